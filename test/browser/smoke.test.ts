@@ -1,0 +1,42 @@
+import { createHash } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchChromium, serveStatic, watchContext, type StaticServer } from './harness';
+
+describe('app shell in Chromium (production build)', () => {
+  let server: StaticServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    server = await serveStatic();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('shows the product, navigates, and round-trips a transferred buffer through the worker', async () => {
+    const context = await browser.newContext();
+    const log = watchContext(context);
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await expect(page.getByRole('heading', { level: 1, name: 'SonoMiR' }).isVisible()).resolves.toBe(true);
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    for (const name of ['Case', 'Cases', 'Model Studio', 'About']) {
+      await expect(nav.getByRole('link', { name, exact: true }).isVisible()).resolves.toBe(true);
+    }
+    await nav.getByRole('link', { name: 'About' }).click();
+    await page.getByRole('button', { name: 'Run worker self-test' }).click();
+    const out = page.getByRole('status', { name: 'Worker self-test result' });
+    await out.filter({ hasText: 'SHA-256' }).waitFor();
+    const text = (await out.textContent()) ?? '';
+    const expected = createHash('sha256').update('SonoMiR worker self-test').digest('hex');
+    expect(text).toContain(expected);
+    expect(text).toContain('of 24 bytes');
+    expect(text).toContain('transferred: yes');
+    expect(log.externalRequests).toEqual([]);
+    expect(log.consoleErrors).toEqual([]);
+    expect(log.pageErrors).toEqual([]);
+    await context.close();
+  });
+});
