@@ -1,10 +1,43 @@
 import { defineConfig } from 'vitest/config';
+import type { Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+
+/**
+ * Content-Security-Policy of the built app: everything from 'self', no inline script, no
+ * network beyond the page's own origin. Workers load from 'self' (ES module workers); blob: and
+ * data: images are the decoded ultrasound images and exported masks. Injected only into the
+ * production build (the dev server needs inline scripts for hot reload).
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "worker-src 'self' blob:",
+  "connect-src 'self'",
+  "img-src 'self' blob: data:",
+  "style-src 'self' 'unsafe-inline'",
+  "font-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'none'",
+].join('; ');
+
+function cspPlugin(): Plugin {
+  return {
+    name: 'sonomir-csp',
+    apply: 'build',
+    transformIndexHtml(html) {
+      return html.replace(
+        '<meta charset="UTF-8" />',
+        `<meta charset="UTF-8" />\n    <meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}" />`,
+      );
+    },
+  };
+}
 
 // Relative asset paths: dist/ works from any static file server or sub-folder of an intranet.
 export default defineConfig({
   base: './',
-  plugins: [react()],
+  plugins: [react(), cspPlugin()],
   worker: { format: 'es' },
   build: {
     target: 'es2022',

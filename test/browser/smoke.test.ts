@@ -21,6 +21,11 @@ describe('app shell in Chromium (production build)', () => {
     const page = await context.newPage();
     await page.goto(server.url);
     await expect(page.getByRole('heading', { level: 1, name: 'SonoMiR' }).isVisible()).resolves.toBe(true);
+    // The built app runs under its strict Content-Security-Policy (a violation would be a console error).
+    const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toContain('unsafe-eval');
     const nav = page.getByRole('navigation', { name: 'Main' });
     for (const name of ['Case', 'Cases', 'Model Studio', 'About']) {
       await expect(nav.getByRole('link', { name, exact: true }).isVisible()).resolves.toBe(true);
