@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import type { Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
 
 /**
  * Content-Security-Policy of the built app: everything from 'self', no inline script, no
@@ -37,7 +38,32 @@ function cspPlugin(): Plugin {
 // Relative asset paths: dist/ works from any static file server or sub-folder of an intranet.
 export default defineConfig({
   base: './',
-  plugins: [react(), cspPlugin()],
+  plugins: [
+    react(),
+    cspPlugin(),
+    // Offline: a service worker precaches the whole build (app, workers, demo data) so the app opens
+    // and works with the network disconnected. Workbox's runtime is emitted locally, never from a CDN.
+    VitePWA({
+      registerType: 'autoUpdate',
+      injectRegister: 'script',
+      manifest: {
+        name: 'SonoMiR',
+        short_name: 'SonoMiR',
+        description: 'pCR prediction from breast ultrasound radiomics and plasma miRNA-34a, offline',
+        theme_color: '#1f4e79',
+        background_color: '#f6f8fa',
+        display: 'standalone',
+        start_url: './',
+        icons: [{ src: 'favicon.svg', sizes: 'any', type: 'image/svg+xml' }],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg,png,json,webmanifest}'],
+        maximumFileSizeToCacheInBytes: 32 * 1024 * 1024,
+        navigateFallback: 'index.html',
+        cleanupOutdatedCaches: true,
+      },
+    }),
+  ],
   worker: { format: 'es' },
   build: {
     target: 'es2022',

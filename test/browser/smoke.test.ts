@@ -44,4 +44,32 @@ describe('app shell in Chromium (production build)', () => {
     expect(log.pageErrors).toEqual([]);
     await context.close();
   });
+
+  it('opens and works with the network disconnected once loaded (service worker)', async () => {
+    // No request routing in this context: Playwright routing would bypass the service worker.
+    const context = await browser.newContext();
+    const external: string[] = [];
+    context.on('request', (r) => {
+      if (!/^(https?:\/\/(127\.0\.0\.1|localhost)[:/]|data:|blob:)/.test(r.url())) external.push(r.url());
+    });
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+    });
+    // Reload once so the page is controlled by the service worker, then cut the network.
+    await page.reload();
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    await context.setOffline(true);
+    // A full navigation (new document), served from the service worker's cache.
+    await page.goto(server.url + '?offline=1#/about');
+    await expect(page.getByRole('heading', { level: 1, name: 'SonoMiR' }).isVisible()).resolves.toBe(true);
+    await page.getByRole('button', { name: 'Run worker self-test' }).click();
+    await page
+      .getByRole('status', { name: 'Worker self-test result' })
+      .filter({ hasText: 'transferred: yes' })
+      .waitFor();
+    expect(external).toEqual([]);
+    await context.close();
+  });
 });
