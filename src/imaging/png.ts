@@ -1,0 +1,96 @@
+/**
+ * PNG decoding with fast-png (1–16 bit; grey, grey+alpha, RGB, RGBA, palette). Sub-byte grey is
+ * scaled to 0–255 as Pillow does when it opens such a file ('1', 'L;2', 'L;4' raw modes); palette
+ * images are expanded to RGB; 16-bit grey keeps its 16-bit values. Pure TypeScript.
+ */
+import { decode } from 'fast-png';
+import { paletteToRgb } from './grey';
+import { pixelUnits } from './spacing';
+import type { Decoded2D } from './types';
+
+/** True when `bytes` starts with the 8-byte PNG signature. */
+export function isPng(bytes: Uint8Array): boolean {
+  const sig = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+  return bytes.length >= 8 && sig.every((b, i) => bytes[i] === b);
+}
+
+/** Unpacks byte-aligned rows of `depth`-bit samples (1, 2 or 4) into one byte per sample. */
+function unpackBits(packed: ArrayLike<number>, width: number, height: number, depth: number): Uint8Array {
+  const out = new Uint8Array(width * height);
+  const rowBytes = Math.ceil((width * depth) / 8);
+  const mask = (1 << depth) - 1;
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const bit = x * depth;
+      const byte = packed[y * rowBytes + (bit >> 3)];
+      out[y * width + x] = (byte >> (8 - depth - (bit & 7))) & mask;
+    }
+  }
+  return out;
+}
+
+/**
+ * Decodes a PNG file.
+ * @throws Error naming the problem when the file is truncated or damaged
+ */
+export function decodePng(bytes: Uint8Array): Decoded2D {
+  let png;
+  try {
+    png = decode(bytes);
+  } catch (e) {
+    throw new Error(
+      `The PNG file could not be decoded (${(e as Error).message}); it is truncated or damaged. ` +
+        'Export the image again as PNG.',
+      { cause: e },
+    );
+  }
+  const { width, height, depth, channels } = png;
+  const warnings: string[] = [];
+  if (width === 0 || height === 0 || png.data.length === 0) {
+    throw new Error('The PNG file holds no pixel data; it is truncated or damaged. Export the image again.');
+  }
+  let data: ArrayLike<number> = png.data;
+  if (depth < 8) data = unpackBits(png.data, width, height, depth);
+  let photometric = ['grey', 'grey+alpha', 'rgb', 'rgba'][channels - 1] ?? `${channels} channels`;
+  let rasterChannels = channels;
+  let rasterDepth: number = depth;
+  let paletteIndices: ArrayLike<number> | undefined;
+  if (png.palette !== undefined) {
+    paletteIndices = data;
+    data = paletteToRgb(data, png.palette);
+    photometric = 'palette';
+    rasterChannels = 3;
+    rasterDepth = 8;
+  } else if (depth < 8) {
+    const factor = 255 / ((1 << depth) - 1);
+    const scaled = new Uint8Array(data.length);
+    for (let i = 0; i < data.length; i++) scaled[i] = data[i] * factor;
+    data = scaled;
+    rasterDepth = 8;
+    warnings.push(`The ${depth}-bit grey values were scaled to 0–255 (as Pillow does).`);
+  }
+  if (data.length < width * height * rasterChannels) {
+    throw new Error(
+      'The PNG pixel data is shorter than the image size; the file is damaged. Export it again.',
+    );
+  }
+  if (channels === 2 || channels === 4) warnings.push('The alpha (transparency) channel was ignored.');
+  if (png.resolution !== undefined && png.resolution.unit === 1) {
+    const dpi = (png.resolution.x * 0.0254).toFixed(1);
+    warnings.push(
+      `The PNG states a print resolution of ${dpi} dpi; it was not used as pixel spacing (it is not an ` +
+        'ultrasound calibration).',
+    );
+  }
+  return {
+    raster: { width, height, channels: rasterChannels, data, bitDepth: rasterDepth },
+    paletteIndices,
+    bitDepth: depth,
+    channels,
+    photometric,
+    frames: 1,
+    spacing: pixelUnits(),
+    warnings,
+    tags: Object.keys(png.text).length > 0 ? { ...png.text } : undefined,
+  };
+}

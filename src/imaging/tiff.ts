@@ -1,0 +1,98 @@
+/**
+ * TIFF decoding with image-js `tiff` (uncompressed, LZW, Deflate; 1/8/16-bit integer, 32/64-bit
+ * float; grey, RGB, palette; strips and tiles). Signed 8/16-bit samples are reinterpreted as signed.
+ * Multi-page files decode the requested page (default the first). Pure TypeScript.
+ */
+import { decode, pageCount } from 'tiff';
+import { paletteToRgb } from './grey';
+import { pixelUnits } from './spacing';
+import type { Decoded2D } from './types';
+
+/** True when `bytes` starts with a TIFF byte-order mark and magic 42 ("II*\0" or "MM\0*"). */
+export function isTiff(bytes: Uint8Array): boolean {
+  if (bytes.length < 4) return false;
+  const le = bytes[0] === 0x49 && bytes[1] === 0x49 && bytes[2] === 0x2a && bytes[3] === 0x00;
+  const be = bytes[0] === 0x4d && bytes[1] === 0x4d && bytes[2] === 0x00 && bytes[3] === 0x2a;
+  return le || be;
+}
+
+/** TIFF photometric interpretation names. */
+const PHOTOMETRIC: Record<number, string> = { 0: 'WhiteIsZero', 1: 'BlackIsZero', 2: 'RGB', 3: 'palette' };
+
+/**
+ * Decodes one page of a TIFF file.
+ * @param page zero-based page index (default 0)
+ * @throws Error for truncated files, unsupported compression, orientation or sample formats
+ */
+export function decodeTiff(bytes: Uint8Array, page = 0): Decoded2D {
+  let pages: number;
+  let ifd;
+  try {
+    pages = pageCount(bytes);
+    if (!Number.isInteger(page) || page < 0 || page >= pages) {
+      throw new RangeError(`page ${page + 1} was requested but the file has ${pages}`);
+    }
+    ifd = decode(bytes, { pages: [page] })[0];
+  } catch (e) {
+    const msg = (e as Error).message;
+    throw new Error(
+      `The TIFF file could not be decoded (${msg}). It is truncated, damaged or uses a TIFF feature ` +
+        'that is not supported (e.g. JPEG or PackBits compression, rotated orientation). Save it as PNG and try again.',
+      { cause: e },
+    );
+  }
+  const width = ifd.width;
+  const height = ifd.height;
+  const spp = ifd.samplesPerPixel;
+  const bits = ifd.bitsPerSample;
+  const photometric = PHOTOMETRIC[ifd.type] ?? `photometric ${ifd.type}`;
+  const warnings: string[] = [];
+  if (pages > 1) warnings.push(`The TIFF has ${pages} pages; page ${page + 1} was used.`);
+  let data: ArrayLike<number> = ifd.data;
+  let channels = spp;
+  let bitDepth = bits;
+  if (ifd.sampleFormat === 2 && (bits === 8 || bits === 16)) {
+    data =
+      bits === 8
+        ? new Int8Array(ifd.data.buffer as ArrayBuffer)
+        : new Int16Array(ifd.data.buffer as ArrayBuffer);
+  }
+  let paletteIndices: ArrayLike<number> | undefined;
+  if (ifd.type === 3) {
+    paletteIndices = data;
+    const pal = ifd.palette;
+    if (pal === undefined) throw new Error('The palette TIFF has no colour map; the file is damaged.');
+    data = paletteToRgb(
+      data,
+      pal.map((c) => c.map((v) => v >> 8)),
+    );
+    channels = 3;
+    bitDepth = 8;
+  } else if (bits === 1) {
+    const scaled = new Uint8Array(data.length);
+    for (let i = 0; i < data.length; i++) scaled[i] = data[i] * 255;
+    data = scaled;
+    bitDepth = 8;
+  }
+  if (data.length < width * height * channels) {
+    throw new Error(
+      'The TIFF pixel data is shorter than the image size; the file is damaged. Save it again.',
+    );
+  }
+  if (ifd.alpha) warnings.push('The alpha (transparency) channel was ignored.');
+  if (ifd.get('XResolution') !== undefined && ifd.resolutionUnit !== 1) {
+    warnings.push(
+      'The TIFF resolution tag was not used as pixel spacing (it is not an ultrasound calibration).',
+    );
+  }
+  return {
+    raster: { width, height, channels, data, bitDepth, isFloat: ifd.sampleFormat === 3 },
+    paletteIndices,
+    bitDepth: bits,
+    channels: spp,
+    photometric,
+    frames: pages,
+    spacing: pixelUnits(),
+    warnings,
+  };
+}
