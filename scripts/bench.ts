@@ -1,0 +1,57 @@
+/**
+ * `npm run bench`: feature-engine and training-pipeline benchmarks. Prints tables and writes
+ * bench-results/bench.json (git-ignored). Figures are wall-clock on this machine; compare runs
+ * on the same machine only.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { benchRadiomics } from '../bench/radiomics.bench';
+import { benchPipeline } from '../bench/pipeline.bench';
+
+const root = path.resolve(import.meta.dirname, '..');
+const shared = path.resolve(root, '../shared');
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+const f = (x: number, d = 2) => x.toFixed(d);
+
+console.log('== Feature engine: 40 ultrasound cases, study settings, 107 features (median of 5 runs) ==');
+const cases = benchRadiomics(shared);
+const classes = ['preprocess', 'shape', 'firstorder', 'glcm', 'glrlm', 'glszm', 'gldm', 'ngtdm'];
+console.log(['case', 'size', 'roi px', 'ms', ...classes, 'PyRadiomics s', 'speed-up'].join('\t'));
+for (const c of cases) {
+  console.log(
+    [
+      c.case,
+      `${c.width}x${c.height}`,
+      c.roiPixels,
+      f(c.ms),
+      ...classes.map((k) => f(c.classes[k] ?? 0)),
+      f(c.pyradiomicsSeconds, 3),
+      `${f(c.speedup, 0)}x`,
+    ].join('\t'),
+  );
+}
+const ms = cases.map((c) => c.ms);
+const slowest = cases.reduce((a, b) => (b.ms > a.ms ? b : a));
+const pyTotal = cases.reduce((s, c) => s + c.pyradiomicsSeconds, 0);
+const ourTotal = ms.reduce((s, x) => s + x, 0) / 1000;
+console.log(
+  `engine: median ${f(median(ms))} ms, slowest ${slowest.case} ${f(slowest.ms)} ms (${slowest.roiPixels} ROI px), ` +
+    `all 40 in ${f(ourTotal, 3)} s vs PyRadiomics ${f(pyTotal, 1)} s (${f(pyTotal / ourTotal, 0)}x); ` +
+    `median speed-up ${f(median(cases.map((c) => c.speedup)), 0)}x`,
+);
+console.log(
+  'per-class median ms: ' + classes.map((k) => `${k} ${f(median(cases.map((c) => c.classes[k] ?? 0)), 3)}`).join(', '),
+);
+
+console.log('\n== Study pipeline (split, selection, LassoCV, k search, 2,000-resample bootstrap) ==');
+const pipeline = [93, 2000].map((n) => benchPipeline(n));
+for (const p of pipeline) console.log(`n=${p.n}: ${f(p.ms, 0)} ms`);
+
+mkdirSync(path.join(root, 'bench-results'), { recursive: true });
+writeFileSync(path.join(root, 'bench-results/bench.json'), JSON.stringify({ cases, pipeline }, null, 2));
+console.log('\nwritten bench-results/bench.json');
