@@ -20,7 +20,7 @@ import {
   resolveSettings,
   type FeatureClassName,
 } from './settings';
-import { sha1Hex, voxelBytes } from './sha1';
+import { imageHashBytes, sha1Hex, voxelBytes } from './sha1';
 import { computeShape } from './shape';
 import { computeShape2D } from './shape2D';
 import type { FeatureValues, ImageVolume, MaskVolume, RadiomicsSettings, Vec3 } from './types';
@@ -208,7 +208,7 @@ function diagnosticsOf(
     ['diagnostics_Configuration_Settings', JSON.stringify(settings)],
     ['diagnostics_Configuration_EnabledImageTypes', JSON.stringify({ Original: {} })],
     ['diagnostics_Configuration_EnabledFeatureClasses', JSON.stringify(classes)],
-    ['diagnostics_Image-original_Hash', sha1Hex(voxelBytes(image.data))],
+    ['diagnostics_Image-original_Hash', sha1Hex(imageHashBytes(image.data))],
     ['diagnostics_Image-original_Dimensionality', '3D'],
     ['diagnostics_Image-original_Spacing', tuple(xyz(image.spacing), true)],
     ['diagnostics_Image-original_Size', tuple(xyz(image.size), false)],

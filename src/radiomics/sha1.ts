@@ -120,3 +120,27 @@ export function voxelBytes(data: ArrayLike<number>): Uint8Array {
   const f = Float64Array.from(data);
   return new Uint8Array(f.buffer);
 }
+
+/**
+ * Bytes to hash for an image: typed integer arrays as they are; a Float64Array whose values are
+ * all integers is narrowed to the smallest of uint8 / uint16 / int16 / int32 that holds them exactly.
+ * Decoders hand the engine float64 grey values, but the file (8-bit PNG, 16-bit DICOM) carried an
+ * integer pixel type, which is what PyRadiomics hashes; narrowing makes the hash equal PyRadiomics'
+ * for the same file and hashes 8x fewer bytes. Non-integer data is hashed as float64.
+ */
+export function imageHashBytes(data: ArrayLike<number>): Uint8Array {
+  if (!(data instanceof Float64Array)) return voxelBytes(data);
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < data.length; i++) {
+    const v = data[i];
+    if (!Number.isInteger(v)) return voxelBytes(data);
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  if (min >= 0 && max <= 0xff) return voxelBytes(Uint8Array.from(data));
+  if (min >= 0 && max <= 0xffff) return voxelBytes(Uint16Array.from(data));
+  if (min >= -0x8000 && max <= 0x7fff) return voxelBytes(Int16Array.from(data));
+  if (min >= -0x80000000 && max <= 0x7fffffff) return voxelBytes(Int32Array.from(data));
+  return voxelBytes(data);
+}

@@ -47,8 +47,17 @@ describe('extractFeatures', () => {
     expect(d['diagnostics_Mask-original_VolumeNum']).toBe('1');
     expect(d['diagnostics_Image-original_Size']).toBe('(32, 24, 1)');
     expect(d['diagnostics_Image-original_Spacing']).toBe('(1.0, 1.0, 1.0)');
+    // Integer grey values held as float64 hash as the uint8 pixels the file carried (as PyRadiomics sees them).
     expect(d['diagnostics_Image-original_Hash']).toBe(
-      createHash('sha1').update(voxelBytes(image.data)).digest('hex'),
+      createHash('sha1')
+        .update(Uint8Array.from(image.data as Float64Array))
+        .digest('hex'),
+    );
+    // Non-integer values hash as float64.
+    const frac = { ...image, data: Float64Array.from(image.data as Float64Array, (v) => v + 0.5) };
+    const rf = Object.fromEntries(extractFeatures(frac, mask, { settings: STUDY_PRESET }).diagnostics);
+    expect(rf['diagnostics_Image-original_Hash']).toBe(
+      createHash('sha1').update(voxelBytes(frac.data)).digest('hex'),
     );
     expect(JSON.parse(d['diagnostics_Configuration_Settings'])).toMatchObject(STUDY_PRESET);
     expect(d['diagnostics_Versions_Engine']).toMatch(/^sonomir-radiomics /);
