@@ -39,7 +39,8 @@ export function benchRadiomics(shared: string, repeats = 5): CaseTiming[] {
     const name = cells[col('case')];
     const img = decodeImage(new Uint8Array(readFileSync(path.join(dir, 'cases', `${name}_image.png`))));
     const msk = decodeMask(new Uint8Array(readFileSync(path.join(dir, 'cases', `${name}_mask.png`))));
-    const run = () => extractFeatures(img.image, msk.mask, { settings: { ...STUDY_PRESET, label: msk.label } });
+    const run = () =>
+      extractFeatures(img.image, msk.mask, { settings: { ...STUDY_PRESET, label: msk.label } });
     run();
     const times: number[] = [];
     const classTimes: Record<string, number[]> = {};

@@ -45,7 +45,8 @@ console.log(
     `median speed-up ${f(median(cases.map((c) => c.speedup)), 0)}x`,
 );
 console.log(
-  'per-class median ms: ' + classes.map((k) => `${k} ${f(median(cases.map((c) => c.classes[k] ?? 0)), 3)}`).join(', '),
+  'per-class median ms: ' +
+    classes.map((k) => `${k} ${f(median(cases.map((c) => c.classes[k] ?? 0)), 3)}`).join(', '),
 );
 
 console.log('\n== Study pipeline (split, selection, LassoCV, k search, 2,000-resample bootstrap) ==');

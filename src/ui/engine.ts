@@ -134,7 +134,9 @@ export async function extractBatch(
 ): Promise<Array<{ ok: true; result: ExtractionResult } | { ok: false; error: string }>> {
   const size = Math.max(1, Math.min(jobs.length, navigator.hardwareConcurrency || 2));
   const pool = Array.from({ length: size }, spawn);
-  const out: Array<{ ok: true; result: ExtractionResult } | { ok: false; error: string }> = new Array(jobs.length);
+  const out: Array<{ ok: true; result: ExtractionResult } | { ok: false; error: string }> = new Array(
+    jobs.length,
+  );
   let next = 0;
   let done = 0;
   const abort = () => pool.forEach((p) => p.worker.terminate());
