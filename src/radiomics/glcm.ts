@@ -16,6 +16,7 @@
 import { eigenvalues } from './eigen';
 import { padTexture } from './padded';
 import type { FeatureValues, TextureInput, Vec3 } from './types';
+import { FEATURE_NAMES } from './settings';
 
 const EPS = 2.220446049250313e-16;
 
@@ -164,32 +165,7 @@ function nanMean(v: Float64Array): number {
 export function computeGlcm(input: TextureInput): FeatureValues {
   const { p, n, Na, grayLevels, Ng } = buildGlcm(input);
   const nn = n * n;
-  const names = [
-    'Autocorrelation',
-    'ClusterProminence',
-    'ClusterShade',
-    'ClusterTendency',
-    'Contrast',
-    'Correlation',
-    'DifferenceAverage',
-    'DifferenceEntropy',
-    'DifferenceVariance',
-    'Id',
-    'Idm',
-    'Idmn',
-    'Idn',
-    'Imc1',
-    'Imc2',
-    'InverseVariance',
-    'JointAverage',
-    'JointEnergy',
-    'JointEntropy',
-    'MCC',
-    'MaximumProbability',
-    'SumAverage',
-    'SumEntropy',
-    'SumSquares',
-  ];
+  const names = FEATURE_NAMES.glcm;
   const per: Record<string, Float64Array> = {};
   for (const name of names) per[name] = new Float64Array(Na);
   const gv = new Float64Array(n);

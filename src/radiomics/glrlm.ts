@@ -13,6 +13,7 @@
 import { padTexture, type PaddedVolume } from './padded';
 import { generateAngles } from './preprocess';
 import type { FeatureValues, TextureInput, Vec3 } from './types';
+import { FEATURE_NAMES } from './settings';
 
 const EPS = 2.220446049250313e-16;
 
@@ -178,24 +179,7 @@ function nanMean(v: Float64Array): number {
  */
 export function computeGlrlm(input: TextureInput): FeatureValues {
   const { P, n, Nr, Na, grayLevels } = buildGlrlm(input);
-  const names = [
-    'GrayLevelNonUniformity',
-    'GrayLevelNonUniformityNormalized',
-    'GrayLevelVariance',
-    'HighGrayLevelRunEmphasis',
-    'LongRunEmphasis',
-    'LongRunHighGrayLevelEmphasis',
-    'LongRunLowGrayLevelEmphasis',
-    'LowGrayLevelRunEmphasis',
-    'RunEntropy',
-    'RunLengthNonUniformity',
-    'RunLengthNonUniformityNormalized',
-    'RunPercentage',
-    'RunVariance',
-    'ShortRunEmphasis',
-    'ShortRunHighGrayLevelEmphasis',
-    'ShortRunLowGrayLevelEmphasis',
-  ];
+  const names = FEATURE_NAMES.glrlm;
   const per: Record<string, Float64Array> = {};
   for (const name of names) per[name] = new Float64Array(Na);
   const pg = new Float64Array(n);
