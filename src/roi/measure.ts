@@ -1,0 +1,128 @@
+/**
+ * Live measurements of a mask: area, perimeter and maximum diameter, in mm when the pixel spacing is
+ * calibrated and in pixels otherwise.
+ *
+ * - Area = number of ROI pixels × row spacing × column spacing (what the features' pixel count sees).
+ * - Perimeter = length of the marching-squares contour through the pixel centres (the contour
+ *   PyRadiomics' 2-D shape class measures), with the 0.5 iso-level between pixel centres.
+ * - Maximum diameter = largest distance between the centres of two ROI pixels (convex hull of the
+ *   boundary pixel centres, then all hull pairs).
+ */
+
+export interface Spacing2D {
+  /** Distance between rows. */
+  row: number;
+  /** Distance between columns. */
+  col: number;
+  unit: 'mm' | 'px';
+}
+
+export interface MaskMeasures {
+  pixels: number;
+  area: number;
+  perimeter: number;
+  maxDiameter: number;
+  unit: 'mm' | 'px';
+}
+
+/** Convex hull (monotone chain) of points given as [x, y] pairs. */
+function convexHull(points: [number, number][]): [number, number][] {
+  const pts = [...points].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  if (pts.length <= 2) return pts;
+  const cross = (o: [number, number], a: [number, number], b: [number, number]) =>
+    (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0]);
+  const lower: [number, number][] = [];
+  for (const p of pts) {
+    while (lower.length >= 2 && cross(lower[lower.length - 2], lower[lower.length - 1], p) <= 0) lower.pop();
+    lower.push(p);
+  }
+  const upper: [number, number][] = [];
+  for (let i = pts.length - 1; i >= 0; i--) {
+    const p = pts[i];
+    while (upper.length >= 2 && cross(upper[upper.length - 2], upper[upper.length - 1], p) <= 0) upper.pop();
+    upper.push(p);
+  }
+  return [...lower.slice(0, -1), ...upper.slice(0, -1)];
+}
+
+/** Measures a 0/1 mask of `width` × `height` pixels. */
+export function measureMask(
+  mask: ArrayLike<number>,
+  width: number,
+  height: number,
+  spacing: Spacing2D,
+): MaskMeasures {
+  const sx = spacing.col;
+  const sy = spacing.row;
+  const at = (x: number, y: number) =>
+    x >= 0 && y >= 0 && x < width && y < height && mask[y * width + x] ? 1 : 0;
+  let pixels = 0;
+  const boundary: [number, number][] = [];
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      if (!mask[y * width + x]) continue;
+      pixels++;
+      if (!at(x - 1, y) || !at(x + 1, y) || !at(x, y - 1) || !at(x, y + 1)) boundary.push([x * sx, y * sy]);
+    }
+  }
+  // Marching squares over cells whose corners are pixel centres (x, y), (x+1, y), (x, y+1), (x+1, y+1).
+  const half = Math.hypot(sx / 2, sy / 2);
+  let perimeter = 0;
+  for (let y = -1; y < height; y++) {
+    for (let x = -1; x < width; x++) {
+      const a = at(x, y);
+      const b = at(x + 1, y);
+      const c = at(x, y + 1);
+      const d = at(x + 1, y + 1);
+      const s = a + b + c + d;
+      if (s === 0 || s === 4) continue;
+      if (s === 1 || s === 3) perimeter += half;
+      else if (a === d)
+        perimeter += 2 * half; // diagonal pair: saddle, two corner segments
+      else if (a === b)
+        perimeter += sx; // top pair vs bottom pair: horizontal segment
+      else perimeter += sy; // left pair vs right pair: vertical segment
+    }
+  }
+  const hull = convexHull(boundary);
+  let max2 = 0;
+  for (let i = 0; i < hull.length; i++) {
+    for (let j = i + 1; j < hull.length; j++) {
+      const dx = hull[i][0] - hull[j][0];
+      const dy = hull[i][1] - hull[j][1];
+      max2 = Math.max(max2, dx * dx + dy * dy);
+    }
+  }
+  return { pixels, area: pixels * sx * sy, perimeter, maxDiameter: Math.sqrt(max2), unit: spacing.unit };
+}
+
+/** Boundary edges of the mask's pixels as a flat list of segments [x0, y0, x1, y1, …] in pixel units. */
+export function maskOutline(mask: ArrayLike<number>, width: number, height: number): number[] {
+  const at = (x: number, y: number) =>
+    x >= 0 && y >= 0 && x < width && y < height && mask[y * width + x] !== 0;
+  const segs: number[] = [];
+  // Horizontal edges: merge runs along each row boundary.
+  for (let y = 0; y <= height; y++) {
+    let start = -1;
+    for (let x = 0; x <= width; x++) {
+      const edge = x < width && at(x, y - 1) !== at(x, y);
+      if (edge && start < 0) start = x;
+      if (!edge && start >= 0) {
+        segs.push(start, y, x, y);
+        start = -1;
+      }
+    }
+  }
+  for (let x = 0; x <= width; x++) {
+    let start = -1;
+    for (let y = 0; y <= height; y++) {
+      const edge = y < height && at(x - 1, y) !== at(x, y);
+      if (edge && start < 0) start = y;
+      if (!edge && start >= 0) {
+        segs.push(x, start, x, y);
+        start = -1;
+      }
+    }
+  }
+  return segs;
+}

@@ -1,0 +1,160 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { encode } from 'fast-png';
+import { SonoMiRDatabase, setDb } from '../../../src/db/schema';
+import { loadCase } from '../../../src/db/cases';
+import { flushSave, startAutosave, whenSaved } from '../../../src/store/autosave';
+import { effectiveSpacing, useCaseStore } from '../../../src/store/caseStore';
+import { addOp, roiMask } from '../../../src/roi/roi';
+import { emptyQpcrEntry } from '../../../src/qpcr/analysis';
+import { writeDicom } from '../imaging/dicomWriter';
+
+let db: SonoMiRDatabase;
+let n = 0;
+const png = encode({
+  width: 8,
+  height: 6,
+  data: new Uint8Array(48).map((_, i) => i * 5),
+  channels: 1,
+  depth: 8,
+});
+const square = {
+  kind: 'polygon' as const,
+  id: 'sq',
+  points: [
+    { x: 1, y: 1 },
+    { x: 5, y: 1 },
+    { x: 5, y: 4 },
+    { x: 1, y: 4 },
+  ],
+};
+
+beforeEach(() => {
+  db = new SonoMiRDatabase(`store-${++n}`);
+  setDb(db);
+  useCaseStore.getState().newCase();
+});
+afterEach(async () => {
+  await db.delete();
+  setDb(null);
+});
+
+describe('case store', () => {
+  it('opening an image starts an empty ROI; edits are undoable; a bad file keeps the current image', async () => {
+    const s = useCaseStore.getState();
+    await s.openImage(png, 'a.png');
+    let st = useCaseStore.getState();
+    expect(st.record.image?.width).toBe(8);
+    expect(st.history?.present.ops).toEqual([]);
+    st.applyRoi(addOp(st.history!.present, square));
+    st = useCaseStore.getState();
+    expect(roiMask(st.record.roi!).reduce((a, b) => a + b, 0)).toBe(12);
+    st.undoRoi();
+    expect(useCaseStore.getState().record.roi?.ops).toEqual([]);
+    useCaseStore.getState().redoRoi();
+    expect(useCaseStore.getState().record.roi?.ops).toHaveLength(1);
+    await useCaseStore.getState().openImage(new Uint8Array([1, 2, 3]), 'broken.png');
+    st = useCaseStore.getState();
+    expect(st.imageError).toMatch(/"broken.png" is not a PNG, JPEG/);
+    expect(st.record.image?.fileName).toBe('a.png');
+    expect(st.record.roi?.ops).toHaveLength(1);
+  });
+
+  it('reader 2 has its own ROI and history; reader 1 is untouched', async () => {
+    const s = useCaseStore.getState();
+    await s.openImage(png, 'a.png');
+    useCaseStore.getState().setReader(2);
+    const st = useCaseStore.getState();
+    st.applyRoi(addOp(st.history2!.present, square));
+    expect(useCaseStore.getState().record.roi2?.ops).toHaveLength(1);
+    expect(useCaseStore.getState().record.roi?.ops).toEqual([]);
+    useCaseStore.getState().undoRoi();
+    expect(useCaseStore.getState().record.roi2?.ops).toEqual([]);
+  });
+
+  it('calibration gives mm spacing; without it the unit is px', async () => {
+    await useCaseStore.getState().openImage(png, 'a.png');
+    expect(effectiveSpacing(useCaseStore.getState().record)?.unit).toBe('px');
+    useCaseStore.getState().setCalibration({ x0: 0, y0: 0, x1: 4, y1: 3, lengthMm: 10 });
+    const sp = effectiveSpacing(useCaseStore.getState().record)!;
+    expect(sp.unit).toBe('mm');
+    expect(sp.row).toBeCloseTo(2, 12);
+    expect(sp.col).toBeCloseTo(2, 12);
+  });
+
+  it('qPCR entry stores the result and its QC flags with the case', () => {
+    const e = emptyQpcrEntry();
+    e.cts.patient['miR-34a'] = ['30', '30.2', '31'];
+    useCaseStore.getState().setQpcr(e);
+    const r = useCaseStore.getState().record.qpcrResult!;
+    expect(r.relativeExpression).toBeNull();
+    expect(r.flags.map((f) => f.code).sort()).toEqual(['no-calibrator', 'sd']);
+  });
+
+  it('flushSave writes the case and its image transactionally; openCase restores it', async () => {
+    const s = useCaseStore.getState();
+    s.setPatientId('BR-9');
+    await s.openImage(png, 'a.png');
+    const st = useCaseStore.getState();
+    st.applyRoi(addOp(st.history!.present, square));
+    await flushSave();
+    const after = useCaseStore.getState();
+    expect(after.saveState).toBe('saved');
+    expect(after.imageDirty).toBe(false);
+    const id = after.record.id;
+    const stored = await loadCase(id);
+    expect(stored?.record.patientId).toBe('BR-9');
+    expect(stored?.record.status).toBe('missing-roi');
+    expect(new Uint8Array(await stored!.image!.blob.arrayBuffer())).toEqual(png);
+    useCaseStore.getState().newCase();
+    expect(useCaseStore.getState().record.id).not.toBe(id);
+    await useCaseStore.getState().openCase(id);
+    const re = useCaseStore.getState();
+    expect(re.record.patientId).toBe('BR-9');
+    expect(re.image?.decoded.info.width).toBe(8);
+    expect(roiMask(re.history!.present).reduce((a, b) => a + b, 0)).toBe(12);
+    await useCaseStore.getState().openCase('missing');
+    expect(useCaseStore.getState().loadError).toMatch(/no longer exists/);
+  });
+
+  it('a multi-frame DICOM waits for a frame choice; the chosen frame is stored and reopened', async () => {
+    const one = new Uint8Array(12).map((_, i) => i);
+    const pixels = new Uint8Array(36).map((_, i) => (i % 12) + 50 * Math.floor(i / 12));
+    const clip = writeDicom({ rows: 3, columns: 4, pixels, frames: 3 });
+    await useCaseStore.getState().openImage(clip, 'clip.dcm');
+    let st = useCaseStore.getState();
+    expect(st.pendingFrames?.frames).toBe(3);
+    expect(st.imageError).toMatch(/clip of 3 frames/);
+    expect(st.image).toBeNull();
+    await st.openImage(clip, 'clip.dcm', 2);
+    st = useCaseStore.getState();
+    expect(st.pendingFrames).toBeNull();
+    expect(st.record.image?.frame).toBe(2);
+    expect(Array.from(st.image!.decoded.image.data)).toEqual(Array.from(one, (v) => v + 100));
+    await flushSave();
+    const id = st.record.id;
+    useCaseStore.getState().newCase();
+    await useCaseStore.getState().openCase(id);
+    expect(Array.from(useCaseStore.getState().image!.decoded.image.data)).toEqual(
+      Array.from(one, (v) => v + 100),
+    );
+  });
+});
+
+describe('autosave', () => {
+  it('switching to another case while a change is pending saves the change to the case being left', async () => {
+    const stop = startAutosave();
+    try {
+      useCaseStore.getState().setPatientId('LEFT-1');
+      const leftId = useCaseStore.getState().record.id;
+      expect(useCaseStore.getState().saveState).toBe('pending');
+      useCaseStore.getState().newCase();
+      await whenSaved();
+      expect((await loadCase(leftId))?.record.patientId).toBe('LEFT-1');
+      expect(useCaseStore.getState().record.id).not.toBe(leftId);
+      expect(useCaseStore.getState().record.patientId).toBe('');
+    } finally {
+      stop();
+    }
+  });
+});
