@@ -1,14 +1,9 @@
 import { ROUTES, useRoute } from './router';
 import { About } from './About';
-
-function Placeholder({ title, text }: { title: string; text: string }) {
-  return (
-    <section>
-      <h2>{title}</h2>
-      <p>{text}</p>
-    </section>
-  );
-}
+import { CaseScreen } from './case/CaseScreen';
+import { CasesScreen } from './case/CasesScreen';
+import { DemoCaseBar } from './demo/DemoCaseBar';
+import { StudioScreen } from './studio/StudioScreen';
 
 export function App() {
   const route = useRoute();
@@ -36,15 +31,13 @@ export function App() {
       </header>
       <main>
         {route === 'case' && (
-          <Placeholder
-            title="Case"
-            text="Load an ultrasound image, draw the lesion ROI, enter qRT-PCR Ct values."
-          />
+          <>
+            <DemoCaseBar />
+            <CaseScreen />
+          </>
         )}
-        {route === 'cases' && <Placeholder title="Cases" text="Saved cases." />}
-        {route === 'studio' && (
-          <Placeholder title="Model Studio" text="Train and validate models on your cases." />
-        )}
+        {route === 'cases' && <CasesScreen />}
+        {route === 'studio' && <StudioScreen />}
         {route === 'about' && <About />}
       </main>
     </div>

@@ -1,0 +1,197 @@
+/** Report charts (Recharts): ROC curves, decision curves and calibration, with labelled axes. */
+import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, XAxis, YAxis } from 'recharts';
+import { MODEL_KINDS, type ModelDocument, type ModelKind } from '../../model/modelFile';
+import type { CalibrationSummary } from '../../model/pipeline';
+import { KIND_LABEL, SET_LABEL, fmt } from './report';
+
+export const KIND_COLOUR: Record<ModelKind, string> = {
+  clinical: '#c2410c',
+  radiomics: '#2f855a',
+  combined: '#1f4e79',
+};
+
+const W = 620;
+const H = 340;
+const MARGIN = { top: 12, right: 16, bottom: 36, left: 12 };
+const LEGEND = {
+  layout: 'vertical',
+  align: 'right',
+  verticalAlign: 'middle',
+  width: 200,
+  wrapperStyle: { paddingLeft: 12 },
+} as const;
+
+/** A rotated y-axis title centred on the axis. */
+function yTitle(value: string) {
+  return { value, angle: -90, position: 'insideLeft', style: { textAnchor: 'middle' } } as const;
+}
+
+type Set = 'cv' | 'validation';
+
+/** ROC curves of the three models on one set; AUCs in the legend. */
+export function RocChart({ model, set }: { model: ModelDocument; set: Set }) {
+  const kinds = MODEL_KINDS.filter((k) => model.models[k]);
+  return (
+    <figure className="chart" aria-label={`ROC curves, ${SET_LABEL[set]}`}>
+      <figcaption>ROC curves — {SET_LABEL[set]}</figcaption>
+      <LineChart width={W} height={H} margin={MARGIN}>
+        <CartesianGrid stroke="#e3e8ee" />
+        <XAxis
+          type="number"
+          dataKey="x"
+          domain={[0, 1]}
+          tickCount={6}
+          label={{ value: '1 − specificity (false-positive rate)', position: 'bottom', offset: 12 }}
+        />
+        <YAxis
+          type="number"
+          domain={[0, 1]}
+          tickCount={6}
+          label={yTitle('Sensitivity (true-positive rate)')}
+        />
+        <ReferenceLine
+          segment={[
+            { x: 0, y: 0 },
+            { x: 1, y: 1 },
+          ]}
+          stroke="#aab4be"
+          strokeDasharray="4 4"
+        />
+        <Legend {...LEGEND} />
+        {kinds.map((k) => {
+          const perf = model.models[k]!.metrics[set];
+          const data = perf.roc.fpr.map((x, i) => ({ x, y: perf.roc.tpr[i] }));
+          return (
+            <Line
+              key={k}
+              name={`${KIND_LABEL[k]} (AUC ${fmt(perf.auc)})`}
+              data={data}
+              dataKey="y"
+              type="linear"
+              stroke={KIND_COLOUR[k]}
+              strokeWidth={2}
+              dot={false}
+              isAnimationActive={false}
+            />
+          );
+        })}
+      </LineChart>
+    </figure>
+  );
+}
+
+/** Decision curves: net benefit of each model, treat-all and treat-none, over threshold probability. */
+export function DcaChart({ model, set }: { model: ModelDocument; set: Set }) {
+  const kinds = MODEL_KINDS.filter((k) => model.models[k]);
+  const first = model.models[kinds[0]]!.metrics[set].dca;
+  const treatAll = first.thresholds.map((t, i) => ({ x: t, y: first.treatAll[i] }));
+  const none = [
+    { x: 0, y: 0 },
+    { x: 1, y: 0 },
+  ];
+  const prevalence = first.treatAll[0] ?? 0;
+  const top = Math.max(0.1, Math.ceil(prevalence * 10) / 10);
+  return (
+    <figure className="chart" aria-label={`Decision curves, ${SET_LABEL[set]}`}>
+      <figcaption>Decision curves — {SET_LABEL[set]}</figcaption>
+      <LineChart width={W} height={H} margin={MARGIN}>
+        <CartesianGrid stroke="#e3e8ee" />
+        <XAxis
+          type="number"
+          dataKey="x"
+          domain={[0, 1]}
+          tickCount={6}
+          label={{ value: 'Threshold probability of pCR', position: 'bottom', offset: 12 }}
+        />
+        <YAxis
+          type="number"
+          domain={[-0.1, top]}
+          ticks={Array.from({ length: Math.round(top * 10) + 2 }, (_, i) => (i - 1) / 10)}
+          allowDataOverflow
+          tickFormatter={(v: number) => v.toFixed(2)}
+          label={yTitle('Net benefit')}
+        />
+        <Legend {...LEGEND} />
+        {kinds.map((k) => {
+          const d = model.models[k]!.metrics[set].dca;
+          return (
+            <Line
+              key={k}
+              name={KIND_LABEL[k]}
+              data={d.thresholds.map((x, i) => ({ x, y: d.netBenefit[i] }))}
+              dataKey="y"
+              type="linear"
+              stroke={KIND_COLOUR[k]}
+              strokeWidth={2}
+              dot={false}
+              isAnimationActive={false}
+            />
+          );
+        })}
+        <Line
+          name="Treat all"
+          data={treatAll}
+          dataKey="y"
+          type="linear"
+          stroke="#6b7785"
+          strokeDasharray="6 3"
+          dot={false}
+          isAnimationActive={false}
+        />
+        <Line
+          name="Treat none"
+          data={none}
+          dataKey="y"
+          type="linear"
+          stroke="#1b1f24"
+          strokeWidth={1}
+          dot={false}
+          isAnimationActive={false}
+        />
+      </LineChart>
+    </figure>
+  );
+}
+
+/** Calibration: observed pCR fraction against mean predicted probability per bin, with the diagonal. */
+export function CalibrationChart({ calibration, set }: { calibration: CalibrationSummary[]; set: Set }) {
+  const rows = calibration.filter((c) => c.set === set);
+  return (
+    <figure className="chart" aria-label={`Calibration plot, ${SET_LABEL[set]}`}>
+      <figcaption>Calibration — {SET_LABEL[set]} (5 equal-width bins)</figcaption>
+      <LineChart width={W} height={H} margin={MARGIN}>
+        <CartesianGrid stroke="#e3e8ee" />
+        <XAxis
+          type="number"
+          dataKey="x"
+          domain={[0, 1]}
+          tickCount={6}
+          label={{ value: 'Predicted probability of pCR', position: 'bottom', offset: 12 }}
+        />
+        <YAxis type="number" domain={[0, 1]} tickCount={6} label={yTitle('Observed pCR fraction')} />
+        <ReferenceLine
+          segment={[
+            { x: 0, y: 0 },
+            { x: 1, y: 1 },
+          ]}
+          stroke="#aab4be"
+          strokeDasharray="4 4"
+        />
+        <Legend {...LEGEND} />
+        {rows.map((c) => (
+          <Line
+            key={c.kind}
+            name={`${KIND_LABEL[c.kind]} (Brier ${fmt(c.brier)})`}
+            data={c.curve.meanPredicted.map((x, i) => ({ x, y: c.curve.observed[i] }))}
+            dataKey="y"
+            type="linear"
+            stroke={KIND_COLOUR[c.kind]}
+            strokeWidth={2}
+            dot={{ r: 4 }}
+            isAnimationActive={false}
+          />
+        ))}
+      </LineChart>
+    </figure>
+  );
+}
