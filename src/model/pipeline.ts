@@ -32,6 +32,7 @@ import { pearsonMatrix } from './correlation';
 import { decisionCurve } from './dca';
 import { delongAuc, delongPaired } from './delong';
 import { fitKnn, predictDetailed, predictProba } from './knn';
+import type { KnnWeights } from './knn';
 import { l1LogisticLiblinear, lassoCV } from './lasso';
 import { thresholdMetrics } from './metrics';
 import { MIR34A_INPUT, MODEL_KINDS, STUDY_EXTRACTION_SETTINGS } from './modelFile';
@@ -58,6 +59,11 @@ export interface StudyOptions {
   split?: IndexSplit;
   /** 'auto' (default): k by stratified 5-fold CV AUC over odd k; or a fixed k. */
   k?: 'auto' | number;
+  /**
+   * KNN vote weights (default 'uniform', the study's: probability = share of pCR among the k).
+   * 'distance' weights neighbours by 1/distance as scikit-learn does (a zero distance takes all).
+   */
+  weights?: KnnWeights;
   /** Largest odd k tried in 'auto' mode (default 31, capped by the CV training-fold size). */
   kMax?: number;
   /** t-test threshold (default 0.05, strict). */
@@ -400,6 +406,7 @@ function chooseK(
   mode: 'auto' | number,
   kMax: number,
   signal: AbortSignal | undefined,
+  weights: KnnWeights = 'uniform',
 ): { k: number; candidates: number[]; cvAuc: (number | null)[]; oof: number[] } {
   const candidates = mode === 'auto' ? kCandidates(folds, kMax) : [mode];
   const maxK = Math.max(...candidates);
@@ -426,8 +433,10 @@ function chooseK(
     // decides which tied rows enter — those few queries are recomputed with the exact k.
     const full = predictDetailed(fitKnn(Xtr, ytr, { k: maxK }), Xte);
     candidates.forEach((k, c) => {
-      let exact: number[] | null = null;
+      let exact: number[] | null =
+        weights === 'distance' ? predictProba(fitKnn(Xtr, ytr, { k, weights }), Xte) : null;
       const proba = full.map((q, r) => {
+        if (exact) return exact[r];
         if (k < maxK && q.distances[k - 1] === q.distances[k]) {
           exact ??= predictProba(fitKnn(Xtr, ytr, { k }), Xte);
           return exact[r];
@@ -474,6 +483,10 @@ export function fitStudyModels(
   const nBoot = options.nBoot ?? 2000;
   const kMode = options.k ?? 'auto';
   const kMax = options.kMax ?? 31;
+  const weights: KnnWeights = options.weights ?? 'uniform';
+  if (weights !== 'uniform' && weights !== 'distance') {
+    throw new Error(`fitStudyModels: weights must be 'uniform' or 'distance', not ${String(weights)}`);
+  }
   const selector = options.selector ?? { method: 'lassoCV' };
   if (selector.method === 'l1-logistic' && !(selector.C > 0 && Number.isFinite(selector.C))) {
     throw new Error(`fitStudyModels: the L1-logistic C must be a positive number, got ${selector.C}`);
@@ -672,8 +685,8 @@ export function fitStudyModels(
     const inp = inputs[kind];
     if (!inp) return;
     progress(0.3 + 0.2 * m, `KNN ${kind}`);
-    const choice = chooseK(inp.tr, yTr, folds, kMode, kMax, options.signal);
-    const knn = fitKnn(inp.tr, yTr, { k: choice.k });
+    const choice = chooseK(inp.tr, yTr, folds, kMode, kMax, options.signal, weights);
+    const knn = fitKnn(inp.tr, yTr, { k: choice.k, weights });
     const vaProba = predictDetailed(knn, inp.va).map((p) => p.proba1);
     progress(0.4 + 0.2 * m, `evaluation ${kind}`);
     const entry: KnnEntry = {
@@ -683,7 +696,7 @@ export function fitStudyModels(
       trainingPoints: inp.tr,
       labels: yTr,
       k: choice.k,
-      weights: 'uniform',
+      weights,
       kSelection: {
         mode: kMode === 'auto' ? 'auto' : 'fixed',
         candidates: choice.candidates,

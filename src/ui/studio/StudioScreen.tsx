@@ -177,6 +177,7 @@ function trainingOptions(s: TrainingSettings, split: TrainingOptions['split']): 
     split,
     k: s.kMode === 'auto' ? 'auto' : s.k,
     kMax: s.kMax,
+    weights: s.weights,
     nBoot: s.nBoot,
     appVersion: APP_VERSION,
   };
@@ -276,6 +277,16 @@ function TrainPanel() {
             onChange={(validationPercent) => setSettings({ validationPercent })}
           />
         )}
+        <label className="inline">
+          Neighbour weights
+          <select
+            value={settings.weights}
+            onChange={(e) => setSettings({ weights: e.target.value as TrainingSettings['weights'] })}
+          >
+            <option value="uniform">Uniform (the study: share of pCR among the k)</option>
+            <option value="distance">Distance (1 / distance)</option>
+          </select>
+        </label>
         <label className="inline">
           k (neighbours)
           <select

@@ -141,6 +141,29 @@ describe('fitStudyModels on a seeded synthetic cohort with signal', () => {
 describe('fitStudyModels options and degenerate cases', () => {
   const cohort = syntheticCohort(120, { seed: 2 });
 
+  it('distance weights: the models, the CV probabilities and the document use 1/distance votes', () => {
+    const rd = fitStudyModels(cohort, { seed: 11, nBoot: 0, weights: 'distance', ...FIXED });
+    const m = rd.models.combined!.entry;
+    expect(m.weights).toBe('distance');
+    const yTr = rd.split.train.map((i) => cohort.pcr![i]);
+    const oof = new Array<number>(yTr.length).fill(0);
+    for (const f of stratifiedKFold(yTr, 5, 11)) {
+      const knn = fitKnn(
+        f.train.map((i) => m.trainingPoints[i]),
+        f.train.map((i) => yTr[i]),
+        { k: m.k, weights: 'distance' },
+      );
+      predictProba(
+        knn,
+        f.test.map((i) => m.trainingPoints[i]),
+      ).forEach((p, t) => (oof[f.test[t]] = p));
+    }
+    expect(rd.models.combined!.cvProbabilities).toEqual(oof);
+    // Distance-weighted probabilities are not restricted to multiples of 1/k.
+    expect(oof.some((p) => Math.abs(p * m.k - Math.round(p * m.k)) > 1e-9)).toBe(true);
+    expect(() => fitStudyModels(cohort, { weights: 'cosine' as never })).toThrow(/weights must be/);
+  });
+
   it('honours a fixed k and a user-given split', () => {
     const train = Array.from({ length: 96 }, (_, i) => i);
     const test = Array.from({ length: 24 }, (_, i) => 96 + i);
