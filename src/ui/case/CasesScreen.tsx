@@ -4,6 +4,7 @@ import { deleteCase, duplicateCase, listCases, localDate, restoreCase } from '..
 import { STATUS_LABEL, type CaseRecord, type CaseStatus, type ImageRecord } from '../../db/types';
 import { flushSave, rememberCase, whenSaved } from '../../store/autosave';
 import { useCaseStore } from '../../store/caseStore';
+import { isDemoModelName } from '../../store/models';
 import { pct } from './format';
 import './case.css';
 
@@ -157,7 +158,18 @@ export function CasesScreen() {
                 <span className={`status-chip status-${c.status}`}>{STATUS_LABEL[c.status]}</span>
               </td>
               <td className="num">{c.qpcrResult?.relativeExpression?.toFixed(3) ?? '–'}</td>
-              <td className="num">{c.prediction ? pct(c.prediction.headline.probability) : '–'}</td>
+              <td className="num">
+                {c.prediction ? pct(c.prediction.headline.probability) : '–'}
+                {c.prediction && isDemoModelName(c.prediction.modelName) && (
+                  <span
+                    className="demo-tag"
+                    title="Demonstration model trained on synthetic data — not for clinical use"
+                  >
+                    {' '}
+                    (demonstration model — not for clinical use)
+                  </span>
+                )}
+              </td>
               <td>{c.outcome ? `MP ${c.outcome.millerPayne} (${c.outcome.pcr ? 'pCR' : 'no pCR'})` : '–'}</td>
               <td>
                 <div className="actions">
