@@ -97,8 +97,10 @@ export function decodeBmp(bytes: Uint8Array): Decoded2D {
     if (bpp !== 16 && bpp !== 32) {
       throw new Error(`This BMP declares bit-field masks with ${bpp} bits per pixel; the file is damaged.`);
     }
-    if (bytes.length < 54 + 12) throw truncated();
-    const alpha = compression === 6 || dibSize >= 56 ? dv.getUint32(66, true) : 0;
+    const hasAlpha = compression === 6 || dibSize >= 56;
+    // the alpha mask ends at byte 70: a 69-byte file gave a RangeError (robustness finding F13)
+    if (bytes.length < 54 + (hasAlpha ? 16 : 12)) throw truncated();
+    const alpha = hasAlpha ? dv.getUint32(66, true) : 0;
     masks = [dv.getUint32(54, true), dv.getUint32(58, true), dv.getUint32(62, true), alpha];
     if (dibSize === 40) afterHeader += compression === 6 ? 16 : 12;
   }

@@ -6,7 +6,7 @@
  * Slope/Intercept, multi-frame (one frame chosen by the caller). Spacing from PixelSpacing, else the
  * Sequence of Ultrasound Regions, else pixel units. Pure TypeScript.
  */
-import * as dicomParser from 'dicom-parser';
+import * as dicomParserNamespace from 'dicom-parser';
 import type { DataSet, Element } from 'dicom-parser';
 import { inflateSync } from 'fflate';
 import { readScalars, type ScalarType } from './bytes';
@@ -14,33 +14,19 @@ import { pillowLuma } from './grey';
 import { decodeJpeg } from './jpeg';
 import { pixelUnits, regionSpacing, type UltrasoundRegion } from './spacing';
 import type { Decoded2D, PixelSpacing } from './types';
+import { MultiFrameError } from './dicomMagic';
 
-/** True when `bytes` is a DICOM Part 10 file ("DICM" after the 128-byte preamble). */
-export function isDicom(bytes: Uint8Array): boolean {
-  return (
-    bytes.length >= 132 &&
-    bytes[128] === 0x44 &&
-    bytes[129] === 0x49 &&
-    bytes[130] === 0x43 &&
-    bytes[131] === 0x4d
-  );
-}
+/**
+ * The dicom-parser module object. The package is a UMD bundle without an ES build: Vite (the app,
+ * vitest) exposes its named exports, but Node's own ES-module loader (the CLI, which runs through tsx)
+ * exposes only `default`, where `import * as` alone gave "parseDicom is not a function" for every
+ * file (robustness finding F1, test/unit/robust/FINDINGS.md). Take the functions from wherever they are.
+ */
+const dicomParser: typeof dicomParserNamespace =
+  (dicomParserNamespace as unknown as { default?: typeof dicomParserNamespace }).default ??
+  dicomParserNamespace;
 
-/** Thrown for a multi-frame file when no frame was chosen; `frames` is the frame count. */
-export class MultiFrameError extends Error {
-  /** Number of frames in the file. */
-  readonly frames: number;
-
-  /** Creates the error for a file of `frames` frames. */
-  constructor(frames: number) {
-    super(
-      `This DICOM file is a clip of ${frames} frames. Choose one frame (options.frame, 0 to ${frames - 1}; ` +
-        'in the app: the frame selector) and open it again.',
-    );
-    this.name = 'MultiFrameError';
-    this.frames = frames;
-  }
-}
+export { isDicom, MultiFrameError } from './dicomMagic';
 
 /** Options of {@link decodeDicom}. */
 export interface DicomOptions {
@@ -94,15 +80,21 @@ function parse(bytes: Uint8Array): DataSet {
     return dicomParser.parseDicom(bytes, {
       // Deflated Explicit VR Little Endian: raw-inflate the data set after the file meta information.
       inflater: (arr: Uint8Array, position: number): Uint8Array => {
+        // A damaged meta group length put `position` far past the end: the copy below allocated it
+        // (775 MB) and dicom-parser then scanned the zeros for 40 s (robustness finding F14).
+        if (position > arr.length)
+          throw new Error('its file meta information claims to be longer than the file');
         const inflated = inflateSync(arr.subarray(position));
         const full = new Uint8Array(position + inflated.length);
         full.set(arr.subarray(0, position));
         full.set(inflated, position);
         return full;
       },
-    } as dicomParser.ParseDicomOptions);
+    } as dicomParserNamespace.ParseDicomOptions);
   } catch (e) {
-    const msg = e instanceof Error ? e.message : String(e);
+    // parseDicom throws {exception, dataSet} objects, whose String() was "[object Object]" (F14).
+    const inner = e instanceof Error ? e : ((e as { exception?: unknown } | null)?.exception ?? e);
+    const msg = inner instanceof Error ? inner.message : String(inner);
     throw new Error(
       `The DICOM file could not be read (${msg.replace(/^dicomParser\.\w+: /, '')}). It is truncated or ` +
         'damaged; export the image from the ultrasound system or PACS again.',
@@ -115,12 +107,19 @@ function parse(bytes: Uint8Array): DataSet {
 function us(ds: DataSet, tag: string, fallback: number): number {
   const el = ds.elements[tag];
   if (el === undefined || el.length === 0) return fallback;
-  if (el.vr === 'IS') return ds.intString(tag) ?? fallback;
+  if (el.vr === 'IS') {
+    // intString gives NaN for a value that is not decimal text (robustness finding F10: NaN rows).
+    const v = ds.intString(tag);
+    return v !== undefined && Number.isFinite(v) ? v : fallback;
+  }
   return ds.uint16(tag) ?? fallback;
 }
 
 /** Reads a decimal-string attribute (DS) value `index`, or undefined. */
 function ds(set: DataSet, tag: string, index = 0): number | undefined {
+  // dicom-parser throws a TypeError when the element holds fewer values than index + 1 (e.g. a
+  // PixelSpacing with one value): robustness finding F7.
+  if (index >= (set.numStringValues(tag) ?? 0)) return undefined;
   const v = set.floatString(tag, index);
   return v !== undefined && Number.isFinite(v) ? v : undefined;
 }

@@ -2,212 +2,34 @@
  * Entry point of image and mask I/O: `decodeImage` and `decodeMask` recognise the format by its
  * magic bytes (never by file name) and return PyRadiomics-ready volumes. The same pure-TypeScript
  * decoders run in the browser (Web Workers) and in Node (tests, CLI), so the app and the CLI see
- * identical pixel values. No DOM, no canvas, no Node APIs.
+ * identical pixel values. No DOM, no canvas, no Node APIs. This entry point is synchronous and loads
+ * every decoder; the app's main thread uses ./lazy, which loads the DICOM decoder only when needed.
  */
-import type { MaskVolume, Vec3 } from '../radiomics/types';
-import { isGzip, gunzip, latin1, scalarBytes } from './bytes';
-import { decodeBmp, isBmp } from './bmp';
-import { decodeDicom, isDicom } from './dicom';
-import { greyToRgba, rasterToGrey, rasterToRgba } from './grey';
-import { decodeJpeg, isJpeg } from './jpeg';
-import { isNifti, isNifti2, readNifti } from './nifti';
-import { isNrrd, readNrrd } from './nrrd';
-import { decodePng, isPng } from './png';
-import { decodeTiff, isTiff } from './tiff';
-import type { Decoded2D, DecodedVolume, ImageFormat, PixelSpacing } from './types';
+import {
+  decodeImageWith,
+  decodeMaskWith,
+  type DecodeOptions,
+  type DecodedImage,
+  type DecodedMask,
+  type MaskOptions,
+} from './core';
+import { decodeDicom } from './dicom';
 
-export type { DecodedVolume, ImageFormat, PixelSpacing } from './types';
-export { MultiFrameError } from './dicom';
+export {
+  detectFormat,
+  MultiFrameError,
+  type DecodedImage,
+  type DecodedMask,
+  type DecodedVolume,
+  type DecodeOptions,
+  type GreyVolume,
+  type ImageFormat,
+  type ImageInfo,
+  type MaskOptions,
+  type PixelSpacing,
+} from './core';
 export { readNrrd } from './nrrd';
 export { readNifti } from './nifti';
-
-/** Options of {@link decodeImage} and {@link decodeMask}. */
-export interface DecodeOptions {
-  /** Zero-based frame (DICOM) or page (TIFF); required for multi-frame DICOM. */
-  frame?: number;
-  /** A point (column x, row y) inside the ROI, to choose the calibrated DICOM ultrasound region. */
-  roiPoint?: { x: number; y: number };
-  /** Use pixel units (spacing 1) even when the file is calibrated, as for the study's references. */
-  ignoreSpacing?: boolean;
-}
-
-/** Facts about a decoded image, for display and provenance. */
-export interface ImageInfo {
-  format: ImageFormat;
-  width: number;
-  height: number;
-  /** Number of slices (1 for 2-D images). */
-  depth: number;
-  /** Bits per sample as stored in the file. */
-  bitDepth: number;
-  /** Samples per pixel as stored in the file. */
-  channels: number;
-  /** Colour model, e.g. 'grey', 'rgb', 'palette', 'MONOCHROME2', 'YBR_FULL_422'. */
-  photometric: string;
-  /** Frames (DICOM) or pages (TIFF) in the file. */
-  frames: number;
-  /** In-plane spacing and its source. */
-  spacing: PixelSpacing;
-  /** Non-fatal remarks for the user. */
-  warnings: string[];
-  /** Selected metadata (no patient identifiers). */
-  tags?: Record<string, string>;
-}
-
-/** A grey-valued image volume as the engine consumes it. */
-export interface GreyVolume {
-  /** Grey values, index (z * ny + y) * nx + x. */
-  data: Float64Array;
-  /** (nz, ny, nx); (1, height, width) for 2-D images. */
-  size: Vec3;
-  /** (z, y, x) spacing; for 2-D images (1, row, col) in mm, or (1, 1, 1) in pixel units. */
-  spacing: Vec3;
-  /** Position of voxel (0, 0, 0) in (z, y, x). */
-  origin: Vec3;
-}
-
-/** Result of {@link decodeImage}. */
-export interface DecodedImage {
-  image: GreyVolume;
-  /** RGBA pixels for display only (2-D images and single-slice volumes); never used for features. */
-  rgba?: Uint8ClampedArray;
-  info: ImageInfo;
-}
-
-/** Result of {@link decodeMask}. */
-export interface DecodedMask {
-  /** 0/1 Uint8Array for 2-D raster masks, exact label values (Float64Array) for NRRD/NIfTI. */
-  mask: MaskVolume & { data: Uint8Array | Float64Array; origin: Vec3 };
-  /** The value in `mask.data` that marks the ROI (1 for 2-D raster masks, the chosen label for volumes). */
-  label: number;
-  /** Distinct non-zero values found in the file, ascending (several → the file holds several labels). */
-  labels: number[];
-  format: ImageFormat;
-  warnings: string[];
-}
-
-/** Names of file types recognised only to explain that they are not supported. */
-function describeUnknown(bytes: Uint8Array): string {
-  const head = latin1(bytes, 0, Math.min(bytes.length, 16));
-  if (head.startsWith('GIF8')) return 'it is a GIF image';
-  if (head.startsWith('RIFF') && latin1(bytes, 8, 12) === 'WEBP') return 'it is a WebP image';
-  if (latin1(bytes, 4, 12).startsWith('ftyp')) return 'it is a HEIC/MP4-family file';
-  if (head.startsWith('%PDF')) return 'it is a PDF document';
-  if (head.startsWith('PK')) return 'it is a ZIP archive (unzip it first)';
-  if (
-    bytes.length >= 4 &&
-    bytes[0] === 0x08 &&
-    bytes[1] === 0x00 &&
-    (bytes[3] === 0x00 || bytes[4] === 0x00)
-  ) {
-    return 'it looks like a DICOM data set without the Part 10 header ("DICM")';
-  }
-  const sample = bytes.subarray(0, Math.min(bytes.length, 256));
-  const text = sample.every((b) => b === 9 || b === 10 || b === 13 || (b >= 32 && b < 127) || b >= 160);
-  if (text) {
-    return /^\s*</.test(head) ? 'it starts with HTML/XML text' : 'it starts with text';
-  }
-  return `it starts with bytes ${[...bytes.subarray(0, 4)].map((b) => b.toString(16).padStart(2, '0')).join(' ')}`;
-}
-
-/** The error for an empty file or one of unknown type. */
-function unknownFormatError(bytes: Uint8Array, fileName?: string): Error {
-  const name = fileName ? `"${fileName}" ` : '';
-  if (bytes.length === 0) {
-    return new Error(`The file ${name}is empty (0 bytes). Copy or export the image again and try again.`);
-  }
-  return new Error(
-    `The file ${name}is not a PNG, JPEG, BMP, TIFF, DICOM, NRRD or NIfTI image (${describeUnknown(bytes)}). ` +
-      'Export the ultrasound image as PNG or DICOM and try again.',
-  );
-}
-
-/** The format of `bytes` by magic number, or null. Gzip is resolved by the caller. */
-export function detectFormat(bytes: Uint8Array): ImageFormat | null {
-  if (isPng(bytes)) return 'png';
-  if (isJpeg(bytes)) return 'jpeg';
-  if (isBmp(bytes)) return 'bmp';
-  if (isTiff(bytes)) return 'tiff';
-  if (isDicom(bytes)) return 'dicom';
-  if (isNrrd(bytes)) return 'nrrd';
-  if (isNifti(bytes)) return 'nifti';
-  return null;
-}
-
-/** Extensions usually given to each format, to warn about a misleading file name. */
-const EXTENSIONS: Record<ImageFormat, string[]> = {
-  png: ['png'],
-  jpeg: ['jpg', 'jpeg', 'jpe', 'jfif'],
-  bmp: ['bmp', 'dib'],
-  tiff: ['tif', 'tiff'],
-  dicom: ['dcm', 'dicom', 'dic', ''],
-  nrrd: ['nrrd', 'nhdr'],
-  nifti: ['nii', 'gz'],
-};
-
-/** Warning when the file name's extension names another format than the content. */
-function extensionWarning(format: ImageFormat, fileName?: string): string[] {
-  if (!fileName) return [];
-  const dot = fileName.lastIndexOf('.');
-  const ext = dot > 0 ? fileName.slice(dot + 1).toLowerCase() : '';
-  const known = Object.values(EXTENSIONS).some((list) => list.includes(ext) && ext !== '');
-  if (!known || EXTENSIONS[format].includes(ext)) return [];
-  return [
-    `The file name ends in ".${ext}" but the content is ${format.toUpperCase()}; it was read as ${format.toUpperCase()}.`,
-  ];
-}
-
-/** Resolves gzip (one level) and detects the format, throwing the explanatory error when unknown. */
-function sniff(bytes: Uint8Array, fileName?: string): { bytes: Uint8Array; format: ImageFormat } {
-  let data = bytes;
-  if (isGzip(data)) data = gunzip(data, `file${fileName ? ` "${fileName}"` : ''}`);
-  const format = detectFormat(data);
-  if (format === null) {
-    if (isNifti2(data)) {
-      throw new Error(
-        'This is a NIfTI-2 file, which is not supported. Save the volume as NIfTI-1 (.nii) or NRRD.',
-      );
-    }
-    throw unknownFormatError(data, fileName);
-  }
-  return { bytes: data, format };
-}
-
-/** Decodes a 2-D format to its intermediate form. */
-function decode2D(format: ImageFormat, bytes: Uint8Array, options: DecodeOptions): Decoded2D {
-  switch (format) {
-    case 'png':
-      return decodePng(bytes);
-    case 'jpeg':
-      return decodeJpeg(bytes);
-    case 'bmp':
-      return decodeBmp(bytes);
-    case 'tiff':
-      return decodeTiff(bytes, options.frame ?? 0);
-    case 'dicom':
-      return decodeDicom(bytes, { frame: options.frame, roiPoint: options.roiPoint });
-    default:
-      throw new Error(`Internal error: ${format} is not a 2-D raster format.`);
-  }
-}
-
-/** Reads NRRD or NIfTI into a volume plus its sample type name. */
-function readVolume(
-  format: ImageFormat,
-  bytes: Uint8Array,
-): { volume: DecodedVolume; bits: number; source: string } {
-  if (format === 'nrrd') {
-    const r = readNrrd(bytes);
-    const source = r.header['space directions']
-      ? 'NRRD space directions'
-      : r.header['spacings']
-        ? 'NRRD spacings'
-        : 'none in the NRRD header (1 mm assumed)';
-    return { volume: r.volume, bits: 8 * scalarBytes(r.scalarType), source };
-  }
-  const r = readNifti(bytes);
-  return { volume: r.volume, bits: 8 * scalarBytes(r.scalarType), source: `NIfTI ${r.geometry}` };
-}
 
 /**
  * Decodes an image file of any supported format to grey values.
@@ -217,161 +39,14 @@ function readVolume(
  * @throws Error (or MultiFrameError) saying what is wrong and what to do
  */
 export function decodeImage(bytes: Uint8Array, fileName?: string, options: DecodeOptions = {}): DecodedImage {
-  const { bytes: data, format } = sniff(bytes, fileName);
-  const nameWarnings = extensionWarning(format, fileName);
-  if (format === 'nrrd' || format === 'nifti') {
-    const { volume, bits, source } = readVolume(format, data);
-    const [nz, ny, nx] = volume.size;
-    const spacing: Vec3 = options.ignoreSpacing ? [1, 1, 1] : volume.spacing;
-    return {
-      image: { data: volume.data, size: volume.size, spacing, origin: volume.origin },
-      rgba: nz === 1 ? greyToRgba(volume.data) : undefined,
-      info: {
-        format,
-        width: nx,
-        height: ny,
-        depth: nz,
-        bitDepth: bits,
-        channels: 1,
-        photometric: 'grey',
-        frames: 1,
-        spacing: options.ignoreSpacing
-          ? { row: 1, col: 1, unit: 'px', source: 'pixel units requested' }
-          : { row: volume.spacing[1], col: volume.spacing[2], unit: 'mm', source },
-        warnings: nameWarnings,
-      },
-    };
-  }
-  const d = decode2D(format, data, options);
-  const grey = d.grey ?? rasterToGrey(d.raster);
-  const spacing: PixelSpacing = options.ignoreSpacing
-    ? { row: 1, col: 1, unit: 'px', source: 'pixel units requested' }
-    : d.spacing;
-  return {
-    image: {
-      data: grey,
-      size: [1, d.raster.height, d.raster.width],
-      spacing: [1, spacing.row, spacing.col],
-      origin: [0, 0, 0],
-    },
-    rgba: d.rgba ?? rasterToRgba(d.raster),
-    info: {
-      format,
-      width: d.raster.width,
-      height: d.raster.height,
-      depth: 1,
-      bitDepth: d.bitDepth,
-      channels: d.channels,
-      photometric: d.photometric,
-      frames: d.frames,
-      spacing,
-      warnings: [...nameWarnings, ...d.warnings],
-      tags: d.tags,
-    },
-  };
-}
-
-/** Options of {@link decodeMask}. */
-export interface MaskOptions extends DecodeOptions {
-  /** Label value of the ROI (volumes; 2-D masks with several values). Default 1 for volumes. */
-  label?: number;
-}
-
-/** Distinct non-zero values of an array, ascending. */
-function distinctNonZero(values: ArrayLike<number>): number[] {
-  const set = new Set<number>();
-  for (let i = 0; i < values.length; i++) if (values[i] !== 0) set.add(values[i]);
-  return [...set].sort((a, b) => a - b);
+  return decodeImageWith(decodeDicom, bytes, fileName, options);
 }
 
 /**
- * Decodes a segmentation mask.
- * - 2-D raster masks (PNG, BMP, TIFF, DICOM, JPEG): any non-zero pixel is ROI (palette masks by
- *   palette index, colour masks when any channel is non-zero, JPEG masks at ≥ 128 because of
- *   compression noise); when the mask holds several values and `label` is given, only that value is
- *   ROI. The result is 0/1 with label 1.
- * - NRRD and NIfTI: the exact label values are kept; the ROI label is `options.label` (default 1)
- *   and must be present.
+ * Decodes a segmentation mask (2-D raster masks become 0/1 with label 1; NRRD/NIfTI keep their label
+ * values, see {@link decodeMaskWith}).
  * @throws Error when the file cannot be read, the mask is empty or the label is absent
  */
 export function decodeMask(bytes: Uint8Array, fileName?: string, options: MaskOptions = {}): DecodedMask {
-  const { bytes: data, format } = sniff(bytes, fileName);
-  const name = fileName ? ` "${fileName}"` : '';
-  const warnings = extensionWarning(format, fileName);
-  if (format === 'nrrd' || format === 'nifti') {
-    const { volume } = readVolume(format, data);
-    const labels = distinctNonZero(volume.data);
-    const label = options.label ?? 1;
-    if (labels.length === 0) {
-      throw new Error(
-        `The mask${name} is empty (every voxel is 0). Draw or export a segmentation and try again.`,
-      );
-    }
-    if (!labels.includes(label)) {
-      throw new Error(
-        `The mask${name} has no voxel with label ${label}; the labels present are ${labels.join(', ')}. ` +
-          'Choose one of them as the label (--label, or the Label column) and try again.',
-      );
-    }
-    if (labels.length > 1)
-      warnings.push(`The mask holds several labels (${labels.join(', ')}); label ${label} was used.`);
-    return {
-      mask: { data: volume.data, size: volume.size, spacing: volume.spacing, origin: volume.origin },
-      label,
-      labels,
-      format,
-      warnings,
-    };
-  }
-  const d = decode2D(format, data, options);
-  const { width, height, channels } = d.raster;
-  const n = width * height;
-  // The value of each pixel that decides membership.
-  const values = new Float64Array(n);
-  if (d.paletteIndices !== undefined) {
-    for (let i = 0; i < n; i++) values[i] = d.paletteIndices[i];
-  } else if (d.grey !== undefined && channels === 1) {
-    values.set(d.grey);
-  } else {
-    const used = Math.min(channels, 3);
-    for (let i = 0; i < n; i++) {
-      let v = 0;
-      for (let c = 0; c < used; c++) v = Math.max(v, d.raster.data[i * channels + c]);
-      values[i] = v;
-    }
-  }
-  if (format === 'jpeg') {
-    for (let i = 0; i < n; i++) values[i] = values[i] >= 128 ? 255 : 0;
-    warnings.push(
-      'JPEG mask: lossy compression blurs edges, pixels ≥ 128 were taken as ROI. Prefer a PNG mask.',
-    );
-  }
-  const labels = distinctNonZero(values);
-  if (labels.length === 0) {
-    throw new Error(
-      `The mask${name} is empty (every pixel is 0). Draw or export a segmentation and try again.`,
-    );
-  }
-  let select = (v: number): boolean => v !== 0;
-  if (labels.length > 1) {
-    if (options.label !== undefined && labels.includes(options.label)) {
-      const wanted = options.label;
-      select = (v) => v === wanted;
-      warnings.push(`The mask holds several values (${labels.join(', ')}); value ${wanted} was used as ROI.`);
-    } else {
-      warnings.push(
-        `The mask holds several non-zero values (${labels.join(', ')}); all of them were taken as ROI.`,
-      );
-    }
-  }
-  const out = new Uint8Array(n);
-  for (let i = 0; i < n; i++) out[i] = select(values[i]) ? 1 : 0;
-  const spacing = options.ignoreSpacing ? { row: 1, col: 1 } : d.spacing;
-  return {
-    mask: { data: out, size: [1, height, width], spacing: [1, spacing.row, spacing.col], origin: [0, 0, 0] },
-    label: 1,
-    labels,
-    format,
-    warnings: [...warnings, ...d.warnings.filter((w) => !w.includes('alpha'))],
-  };
+  return decodeMaskWith(decodeDicom, bytes, fileName, options);
 }

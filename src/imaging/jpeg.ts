@@ -107,6 +107,15 @@ export function decodeJpeg(bytes: Uint8Array): Decoded2D {
       `This JPEG has ${frame.precision}-bit samples; only 8-bit JPEG can be decoded. Export the image as PNG.`,
     );
   }
+  // Every 8 × 8 block of a component costs at least one bit (a DC code), so a file of n bytes holds at
+  // most ~512·n pixels; jpeg-js would otherwise decode a damaged 96-megapixel header for 6 s and
+  // 385 MB before its memory limit stops it (robustness finding F15).
+  if (frame.width * frame.height > 1024 * bytes.length + 1_000_000) {
+    throw new Error(
+      `The JPEG file is truncated or damaged: its ${bytes.length} bytes cannot hold the ` +
+        `${frame.width} × ${frame.height} image its header declares. Export the image again.`,
+    );
+  }
   if (!hasEoi(bytes, frame.firstScan)) {
     throw new Error(
       'The JPEG file is truncated (its end-of-image marker is missing). Copy or export the image again.',

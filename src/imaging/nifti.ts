@@ -121,6 +121,10 @@ export function readNifti(input: Uint8Array): NiftiResult {
   }
   const pixdim = [...Array(8).keys()].map((i) => dv.getFloat32(76 + 4 * i, le));
   const voxOffset = Math.max(352, Math.round(dv.getFloat32(108, le)));
+  // NaN passed the bounds check of readScalars and ended in a RangeError (robustness finding F11).
+  if (!Number.isFinite(voxOffset)) {
+    throw new Error('The NIfTI header gives no valid data offset (vox_offset); the file is damaged.');
+  }
   const slope = dv.getFloat32(112, le);
   const inter = dv.getFloat32(116, le);
   const unitCode = bytes[123] & 0x07;
@@ -158,7 +162,11 @@ export function readNifti(input: Uint8Array): NiftiResult {
     ];
     direction = r.flatMap((row, i) => row.map((v) => lps[i] * v + 0));
     originXyz = [268, 272, 276].map((o, i) => lps[i] * dv.getFloat32(o, le) * unitScale + 0);
-  } else if (sformCode > 0) {
+  } else if (
+    sformCode > 0 &&
+    // an sform holding NaN/Infinity gave an infinite spacing (robustness finding F9): use pixdim then
+    [280, 296, 312].every((o) => [0, 1, 2, 3].every((k) => Number.isFinite(dv.getFloat32(o + 4 * k, le))))
+  ) {
     geometry = 'sform';
     const rows = [280, 296, 312].map((o) => [0, 1, 2, 3].map((k) => dv.getFloat32(o + 4 * k, le)));
     const norms = [0, 1, 2].map((j) => Math.hypot(rows[0][j], rows[1][j], rows[2][j]) || 1);

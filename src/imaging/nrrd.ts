@@ -214,7 +214,15 @@ export function readNrrd(bytes: Uint8Array): NrrdResult {
       );
     }
     data = new Float64Array(count);
-    for (let i = 0; i < count; i++) data[i] = Number(tokens[i]);
+    for (let i = 0; i < count; i++) {
+      data[i] = Number(tokens[i]);
+      // A token that is not a number (other than "nan") is damage, not a NaN sample (robustness finding F8).
+      if (Number.isNaN(data[i]) && !/^[-+]?nan$/i.test(tokens[i])) {
+        throw new Error(
+          `The NRRD text data holds "${tokens[i].slice(0, 20)}", which is not a number; the file is damaged.`,
+        );
+      }
+    }
   } else if (encoding === 'hex') {
     const hex = latin1(payload).replace(/[^0-9a-fA-F]/g, '');
     const raw = new Uint8Array(hex.length >> 1);

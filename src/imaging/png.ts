@@ -14,6 +14,47 @@ export function isPng(bytes: Uint8Array): boolean {
   return bytes.length >= 8 && sig.every((b, i) => bytes[i] === b);
 }
 
+/** Largest image accepted, in pixels (the limit jpeg-js applies to JPEG: 100 megapixels). */
+const MAX_PIXELS = 100e6;
+
+/** Samples per pixel of each PNG colour type. */
+const CHANNELS: Record<number, number> = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 };
+
+/**
+ * Refuses a PNG whose header declares more pixels than the file can hold or than can be opened here,
+ * before fast-png allocates the declared size (a header claiming 60000 × 60000 allocated 3.6 GB and
+ * then failed with "Unsupported filter: undefined" — robustness finding F3,
+ * test/unit/robust/FINDINGS.md). Deflate expands data at most about 1032-fold, so IDAT chunks of n
+ * bytes cannot hold more than ~1032·n bytes of pixels.
+ * @throws Error naming the declared size
+ */
+function checkDeclaredSize(bytes: Uint8Array): void {
+  const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (bytes.length < 29 || dv.getUint32(12) !== 0x49484452) return; // no IHDR first: fast-png reports it
+  const width = dv.getUint32(16);
+  const height = dv.getUint32(20);
+  const size = `${width} × ${height}`;
+  if (width * height > MAX_PIXELS) {
+    throw new Error(
+      `The PNG header declares ${size} pixels, more than the ${MAX_PIXELS / 1e6} megapixels that can be ` +
+        'opened here; the file is damaged or not an ultrasound image. Export the image again.',
+    );
+  }
+  let idat = 0;
+  for (let p = 8; p + 8 <= bytes.length;) {
+    const length = dv.getUint32(p);
+    if (dv.getUint32(p + 4) === 0x49444154) idat += Math.min(length, bytes.length - p - 8);
+    p += 12 + length;
+  }
+  const needed = height * Math.ceil((width * (CHANNELS[bytes[25]] ?? 1) * bytes[24]) / 8);
+  if (needed > 1100 * idat + 64) {
+    throw new Error(
+      `The PNG file is truncated or damaged: its compressed data (${idat} bytes) cannot hold the ${size} ` +
+        'image its header declares. Export the image again as PNG.',
+    );
+  }
+}
+
 /** Unpacks byte-aligned rows of `depth`-bit samples (1, 2 or 4) into one byte per sample. */
 function unpackBits(packed: ArrayLike<number>, width: number, height: number, depth: number): Uint8Array {
   const out = new Uint8Array(width * height);
@@ -34,6 +75,7 @@ function unpackBits(packed: ArrayLike<number>, width: number, height: number, de
  * @throws Error naming the problem when the file is truncated or damaged
  */
 export function decodePng(bytes: Uint8Array): Decoded2D {
+  checkDeclaredSize(bytes);
   let png;
   try {
     png = decode(bytes);

@@ -178,6 +178,13 @@ export function computeGlcm(input: TextureInput): FeatureValues {
 
   for (let a = 0; a < Na; a++) {
     const P = p.subarray(a * nn, (a + 1) * nn);
+    // An empty matrix (no co-occurrence at all; with weightingNorm the single summed angle is kept)
+    // was normalised to NaN, which gave MaximumProbability -Infinity and made the MCC eigenvalue
+    // iteration throw. Every feature is NaN, as PyRadiomics gives (robustness finding F12).
+    if (Number.isNaN(P[0])) {
+      for (const name of names) per[name][a] = NaN;
+      continue;
+    }
     px.fill(0);
     py.fill(0);
     pSum.fill(0);

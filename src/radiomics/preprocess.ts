@@ -349,6 +349,10 @@ export function getBinEdges(values: ArrayLike<number>, settings: RadiomicsSettin
     if (v < min) min = v;
     if (v > max) max = v;
   }
+  // ±Infinity (e.g. from a floating-point file) made numpyArange throw a RangeError or the classes fail
+  // with an unrelated message (robustness finding F4).
+  if (!Number.isFinite(min) || !Number.isFinite(max))
+    throw new Error('The image holds infinite values inside the ROI; cannot discretise it.');
   if (settings.binCount !== null) {
     let first = min,
       last = max;
@@ -363,6 +367,11 @@ export function getBinEdges(values: ArrayLike<number>, settings: RadiomicsSettin
   const w = settings.binWidth;
   const lowBound = min - floorMod(min, w);
   const highBound = max + 2 * w;
+  if ((highBound - lowBound) / w > 2 ** 24)
+    throw new Error(
+      `The ROI's grey values (${min} to ${max}) span more than ${2 ** 24} bins of width ${w}; ` +
+        'use a larger binWidth, binCount or normalisation.',
+    );
   const edges = numpyArange(lowBound, highBound, w);
   if (edges.length === 1) return Float64Array.of(edges[0] - 0.5, edges[0] + 0.5);
   return edges;
@@ -518,6 +527,12 @@ export function preprocess(image: ImageVolume, mask: MaskVolume, settings: Radio
   const clip = settings.removeOutliers;
   if (settings.normalize) {
     const st = imageStatistics(src);
+    // NaN/Infinity anywhere in the image was reported as "a constant image" (robustness finding F5).
+    if (!Number.isFinite(st.mean) || !Number.isFinite(st.sigma))
+      throw new Error(
+        'The image holds NaN or infinite values (or values too large to square), so whole-image ' +
+          'normalisation is not defined; disable "normalize" or fix the image.',
+      );
     if (!(st.sigma > 0))
       throw new Error('Cannot normalise a constant image (standard deviation 0); disable "normalize".');
     shift = -st.mean;
