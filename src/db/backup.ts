@@ -14,6 +14,10 @@ import { APP_VERSION } from '../version';
 import { getModelsDb, type ModelRecord } from './models';
 import { CURRENT_SCHEMA_VERSION } from './migrations';
 import { getDb } from './schema';
+import { caseStatus } from './cases';
+import { sessionKey } from '../security/lock';
+import { sealCase, sealImage } from '../security/records';
+import { decodeValue, encodeValue } from './tagged';
 import type { CalibratorRun, CaseRecord, ImageRecord, MetaRecord } from './types';
 
 export const BACKUP_FORMAT = 'sonomir-backup';
@@ -21,76 +25,7 @@ export const BACKUP_JSON = 'backup.json';
 /** Key in `meta` of the time of the last backup (ISO). */
 export const LAST_BACKUP_KEY = 'lastBackupAt';
 
-// ---------------------------------------------------------------- tagged JSON (typed arrays)
-
-type TypedArrayName =
-  | 'Uint8Array'
-  | 'Int8Array'
-  | 'Uint16Array'
-  | 'Int16Array'
-  | 'Uint32Array'
-  | 'Int32Array'
-  | 'Float32Array'
-  | 'Float64Array'
-  | 'Uint8ClampedArray';
-
-const TYPED: Record<TypedArrayName, new (b: ArrayBuffer) => ArrayBufferView> = {
-  Uint8Array,
-  Int8Array,
-  Uint16Array,
-  Int16Array,
-  Uint32Array,
-  Int32Array,
-  Float32Array,
-  Float64Array,
-  Uint8ClampedArray,
-};
-
-export function toBase64(bytes: Uint8Array): string {
-  let s = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(s);
-}
-
-export function fromBase64(b64: string): Uint8Array {
-  const s = atob(b64);
-  const out = new Uint8Array(s.length);
-  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
-  return out;
-}
-
-/** A JSON-safe copy of a stored value: typed arrays and ArrayBuffers become `{ $typed, base64 }`. */
-export function encodeValue(v: unknown): unknown {
-  if (v === null || typeof v !== 'object') return v;
-  if (v instanceof ArrayBuffer) return { $typed: 'ArrayBuffer', base64: toBase64(new Uint8Array(v)) };
-  if (ArrayBuffer.isView(v)) {
-    const name = v.constructor.name as TypedArrayName;
-    if (!(name in TYPED)) throw new Error(`cannot back up a ${name}`);
-    return { $typed: name, base64: toBase64(new Uint8Array(v.buffer, v.byteOffset, v.byteLength)) };
-  }
-  if (Array.isArray(v)) return v.map(encodeValue);
-  if (typeof Blob !== 'undefined' && v instanceof Blob) throw new Error('Blobs are stored as zip entries');
-  const out: Record<string, unknown> = {};
-  for (const [k, x] of Object.entries(v)) if (x !== undefined) out[k] = encodeValue(x);
-  return out;
-}
-
-/** Inverse of {@link encodeValue}. */
-export function decodeValue(v: unknown): unknown {
-  if (v === null || typeof v !== 'object') return v;
-  if (Array.isArray(v)) return v.map(decodeValue);
-  const o = v as Record<string, unknown>;
-  if (typeof o.$typed === 'string' && typeof o.base64 === 'string' && Object.keys(o).length === 2) {
-    const bytes = fromBase64(o.base64);
-    if (o.$typed === 'ArrayBuffer') return bytes.buffer;
-    const Ctor = TYPED[o.$typed as TypedArrayName] as (new (b: ArrayBuffer) => ArrayBufferView) | undefined;
-    if (!Ctor) throw new Error(`unknown typed array "${o.$typed}"`);
-    return new Ctor(bytes.buffer);
-  }
-  const out: Record<string, unknown> = {};
-  for (const [k, x] of Object.entries(o)) out[k] = decodeValue(x);
-  return out;
-}
+export { decodeValue, encodeValue, fromBase64, toBase64 } from './tagged';
 
 // ---------------------------------------------------------------- format
 
@@ -101,6 +36,8 @@ const imageEntry = z.object({
   entry: z.string().regex(/^images\/\d+\.bin$/),
   size: z.number().int().nonnegative(),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  /** Present when the image is encrypted (passphrase lock on). */
+  sealed: z.object({ iv: z.string(), name: z.object({ iv: z.string(), data: z.string() }) }).optional(),
 });
 
 const caseShape = z
@@ -162,9 +99,24 @@ async function readAll() {
   return { ...main, models: models.models, modelSettings: models.settings };
 }
 
-/** The backup file (zip bytes) of everything in this browser. Records the time in `meta`. */
-export async function createBackup(now = new Date()): Promise<{ bytes: Uint8Array; summary: BackupSummary }> {
+/**
+ * The backup file (zip bytes) of everything in this browser. Records the time in `meta`.
+ * `unsaved`: a case held in memory that could not be saved (storage full) — it goes into the backup
+ * in place of its stored version (encrypted first while the passphrase lock is on).
+ */
+export async function createBackup(
+  now = new Date(),
+  unsaved?: { record: CaseRecord; image: ImageRecord | null },
+): Promise<{ bytes: Uint8Array; summary: BackupSummary }> {
   const all = await readAll();
+  if (unsaved) {
+    const key = sessionKey();
+    const rec = { ...unsaved.record, status: caseStatus(unsaved.record) };
+    const record = key ? await sealCase(rec, key) : rec;
+    const image = unsaved.image && key ? await sealImage(unsaved.image, key) : unsaved.image;
+    all.cases = [...all.cases.filter((c) => c.id !== record.id), record];
+    if (image) all.images = [...all.images.filter((i) => i.caseId !== image.caseId), image];
+  }
   const files: Zippable = {};
   const images: BackupManifest['images'] = [];
   for (const [n, img] of all.images.entries()) {
@@ -178,6 +130,7 @@ export async function createBackup(now = new Date()): Promise<{ bytes: Uint8Arra
       entry,
       size: bytes.length,
       sha256: await sha256Hex(bytes),
+      ...(img.sealed ? { sealed: img.sealed } : {}),
     });
   }
   const manifest = {
@@ -194,7 +147,10 @@ export async function createBackup(now = new Date()): Promise<{ bytes: Uint8Arra
   };
   files[BACKUP_JSON] = [strToU8(JSON.stringify(manifest)), { level: 6 }];
   const bytes = zipSync(files, { mtime: now });
-  await getDb().meta.put({ key: LAST_BACKUP_KEY, value: now.toISOString() });
+  // Best effort: a full storage must not prevent the backup that frees it.
+  await getDb()
+    .meta.put({ key: LAST_BACKUP_KEY, value: now.toISOString() })
+    .catch(() => undefined);
   return {
     bytes,
     summary: {
@@ -273,6 +229,7 @@ export async function parseBackup(bytes: Uint8Array): Promise<ParsedBackup> {
       caseId: img.caseId,
       blob: new Blob([data as Uint8Array<ArrayBuffer>], { type: img.type }),
       fileName: img.fileName,
+      ...(img.sealed ? { sealed: img.sealed } : {}),
     });
   }
   let decoded: Pick<ParsedBackup, 'cases' | 'calibratorRuns' | 'meta' | 'models'>;

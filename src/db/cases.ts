@@ -1,5 +1,7 @@
 /** Case persistence: transactional save, load, list with search, duplicate, delete and restore. */
 import { emptyQpcrEntry } from '../qpcr/analysis';
+import { LOCK_KEY, sessionKey } from '../security/lock';
+import { LockedError, openCase, openImage, sealCase, sealImage } from '../security/records';
 import { CaseConflictError } from './conflicts';
 import { getDb } from './schema';
 import type { CalibratorRun, CaseRecord, CaseStatus, ImageRecord } from './types';
@@ -54,33 +56,55 @@ export async function saveCase(
   options: { force?: boolean } = {},
 ): Promise<CaseRecord> {
   const db = getDb();
-  return db.transaction('rw', db.cases, db.images, async () => {
+  const { sealed: _sealed, ...clear } = record;
+  const plain: CaseRecord = { ...clear, status: caseStatus(record) };
+  // Encryption is asynchronous, so it happens before the transaction (which it would otherwise end).
+  const key = sessionKey();
+  const toStore = key ? await sealCase(plain, key) : plain;
+  const imageToStore = image && key ? await sealImage(image, key) : image;
+  return db.transaction('rw', [db.cases, db.images, db.meta], async () => {
+    await checkLockState(key);
     const current = await db.cases.get(record.id);
     const mine = record.revision ?? 0;
-    if (current && (current.revision ?? 0) !== mine && !options.force) throw new CaseConflictError(current);
-    const stored: CaseRecord = {
-      ...record,
-      status: caseStatus(record),
-      updatedAt: new Date().toISOString(),
-      revision: Math.max(current?.revision ?? 0, mine) + 1,
-    };
-    await db.cases.put(stored);
-    if (image) await db.images.put(image);
-    else if (image === null) await db.images.delete(record.id);
-    return stored;
+    if (current && (current.revision ?? 0) !== mine && !options.force) {
+      throw new CaseConflictError(current.sealed ? { ...current, patientId: '(locked)' } : current);
+    }
+    const updatedAt = new Date().toISOString();
+    const revision = Math.max(current?.revision ?? 0, mine) + 1;
+    await db.cases.put({ ...toStore, updatedAt, revision });
+    if (imageToStore) await db.images.put(imageToStore);
+    else if (imageToStore === null) await db.images.delete(record.id);
+    return { ...plain, updatedAt, revision };
   });
+}
+
+/**
+ * Inside a transaction that includes `meta`: refuses to write clear data while the passphrase lock is
+ * on (and this tab is locked), or encrypted data after the lock was turned off in another tab.
+ */
+async function checkLockState(key: CryptoKey | null): Promise<void> {
+  const lockOn = !!(await getDb().meta.get(LOCK_KEY));
+  if (lockOn && !key) throw new LockedError();
+  if (!lockOn && key)
+    throw new Error('The passphrase lock was turned off in another tab or window; reload this page.');
 }
 
 export async function loadCase(
   id: string,
 ): Promise<{ record: CaseRecord; image: ImageRecord | null } | null> {
   const db = getDb();
-  return db.transaction('r', db.cases, db.images, async () => {
+  const raw = await db.transaction('r', db.cases, db.images, async () => {
     const record = await db.cases.get(id);
     if (!record) return null;
     const image = (await db.images.get(id)) ?? null;
     return { record, image };
   });
+  if (!raw) return null;
+  const key = sessionKey();
+  return {
+    record: await openCase(raw.record, key),
+    image: raw.image ? await openImage(raw.image, key) : null,
+  };
 }
 
 /** The local calendar date (YYYY-MM-DD) of an ISO timestamp, as a date input shows it. */
@@ -100,7 +124,10 @@ export interface CaseQuery {
 
 /** Cases matching the query, most recently updated first. */
 export async function listCases(query: CaseQuery = {}): Promise<CaseRecord[]> {
-  const all = await getDb().cases.orderBy('updatedAt').reverse().toArray();
+  const key = sessionKey();
+  const all = await Promise.all(
+    (await getDb().cases.orderBy('updatedAt').reverse().toArray()).map((c) => openCase(c, key)),
+  );
   const text = query.text?.trim().toLowerCase() ?? '';
   return all.filter(
     (c) =>
@@ -125,12 +152,12 @@ export async function duplicateCase(id: string): Promise<CaseRecord | null> {
   return saveCase(copy, found.image ? { ...found.image, caseId: copy.id } : undefined);
 }
 
-/** Deletes a case and its image; returns what was deleted so it can be restored (undo). */
+/** Deletes a case and its image; returns what was deleted (readable) so it can be restored (undo). */
 export async function deleteCase(
   id: string,
 ): Promise<{ record: CaseRecord; image: ImageRecord | null } | null> {
   const db = getDb();
-  return db.transaction('rw', db.cases, db.images, async () => {
+  const raw = await db.transaction('rw', db.cases, db.images, async () => {
     const record = await db.cases.get(id);
     if (!record) return null;
     const image = (await db.images.get(id)) ?? null;
@@ -138,14 +165,25 @@ export async function deleteCase(
     await db.images.delete(id);
     return { record, image };
   });
+  if (!raw) return null;
+  const key = sessionKey();
+  return {
+    record: await openCase(raw.record, key),
+    image: raw.image ? await openImage(raw.image, key) : null,
+  };
 }
 
-/** Puts a deleted case back exactly as it was. */
+/** Puts a deleted case back exactly as it was (encrypted again while the passphrase lock is on). */
 export async function restoreCase(deleted: { record: CaseRecord; image: ImageRecord | null }): Promise<void> {
   const db = getDb();
-  await db.transaction('rw', db.cases, db.images, async () => {
-    await db.cases.put(deleted.record);
-    if (deleted.image) await db.images.put(deleted.image);
+  const key = sessionKey();
+  const record = key && !deleted.record.sealed ? await sealCase(deleted.record, key) : deleted.record;
+  const image =
+    key && deleted.image && !deleted.image.sealed ? await sealImage(deleted.image, key) : deleted.image;
+  await db.transaction('rw', [db.cases, db.images, db.meta], async () => {
+    await checkLockState(key);
+    await db.cases.put(record);
+    if (image) await db.images.put(image);
   });
 }
 

@@ -106,12 +106,16 @@ export interface CaseRecord {
    * revision than the stored one is a conflict (another tab saved in between). Absent = 0.
    */
   revision?: number;
+  /** Present while the passphrase lock is on: the encrypted rest of the record (src/security/records.ts). */
+  sealed?: { iv: string; data: string };
 }
 
 export interface ImageRecord {
   caseId: string;
   blob: Blob;
   fileName: string;
+  /** Present while the passphrase lock is on: `blob` is AES-GCM ciphertext with this IV (base64); name = [fileName, type]. */
+  sealed?: { iv: string; name: { iv: string; data: string } };
 }
 
 export interface CalibratorRun {

@@ -1,13 +1,28 @@
 /**
  * Automatic saving of the current case: every persisted change (a new `revision`) schedules one
  * transactional write after a short quiet period (debounce), so typing or drawing never waits for the
- * database and nothing is lost on reload. The last opened case is remembered in localStorage.
+ * database and nothing is lost on reload. The delay is short so that a page killed abruptly (crash,
+ * closed window) loses at most the last fraction of a second of typing. The last opened case is
+ * remembered in localStorage.
+ *
+ * Two tabs: the save transaction refuses to overwrite a case another tab saved since this tab read it
+ * (`CaseConflictError`); the tab then shows the conflict (store `conflict`) and saves nothing more
+ * until the user reloads the other version or keeps theirs as a copy ({@link resolveConflict}). Saves
+ * are announced on a BroadcastChannel: a tab without unsaved changes follows the other tab at once,
+ * a tab with unsaved changes shows the conflict immediately.
+ *
+ * A full storage (QuotaExceededError) sets the store's `storageFull` explanation (the UI offers a backup).
  */
-import { saveCase } from '../db/cases';
+import { loadCase, saveCase } from '../db/cases';
+import { announceSave, isConflict, onCaseSaved } from '../db/conflicts';
+import { describeWriteError, isQuotaError } from '../db/quota';
+import type { CaseRecord, ImageRecord } from '../db/types';
+import { useLockStore } from '../security/lock';
+import { LockedError } from '../security/records';
 import { useCaseStore, type CaseState } from './caseStore';
 
 export const LAST_CASE_KEY = 'sonomir.lastCaseId';
-export const AUTOSAVE_DELAY_MS = 400;
+export const AUTOSAVE_DELAY_MS = 150;
 
 let timer: ReturnType<typeof setTimeout> | null = null;
 
@@ -40,43 +55,116 @@ export function flushSave(): Promise<void> {
   return enqueueSave(null);
 }
 
+function imageOf(s: CaseState, id = s.record.id): ImageRecord | undefined {
+  return s.image
+    ? { caseId: id, blob: new Blob([s.image.bytes as Uint8Array<ArrayBuffer>]), fileName: s.image.fileName }
+    : undefined;
+}
+
+/** A copy of `record` under a new ID (revision 0), its patient ID marked with `suffix`. */
+function copyOf(record: CaseRecord, suffix: string): CaseRecord {
+  return {
+    ...structuredClone(record),
+    id: crypto.randomUUID(),
+    patientId: `${record.patientId} ${suffix}`.trim(),
+    createdAt: new Date().toISOString(),
+    revision: 0,
+  };
+}
+
 /** Queues a save of `snapshot` (a case being left), or of the current state when null. */
 function enqueueSave(snapshot: CaseState | null): Promise<void> {
   running = running.then(async () => {
     const s = snapshot ?? useCaseStore.getState();
-    if (!s.touched) return;
+    if (!s.touched || s.conflict) return;
     const revision = s.revision;
     const imageDirty = s.imageDirty;
     const isCurrent = () => useCaseStore.getState().record.id === s.record.id;
     if (isCurrent()) useCaseStore.getState().setSaveState('saving');
     try {
-      const stored = await saveCase(
-        s.record,
-        imageDirty && s.image
-          ? {
-              caseId: s.record.id,
-              blob: new Blob([s.image.bytes as Uint8Array<ArrayBuffer>]),
-              fileName: s.image.fileName,
-            }
-          : undefined,
-      );
+      const stored = await saveCase(s.record, imageDirty ? imageOf(s) : undefined);
+      announceSave(stored.id, stored.revision ?? 0);
       if (!isCurrent()) return;
       rememberCase(stored.id);
       const now = useCaseStore.getState();
       useCaseStore.setState({
         imageDirty: now.imageDirty && !imageDirty,
+        storageFull: null,
         record:
           now.revision === revision
-            ? { ...now.record, status: stored.status, updatedAt: stored.updatedAt }
-            : now.record,
+            ? { ...now.record, status: stored.status, updatedAt: stored.updatedAt, revision: stored.revision }
+            : { ...now.record, revision: stored.revision },
       });
       now.setSaveState(now.revision === revision ? 'saved' : 'pending');
     } catch (e) {
-      if (isCurrent())
-        useCaseStore.getState().setSaveState('error', `Saving failed: ${(e as Error).message}`);
+      if (isConflict(e)) {
+        if (isCurrent()) {
+          // The stored version read again outside the transaction (decrypted when the lock is on).
+          const theirs = (await loadCase(s.record.id).catch(() => null))?.record ?? e.theirs;
+          useCaseStore.setState({ conflict: theirs });
+          useCaseStore.getState().setSaveState('error');
+        } else {
+          // A case already left: keep both versions (never drop the edits made here).
+          await saveCase(copyOf(s.record, '(conflicting copy)'), imageOf(s)).catch(() => undefined);
+        }
+        return;
+      }
+      // The lock was turned on in another tab: this tab shows the lock screen; the edits stay in memory
+      // and are saved (encrypted) once the passphrase is entered.
+      if (e instanceof LockedError) void useLockStore.getState().refresh();
+      if (!isCurrent()) return;
+      if (isQuotaError(e)) {
+        useCaseStore.setState({ storageFull: describeWriteError(e) });
+        useCaseStore.getState().setSaveState('error');
+      } else useCaseStore.getState().setSaveState('error', describeWriteError(e));
     }
   });
   return running;
+}
+
+/**
+ * Ends a conflict: `theirs` reopens the version the other tab saved (this tab's unsaved changes are
+ * dropped); `copy` saves this tab's version as a new case (patient ID marked "(my copy)") and opens
+ * it, leaving the other tab's version untouched.
+ */
+export async function resolveConflict(choice: 'theirs' | 'copy'): Promise<void> {
+  if (timer) {
+    clearTimeout(timer);
+    timer = null;
+  }
+  await running;
+  const s = useCaseStore.getState();
+  if (!s.conflict) return;
+  if (choice === 'theirs') {
+    await s.openCase(s.record.id);
+    return;
+  }
+  const copy = copyOf(s.record, '(my copy)');
+  try {
+    await saveCase(copy, imageOf(s, copy.id));
+  } catch (e) {
+    s.setSaveState('error', describeWriteError(e, 'Saving your copy'));
+    return;
+  }
+  await s.openCase(copy.id);
+  rememberCase(copy.id);
+}
+
+/** Another tab saved case `id`: follow it when nothing is unsaved here, otherwise show the conflict. */
+async function otherTabSaved(id: string, revision: number): Promise<void> {
+  const s = useCaseStore.getState();
+  if (s.record.id !== id || (s.record.revision ?? 0) >= revision || s.conflict) return;
+  const unsaved = timer !== null || s.saveState === 'pending' || s.saveState === 'saving';
+  if (!unsaved) {
+    await s.openCase(id);
+    return;
+  }
+  const found = await loadCase(id);
+  const now = useCaseStore.getState();
+  if (found && now.record.id === id && (found.record.revision ?? 0) > (now.record.revision ?? 0)) {
+    useCaseStore.setState({ conflict: found.record });
+    now.setSaveState('error');
+  }
 }
 
 /** Resolves when the saves started so far have finished (e.g. before listing cases). */
@@ -86,6 +174,7 @@ export function whenSaved(): Promise<void> {
 
 /** Starts watching the store; returns the stop function. */
 export function startAutosave(): () => void {
+  const stopListening = onCaseSaved((m) => void otherTabSaved(m.id, m.revision));
   const unsubscribe = useCaseStore.subscribe((s, prev) => {
     if (s.record.id !== prev.record.id && timer) {
       // Another case was opened (or a new one started) with changes of the previous one pending.
@@ -93,7 +182,7 @@ export function startAutosave(): () => void {
       timer = null;
       void enqueueSave(prev);
     }
-    if (s.revision === prev.revision || !s.touched) return;
+    if (s.revision === prev.revision || !s.touched || s.conflict) return;
     if (s.saveState !== 'pending') s.setSaveState('pending');
     if (timer) clearTimeout(timer);
     timer = setTimeout(() => void flushSave(), AUTOSAVE_DELAY_MS);
@@ -116,6 +205,7 @@ export function startAutosave(): () => void {
       document.removeEventListener('visibilitychange', onVisibility);
     }
     unsubscribe();
+    stopListening();
     if (timer) {
       clearTimeout(timer);
       timer = null;

@@ -38,6 +38,10 @@ export interface CaseState {
   saveError: string | null;
   loading: boolean;
   loadError: string | null;
+  /** Another tab saved this case while this tab had unsaved changes: its stored version (see autosave.ts). */
+  conflict: CaseRecord | null;
+  /** The last save failed because the browser's storage is full (a plain-language explanation). */
+  storageFull: string | null;
 
   newCase(): void;
   openCase(id: string): Promise<void>;
@@ -89,6 +93,8 @@ export const useCaseStore = create<CaseState>((set, get) => ({
   saveError: null,
   loading: false,
   loadError: null,
+  conflict: null,
+  storageFull: null,
 
   newCase: () =>
     set({
@@ -104,6 +110,8 @@ export const useCaseStore = create<CaseState>((set, get) => ({
       saveState: 'idle',
       saveError: null,
       loadError: null,
+      conflict: null,
+      storageFull: null,
     }),
 
   openCase: async (id) => {
@@ -142,6 +150,8 @@ export const useCaseStore = create<CaseState>((set, get) => ({
         saveState: 'saved',
         saveError: null,
         loading: false,
+        conflict: null,
+        storageFull: null,
       });
     } catch (e) {
       set({ loading: false, loadError: (e as Error).message });

@@ -27,11 +27,11 @@ afterEach(async () => {
   setDb(null);
 });
 
-describe('case database (Dexie, schema version 1)', () => {
-  it('declares version 1 with the three tables', async () => {
+describe('case database (Dexie)', () => {
+  it('declares the current schema version (2) with its four tables', async () => {
     await db.open();
-    expect(db.verno).toBe(1);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['calibratorRuns', 'cases', 'images']);
+    expect(db.verno).toBe(2);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['calibratorRuns', 'cases', 'images', 'meta']);
   });
 
   it('saves and reloads a case with its image blob, ROI with a mask and status', async () => {

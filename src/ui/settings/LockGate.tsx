@@ -1,0 +1,112 @@
+/**
+ * The passphrase lock in the UI: while the lock is on and this tab is locked, the screens are replaced
+ * by the lock screen; while unlocked, inactivity locks the app again (after flushing the autosave and
+ * clearing the open case from memory).
+ */
+import { useEffect, useState, type ReactNode } from 'react';
+import { flushSave, rememberedCase } from '../../store/autosave';
+import { useCaseStore } from '../../store/caseStore';
+import { lockNow, unlock, useLockStore } from '../../security/lock';
+
+/** Saves what is pending, forgets the key and the decrypted case. */
+export async function lockApp(): Promise<void> {
+  await flushSave().catch(() => undefined);
+  lockNow();
+  useCaseStore.getState().newCase();
+}
+
+const ACTIVITY = ['pointerdown', 'keydown', 'wheel', 'touchstart'] as const;
+
+function useAutoLock(active: boolean, minutes: number): void {
+  useEffect(() => {
+    if (!active || !(minutes > 0)) return;
+    let timer = setTimeout(() => void lockApp(), minutes * 60_000);
+    const reset = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => void lockApp(), minutes * 60_000);
+    };
+    for (const e of ACTIVITY) window.addEventListener(e, reset, { passive: true });
+    return () => {
+      clearTimeout(timer);
+      for (const e of ACTIVITY) window.removeEventListener(e, reset);
+    };
+  }, [active, minutes]);
+}
+
+function LockScreen() {
+  const [passphrase, setPassphrase] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await unlock(passphrase);
+      setPassphrase('');
+      const st = useCaseStore.getState();
+      if (st.touched && st.saveState !== 'saved') {
+        // Edits made before the lock (turned on in another tab) are saved now, encrypted.
+        await flushSave();
+      } else {
+        const id = rememberedCase();
+        if (id) await st.openCase(id);
+        if (useCaseStore.getState().loadError) useCaseStore.getState().newCase();
+      }
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section className="panel lock-screen" aria-labelledby="lock-heading">
+      <h2 id="lock-heading">SonoMiR is locked</h2>
+      <p>Patient data in this browser are encrypted. Enter the passphrase to open them.</p>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <label className="inline">
+          Passphrase
+          <input
+            type="password"
+            autoComplete="current-password"
+            value={passphrase}
+            onChange={(e) => setPassphrase(e.target.value)}
+            autoFocus
+          />
+        </label>{' '}
+        <button type="submit" disabled={busy || !passphrase}>
+          {busy ? 'Checking…' : 'Unlock'}
+        </button>
+      </form>
+      {error && (
+        <p role="alert" className="message error">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}
+
+export function LockGate({ children }: { children: ReactNode }) {
+  const status = useLockStore((s) => s.status);
+  const minutes = useLockStore((s) => s.autoLockMinutes);
+  useEffect(() => {
+    void useLockStore
+      .getState()
+      .refresh()
+      .catch(() => useLockStore.setState({ status: 'off' }));
+  }, []);
+  useAutoLock(status === 'unlocked', minutes);
+  if (status === 'checking')
+    return (
+      <p role="status" className="hint">
+        Opening…
+      </p>
+    );
+  if (status === 'locked') return <LockScreen />;
+  return <>{children}</>;
+}
