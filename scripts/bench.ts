@@ -7,6 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { benchRadiomics } from '../bench/radiomics.bench';
 import { benchPipeline } from '../bench/pipeline.bench';
+import { benchStartup } from '../bench/startup.bench';
 
 const root = path.resolve(import.meta.dirname, '..');
 const shared = path.resolve(root, '../shared');
@@ -70,6 +71,18 @@ console.log('\n== Study pipeline (split, selection, LassoCV, k search, 2,000-res
 const pipeline = [93, 2000].map((n) => benchPipeline(n));
 for (const p of pipeline) console.log(`n=${p.n}: ${f(p.ms, 0)} ms`);
 
+console.log(
+  '\n== Start-up: navigation → interactive Case screen with the demo model (Chromium, cold cache) ==',
+);
+const startup = await benchStartup(5);
+console.log(
+  `median ${f(startup.ms, 0)} ms (runs: ${startup.runs.map((r) => f(r, 0)).join(', ')} ms); ` +
+    `DOMContentLoaded ${f(startup.domContentLoadedMs, 0)} ms; ${startup.scripts} scripts, ${f(startup.scriptKb, 0)} KB`,
+);
+
 mkdirSync(path.join(root, 'bench-results'), { recursive: true });
-writeFileSync(path.join(root, 'bench-results/bench.json'), JSON.stringify({ cases, pipeline }, null, 2));
+writeFileSync(
+  path.join(root, 'bench-results/bench.json'),
+  JSON.stringify({ cases, pipeline, startup }, null, 2),
+);
 console.log('\nwritten bench-results/bench.json');
