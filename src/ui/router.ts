@@ -7,11 +7,14 @@ export const ROUTES = [
   { path: 'studio', label: 'Model Studio' },
   { path: 'about', label: 'About' },
 ] as const;
-export type RoutePath = (typeof ROUTES)[number]['path'];
+/** Routes opened from within a screen rather than from the main navigation. */
+export const INNER_ROUTES = ['report', 'settings'] as const;
+export type RoutePath = (typeof ROUTES)[number]['path'] | (typeof INNER_ROUTES)[number];
 
 function current(): RoutePath {
   const h = window.location.hash.replace(/^#\/?/, '');
-  return (ROUTES.find((r) => r.path === h)?.path ?? 'case') as RoutePath;
+  const inner = INNER_ROUTES.find((r) => r === h);
+  return (inner ?? ROUTES.find((r) => r.path === h)?.path ?? 'case') as RoutePath;
 }
 
 function subscribe(cb: () => void): () => void {

@@ -1,7 +1,6 @@
 /** The clinician workflow screen of one patient: image → ROI → features, qPCR → miR-34a, prediction, outcome. */
 import { useEffect } from 'react';
 import { caseStatus } from '../../db/cases';
-import { STATUS_LABEL } from '../../db/types';
 import { flushSave, rememberCase, rememberedCase, startAutosave } from '../../store/autosave';
 import { useCaseStore } from '../../store/caseStore';
 import { useModelStore } from '../../store/models';
@@ -11,12 +10,14 @@ import { PanelBoundary } from './PanelBoundary';
 import { PredictionPanel } from './PredictionPanel';
 import { QpcrPanel } from './QpcrPanel';
 import { useFeatureExtraction } from './useFeatures';
+import { ConflictBanner, StorageFullBanner } from '../settings/SafetyBanners';
 import './case.css';
+import { formatDate, useMessage, useT } from '../../i18n';
 
 let initialised = false;
 
-/** Opens the last case once per page load (or starts a new one). */
-async function initialise(): Promise<void> {
+/** Opens the last case once per page load (or starts a new one); also used by the patient report. */
+export async function initialise(): Promise<void> {
   if (initialised) return;
   initialised = true;
   const id = rememberedCase();
@@ -26,22 +27,15 @@ async function initialise(): Promise<void> {
   }
 }
 
-const SAVE_TEXT = {
-  idle: 'Not saved yet — starts when you enter data',
-  pending: 'Saving…',
-  saving: 'Saving…',
-  saved: 'All changes saved',
-  error: 'Not saved',
-} as const;
-
 function OutcomePanel() {
+  const t = useT();
   const outcome = useCaseStore((s) => s.record.outcome);
   const setOutcome = useCaseStore((s) => s.setOutcome);
   return (
     <section className="panel outcome-panel" aria-labelledby="outcome-heading">
-      <h3 id="outcome-heading">Surgical outcome</h3>
+      <h3 id="outcome-heading">{t('outcome.heading')}</h3>
       <label className="inline">
-        Miller–Payne grade
+        {t('outcome.grade')}
         <select
           value={outcome?.millerPayne ?? ''}
           onChange={(e) => {
@@ -51,18 +45,18 @@ function OutcomePanel() {
             );
           }}
         >
-          <option value="">not yet known</option>
+          <option value="">{t('outcome.notKnown')}</option>
           {[1, 2, 3, 4, 5].map((g) => (
             <option key={g} value={g}>
-              Grade {g}
+              {t('outcome.gradeN', { grade: g })}
             </option>
           ))}
         </select>
       </label>
       {outcome && (
         <p className={`message ${outcome.pcr ? 'ok' : 'info'}`}>
-          {outcome.pcr ? 'pCR (grade 4–5)' : 'No pCR (grade 1–3)'} — recorded{' '}
-          {outcome.recordedAt.slice(0, 10)}
+          {outcome.pcr ? t('outcome.pcr') : t('outcome.noPcr')}
+          {t('outcome.recorded', { date: formatDate(outcome.recordedAt) })}
         </p>
       )}
     </section>
@@ -70,6 +64,8 @@ function OutcomePanel() {
 }
 
 export function CaseScreen() {
+  const t = useT();
+  const m = useMessage();
   const record = useCaseStore((s) => s.record);
   const saveState = useCaseStore((s) => s.saveState);
   const saveError = useCaseStore((s) => s.saveError);
@@ -92,20 +88,20 @@ export function CaseScreen() {
   return (
     <div className="case-screen">
       <div className="case-bar">
-        <h2>Case</h2>
+        <h2>{t('case.heading')}</h2>
         <label className="inline patient-id">
-          Patient ID (pseudonym)
+          {t('case.patientId')}
           <input
             type="text"
             value={record.patientId}
             onChange={(e) => setPatientId(e.target.value)}
-            placeholder="e.g. BR-0042"
+            placeholder={t('case.patientIdPlaceholder')}
             autoComplete="off"
           />
         </label>
-        <span className={`status-chip status-${status}`}>{STATUS_LABEL[status]}</span>
-        <span role="status" aria-label="Save status" className={`save-state save-${saveState}`}>
-          {loading ? 'Opening…' : SAVE_TEXT[saveState]}
+        <span className={`status-chip status-${status}`}>{t(`status.${status}`)}</span>
+        <span role="status" aria-label={t('case.saveStatusLabel')} className={`save-state save-${saveState}`}>
+          {loading ? t('case.opening') : t(`case.save.${saveState}`)}
         </span>
         <button
           type="button"
@@ -114,33 +110,44 @@ export function CaseScreen() {
             newCase();
             rememberCase(null);
           }}
-          title="Start an empty case (the current one stays in the case list)"
+          title={t('case.newCaseTip')}
         >
-          New case
+          {t('case.newCase')}
+        </button>
+        <button
+          type="button"
+          onClick={() => {
+            window.location.hash = '#/report';
+          }}
+          title={t('case.printReportTip')}
+        >
+          {t('case.printReport')}
         </button>
       </div>
       {(saveError || loadError) && (
         <p role="alert" className="message error">
-          {saveError ?? loadError}
+          {m(saveError ?? loadError ?? '')}
         </p>
       )}
+      <ConflictBanner />
+      <StorageFullBanner />
       <div className="case-grid">
         <div className="col-main">
-          <PanelBoundary title="Lesion image">
+          <PanelBoundary title={t('case.panelImage')}>
             <ImagePanel />
           </PanelBoundary>
-          <PanelBoundary title="Radiomics features">
+          <PanelBoundary title={t('case.panelFeatures')}>
             <FeaturePanel run={run} />
           </PanelBoundary>
         </div>
         <div className="col-side">
-          <PanelBoundary title="Prediction">
+          <PanelBoundary title={t('case.panelPrediction')}>
             <PredictionPanel />
           </PanelBoundary>
-          <PanelBoundary title="Plasma miR-34a (qRT-PCR)">
+          <PanelBoundary title={t('case.panelQpcr')}>
             <QpcrPanel />
           </PanelBoundary>
-          <PanelBoundary title="Surgical outcome">
+          <PanelBoundary title={t('case.panelOutcome')}>
             <OutcomePanel />
           </PanelBoundary>
         </div>

@@ -1,7 +1,8 @@
 /** The case list: search by pseudonymous patient ID, date and status; open, duplicate, delete (with undo). */
 import { useCallback, useEffect, useState } from 'react';
-import { deleteCase, duplicateCase, listCases, localDate, restoreCase } from '../../db/cases';
+import { deleteCase, duplicateCase, listCases, restoreCase } from '../../db/cases';
 import { STATUS_LABEL, type CaseRecord, type CaseStatus, type ImageRecord } from '../../db/types';
+import { formatDate, formatDateTime, formatNumber, t as tr, useT } from '../../i18n';
 import { flushSave, rememberCase, whenSaved } from '../../store/autosave';
 import { useCaseStore } from '../../store/caseStore';
 import { isDemoModelName } from '../../store/models';
@@ -9,6 +10,7 @@ import { pct } from './format';
 import './case.css';
 
 export function CasesScreen() {
+  const t = useT();
   const [text, setText] = useState('');
   const [date, setDate] = useState('');
   const [status, setStatus] = useState<CaseStatus | ''>('');
@@ -23,7 +25,7 @@ export function CasesScreen() {
       setCases(await listCases({ text, date, status }));
       setError(null);
     } catch (e) {
-      setError(`The case list could not be read: ${(e as Error).message}`);
+      setError(tr('cases.readFailed', { message: (e as Error).message }));
     }
   }, [text, date, status]);
 
@@ -33,7 +35,7 @@ export function CasesScreen() {
     whenSaved()
       .then(() => listCases({ text, date, status }))
       .then((c) => live && setCases(c))
-      .catch((e: unknown) => live && setError(`The case list could not be read: ${(e as Error).message}`));
+      .catch((e: unknown) => live && setError(tr('cases.readFailed', { message: (e as Error).message })));
     return () => {
       live = false;
     };
@@ -49,7 +51,7 @@ export function CasesScreen() {
   return (
     <section className="cases-screen" aria-labelledby="cases-heading">
       <div className="case-bar">
-        <h2 id="cases-heading">Cases</h2>
+        <h2 id="cases-heading">{t('cases.heading')}</h2>
         <button
           type="button"
           onClick={async () => {
@@ -59,30 +61,30 @@ export function CasesScreen() {
             window.location.assign('#/case');
           }}
         >
-          New case
+          {t('cases.newCase')}
         </button>
       </div>
       <div className="row filters">
         <label className="inline">
-          Search patient ID
+          {t('cases.search')}
           <input
             type="search"
             value={text}
             onChange={(e) => setText(e.target.value)}
-            placeholder="e.g. BR-00"
+            placeholder={t('cases.searchPlaceholder')}
           />
         </label>
         <label className="inline">
-          Created on
+          {t('cases.createdOn')}
           <input type="date" value={date} onChange={(e) => setDate(e.target.value)} />
         </label>
         <label className="inline">
-          Status
+          {t('cases.status')}
           <select value={status} onChange={(e) => setStatus(e.target.value as CaseStatus | '')}>
-            <option value="">any</option>
+            <option value="">{t('cases.anyStatus')}</option>
             {(Object.keys(STATUS_LABEL) as CaseStatus[]).map((s) => (
               <option key={s} value={s}>
-                {STATUS_LABEL[s]}
+                {t(`status.${s}`)}
               </option>
             ))}
           </select>
@@ -95,7 +97,7 @@ export function CasesScreen() {
       )}
       {deleted && (
         <p role="status" className="message info">
-          Case “{deleted.record.patientId || 'unnamed'}” deleted.{' '}
+          {t('cases.deleted', { id: deleted.record.patientId || t('cases.unnamed') })}{' '}
           <button
             type="button"
             onClick={async () => {
@@ -104,15 +106,14 @@ export function CasesScreen() {
               await refresh();
             }}
           >
-            Undo delete
+            {t('cases.undoDelete')}
           </button>
         </p>
       )}
       {confirming && (
         <div role="alertdialog" aria-labelledby="confirm-text" className="confirm">
           <p id="confirm-text">
-            Delete the case “{confirming.patientId || 'unnamed'}” with its image, ROI, qPCR values and
-            prediction?
+            {t('cases.confirmDelete', { id: confirming.patientId || t('cases.unnamed') })}
           </p>
           <button
             type="button"
@@ -128,57 +129,61 @@ export function CasesScreen() {
               await refresh();
             }}
           >
-            Delete case
+            {t('cases.deleteCase')}
           </button>
           <button type="button" onClick={() => setConfirming(null)}>
-            Keep case
+            {t('cases.keepCase')}
           </button>
         </div>
       )}
-      <table className="cases-table" aria-label="Cases">
+      <table className="cases-table" aria-label={t('cases.tableLabel')}>
         <thead>
           <tr>
-            <th scope="col">Patient ID</th>
-            <th scope="col">Created</th>
-            <th scope="col">Updated</th>
-            <th scope="col">Status</th>
+            <th scope="col">{t('cases.colPatient')}</th>
+            <th scope="col">{t('cases.colCreated')}</th>
+            <th scope="col">{t('cases.colUpdated')}</th>
+            <th scope="col">{t('cases.colStatus')}</th>
             <th scope="col">miR-34a</th>
-            <th scope="col">pCR probability</th>
-            <th scope="col">Outcome</th>
-            <th scope="col">Actions</th>
+            <th scope="col">{t('cases.colProbability')}</th>
+            <th scope="col">{t('cases.colOutcome')}</th>
+            <th scope="col">{t('cases.colActions')}</th>
           </tr>
         </thead>
         <tbody>
           {cases?.map((c) => (
             <tr key={c.id}>
-              <th scope="row">{c.patientId || <span className="hint">unnamed</span>}</th>
-              <td>{localDate(c.createdAt)}</td>
-              <td>{new Date(c.updatedAt).toLocaleString()}</td>
+              <th scope="row">{c.patientId || <span className="hint">{t('cases.unnamed')}</span>}</th>
+              <td>{formatDate(c.createdAt)}</td>
+              <td>{formatDateTime(c.updatedAt)}</td>
               <td>
-                <span className={`status-chip status-${c.status}`}>{STATUS_LABEL[c.status]}</span>
+                <span className={`status-chip status-${c.status}`}>{t(`status.${c.status}`)}</span>
               </td>
-              <td className="num">{c.qpcrResult?.relativeExpression?.toFixed(3) ?? '–'}</td>
+              <td className="num">{formatNumber(c.qpcrResult?.relativeExpression, 3)}</td>
               <td className="num">
                 {c.prediction ? pct(c.prediction.headline.probability) : '–'}
                 {c.prediction && isDemoModelName(c.prediction.modelName) && (
-                  <span
-                    className="demo-tag"
-                    title="Demonstration model trained on synthetic data — not for clinical use"
-                  >
+                  <span className="demo-tag" title={t('models.demoNotice')}>
                     {' '}
-                    (demonstration model — not for clinical use)
+                    {t('cases.demoTag')}
                   </span>
                 )}
               </td>
-              <td>{c.outcome ? `MP ${c.outcome.millerPayne} (${c.outcome.pcr ? 'pCR' : 'no pCR'})` : '–'}</td>
+              <td>
+                {c.outcome
+                  ? t('cases.outcome', {
+                      grade: c.outcome.millerPayne,
+                      outcome: t(c.outcome.pcr ? 'demo.outcomePcr' : 'demo.outcomeNoPcr'),
+                    })
+                  : '–'}
+              </td>
               <td>
                 <div className="actions">
                   <button
                     type="button"
                     onClick={() => void open(c)}
-                    aria-label={`Open case ${c.patientId || 'unnamed'}`}
+                    aria-label={t('cases.openLabel', { id: c.patientId || t('cases.unnamed') })}
                   >
-                    Open
+                    {t('cases.open')}
                   </button>
                   <button
                     type="button"
@@ -186,16 +191,16 @@ export function CasesScreen() {
                       await duplicateCase(c.id);
                       await refresh();
                     }}
-                    aria-label={`Duplicate case ${c.patientId || 'unnamed'}`}
+                    aria-label={t('cases.duplicateLabel', { id: c.patientId || t('cases.unnamed') })}
                   >
-                    Duplicate
+                    {t('cases.duplicate')}
                   </button>
                   <button
                     type="button"
                     onClick={() => setConfirming(c)}
-                    aria-label={`Delete case ${c.patientId || 'unnamed'}`}
+                    aria-label={t('cases.deleteLabel', { id: c.patientId || t('cases.unnamed') })}
                   >
-                    Delete
+                    {t('cases.delete')}
                   </button>
                 </div>
               </td>
@@ -203,9 +208,7 @@ export function CasesScreen() {
           ))}
         </tbody>
       </table>
-      {cases && cases.length === 0 && (
-        <p className="hint">No case matches. Cases are saved automatically on the Case screen.</p>
-      )}
+      {cases && cases.length === 0 && <p className="hint">{t('cases.noMatch')}</p>}
     </section>
   );
 }

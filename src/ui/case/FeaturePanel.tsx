@@ -5,16 +5,15 @@ import { effectiveSpacing, useCaseStore } from '../../store/caseStore';
 import { downloadBlob, safeName } from './download';
 import { fmtFeature } from './format';
 import type { FeatureRunState } from './useFeatures';
+import { t as tr, useT } from '../../i18n';
 
-const CLASS_LABEL: Record<string, string> = {
-  shape: 'Shape',
-  firstorder: 'First order',
-  glcm: 'GLCM',
-  glrlm: 'GLRLM',
-  glszm: 'GLSZM',
-  gldm: 'GLDM',
-  ngtdm: 'NGTDM',
-};
+/** Feature-class names: the texture matrices keep their acronyms in both languages. */
+const classLabel = (cls: string): string =>
+  cls === 'shape'
+    ? tr('features.classShape')
+    : cls === 'firstorder'
+      ? tr('features.classFirstorder')
+      : cls.toUpperCase();
 
 /** CSV with PyRadiomics names and full-precision values. */
 export function featuresCsv(values: Record<string, number>): string {
@@ -24,10 +23,11 @@ export function featuresCsv(values: Record<string, number>): string {
 }
 
 export function FeaturePanel({ run }: { run: FeatureRunState }) {
+  const t = useT();
   const record = useCaseStore((s) => s.record);
   const setFeatureUnit = useCaseStore((s) => s.setFeatureUnit);
   const [query, setQuery] = useState('');
-  const [copied, setCopied] = useState<string | null>(null);
+  const [copied, setCopied] = useState<'features.copied' | 'features.copyRefused' | null>(null);
   const f = record.features;
   const spacing = effectiveSpacing(record);
 
@@ -46,30 +46,34 @@ export function FeaturePanel({ run }: { run: FeatureRunState }) {
     if (!f) return;
     try {
       await navigator.clipboard.writeText(featuresCsv(f.values));
-      setCopied('Copied the 107 features as CSV.');
+      setCopied('features.copied');
     } catch {
-      setCopied('The browser refused clipboard access; use “Export CSV” instead.');
+      setCopied('features.copyRefused');
     }
   };
 
   return (
     <section className="panel feature-panel" aria-labelledby="features-heading">
       <div className="panel-head">
-        <h3 id="features-heading">Radiomics features</h3>
-        <span className="run-state" role="status" aria-label="Feature extraction">
-          {run.status === 'running' ? 'Computing…' : f ? `${Object.keys(f.values).length} features` : ''}
+        <h3 id="features-heading">{t('features.heading')}</h3>
+        <span className="run-state" role="status" aria-label={t('features.runLabel')}>
+          {run.status === 'running'
+            ? t('features.computing')
+            : f
+              ? t('features.count', { n: Object.keys(f.values).length })
+              : ''}
         </span>
       </div>
       {run.status === 'error' && (
         <p role="alert" className="message error">
-          Features could not be computed for this ROI: {run.message}
+          {t('features.failed', { message: run.message })}
         </p>
       )}
       {!f ? (
-        <p className="hint">Draw the lesion ROI: the 107 PyRadiomics features are computed automatically.</p>
+        <p className="hint">{t('features.drawRoi')}</p>
       ) : (
         <>
-          <table className="model-features" aria-label="Model features">
+          <table className="model-features" aria-label={t('features.modelLabel')}>
             <tbody>
               {MODEL_FEATURES.map((name) => (
                 <tr key={name}>
@@ -80,28 +84,31 @@ export function FeaturePanel({ run }: { run: FeatureRunState }) {
             </tbody>
           </table>
           <p className="settings-line">
-            Settings: bin width {f.settings.binWidth}, normalise {String(f.settings.normalize)} (scale{' '}
-            {f.settings.normalizeScale}), voxel array shift {f.settings.voxelArrayShift}, shape class 3-D
-            &ldquo;shape&rdquo;; spacing{' '}
-            {f.spacingUnit === 'mm'
-              ? `${f.spacing[2].toPrecision(4)} × ${f.spacing[1].toPrecision(4)} mm`
-              : '1 × 1 pixel'}
-            .
+            {t('features.settings', {
+              binWidth: f.settings.binWidth,
+              normalize: String(f.settings.normalize),
+              scale: f.settings.normalizeScale,
+              shift: f.settings.voxelArrayShift,
+              spacing:
+                f.spacingUnit === 'mm'
+                  ? `${f.spacing[2].toPrecision(4)} × ${f.spacing[1].toPrecision(4)} mm`
+                  : t('features.spacingPixel'),
+            })}
           </p>
           <div className="row">
             <label className="inline">
-              Feature units
+              {t('features.units')}
               <select
                 value={f.spacingUnit}
                 onChange={(e) => setFeatureUnit(e.target.value as 'mm' | 'pixel')}
                 disabled={spacing?.unit !== 'mm'}
               >
-                <option value="pixel">pixels (as the study)</option>
-                <option value="mm">mm (calibrated spacing)</option>
+                <option value="pixel">{t('features.unitPixel')}</option>
+                <option value="mm">{t('features.unitMm')}</option>
               </select>
             </label>
             <button type="button" onClick={() => void copy()}>
-              Copy CSV
+              {t('features.copyCsv')}
             </button>
             <button
               type="button"
@@ -109,37 +116,37 @@ export function FeaturePanel({ run }: { run: FeatureRunState }) {
                 downloadBlob(featuresCsv(f.values), `${safeName(record.patientId)}_features.csv`, 'text/csv')
               }
             >
-              Export CSV
+              {t('features.exportCsv')}
             </button>
             {copied && (
               <span role="status" className="hint">
-                {copied}
+                {t(copied)}
               </span>
             )}
           </div>
           <details className="all-features">
-            <summary>All {STUDY_FEATURE_NAMES.length} features</summary>
+            <summary>{t('features.all', { n: STUDY_FEATURE_NAMES.length })}</summary>
             <label className="inline">
-              Search features
+              {t('features.search')}
               <input
                 type="search"
                 value={query}
                 onChange={(e) => setQuery(e.target.value)}
-                placeholder="e.g. glcm"
+                placeholder={t('features.searchPlaceholder')}
               />
             </label>
-            <table aria-label="All features">
+            <table aria-label={t('features.allLabel')}>
               <thead>
                 <tr>
-                  <th scope="col">Feature (PyRadiomics name)</th>
-                  <th scope="col">Value</th>
+                  <th scope="col">{t('features.colFeature')}</th>
+                  <th scope="col">{t('features.colValue')}</th>
                 </tr>
               </thead>
               {[...groups.entries()].map(([cls, names]) => (
                 <tbody key={cls}>
                   <tr className="group-row">
                     <th colSpan={2} scope="colgroup">
-                      {CLASS_LABEL[cls] ?? cls} ({names.length})
+                      {classLabel(cls)} ({names.length})
                     </th>
                   </tr>
                   {names.map((name) => (
@@ -151,7 +158,7 @@ export function FeaturePanel({ run }: { run: FeatureRunState }) {
                 </tbody>
               ))}
             </table>
-            {groups.size === 0 && <p className="hint">No feature name contains “{query}”.</p>}
+            {groups.size === 0 && <p className="hint">{t('features.noMatch', { query })}</p>}
           </details>
         </>
       )}

@@ -1,5 +1,5 @@
 /** Image opening (picker, drag-and-drop), ROI tools, measurements, spacing calibration and image facts. */
-import { useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { maskOverlap } from '../../model/agreement';
 import { encodeMaskPng, readMaskFile } from '../../roi/maskPng';
 import { measureMask } from '../../roi/measure';
@@ -7,31 +7,29 @@ import { emptyRoi, roiFromMask, roiMask } from '../../roi/roi';
 import { effectiveSpacing, useCaseStore } from '../../store/caseStore';
 import { downloadBlob, safeName } from './download';
 import { fmt } from './format';
-import { RoiCanvas, type CalibrationLine, type Tool } from './RoiCanvas';
+import type { CalibrationLine, Tool } from './RoiCanvas';
+import { t as tr, useMessage, useT } from '../../i18n';
 
-const TOOLS: { tool: Tool; label: string; key: string; tip: string }[] = [
-  {
-    tool: 'polygon',
-    label: 'Polygon',
-    key: 'p',
-    tip: 'Click points; close on the first point or press Enter',
-  },
-  { tool: 'freehand', label: 'Freehand', key: 'f', tip: 'Drag around the lesion' },
-  { tool: 'brush', label: 'Brush', key: 'b', tip: 'Paint to add to the ROI' },
-  { tool: 'eraser', label: 'Eraser', key: 'e', tip: 'Paint to remove from the ROI' },
-  {
-    tool: 'edit',
-    label: 'Edit vertices',
-    key: 'v',
-    tip: 'Drag a vertex, click an edge to insert one, double-click a vertex (or point at it and press Delete) to delete it',
-  },
-  { tool: 'move', label: 'Move', key: 'm', tip: 'Drag to move the whole ROI (whole pixels)' },
-  { tool: 'pan', label: 'Pan', key: 'h', tip: 'Drag to pan the image (wheel zooms)' },
+// The canvas (konva) loads on demand, when an image is open: it is not needed to start the Case screen.
+const RoiCanvas = lazy(() => import('./RoiCanvas').then((m) => ({ default: m.RoiCanvas })));
+type ToolButton = Exclude<Tool, 'calibrate'>;
+
+/** The drawing tools and their keyboard shortcuts (labels and tips: `image.tool.*`, `image.tip.*`). */
+const TOOLS: { tool: ToolButton; key: string }[] = [
+  { tool: 'polygon', key: 'p' },
+  { tool: 'freehand', key: 'f' },
+  { tool: 'brush', key: 'b' },
+  { tool: 'eraser', key: 'e' },
+  { tool: 'edit', key: 'v' },
+  { tool: 'move', key: 'm' },
+  { tool: 'pan', key: 'h' },
 ];
 
 export const READER_COLOUR = { 1: '#00c853', 2: '#f5b700' } as const;
 
 export function ImagePanel() {
+  const t = useT();
+  const m = useMessage();
   const record = useCaseStore((s) => s.record);
   const image = useCaseStore((s) => s.image);
   const imageError = useCaseStore((s) => s.imageError);
@@ -119,7 +117,7 @@ export function ImagePanel() {
     if (!pendingCal) return;
     const v = Number(calText.trim().replace(',', '.'));
     if (!calText.trim() || !Number.isFinite(v) || v <= 0) {
-      setCalError(`“${calText}” is not a length. Type the scale bar's length in millimetres, e.g. 10.`);
+      setCalError(tr('image.badLength', { text: calText }));
       return;
     }
     setCalibration({ ...pendingCal, lengthMm: v });
@@ -145,7 +143,7 @@ export function ImagePanel() {
       applyRoi(roiFromMask(width, height, data));
       setMaskMessage({
         kind: 'info',
-        text: `Mask "${file.name}" imported.${warnings.length ? ` ${warnings.join(' ')}` : ''}`,
+        text: `${tr('image.maskImported', { file: file.name })}${warnings.length ? ` ${warnings.join(' ')}` : ''}`,
       });
     } catch (e) {
       setMaskMessage({ kind: 'error', text: (e as Error).message });
@@ -172,15 +170,12 @@ export function ImagePanel() {
       }}
     >
       <div className="panel-head">
-        <h3 id="image-heading">Lesion image</h3>
-        <label
-          className="button primary file-button"
-          title="Open PNG, JPEG, BMP, TIFF or DICOM (or drop the file here)"
-        >
-          Open image…
+        <h3 id="image-heading">{t('image.heading')}</h3>
+        <label className="button primary file-button" title={t('image.openTip')}>
+          {t('image.open')}
           <input
             type="file"
-            aria-label="Ultrasound image"
+            aria-label={t('image.inputLabel')}
             accept=".png,.jpg,.jpeg,.bmp,.tif,.tiff,.dcm,.dicom,image/png,image/jpeg,image/bmp,image/tiff,application/dicom"
             onChange={(e) => {
               const f = e.target.files?.[0];
@@ -192,13 +187,13 @@ export function ImagePanel() {
       </div>
       {imageError && (
         <p role="alert" className="message error">
-          {imageError}
+          {m(imageError)}
         </p>
       )}
       {(pendingFrames || (image && image.decoded.info.frames > 1)) && (
         <div className="row frame-picker">
           <label className="inline">
-            Frame (1–{pendingFrames?.frames ?? image?.decoded.info.frames})
+            {t('image.frame', { n: pendingFrames?.frames ?? image?.decoded.info.frames })}
             <input
               type="number"
               min={1}
@@ -210,27 +205,25 @@ export function ImagePanel() {
           </label>
           <button
             type="button"
-            title="Opens the chosen frame; the ROI of the current frame is cleared"
+            title={t('image.openFrameTip')}
             onClick={() => {
               const src = pendingFrames ?? (image ? { bytes: image.bytes, fileName: image.fileName } : null);
               const total = pendingFrames?.frames ?? image?.decoded.info.frames ?? 1;
               const k = Number(frameText);
               if (!src) return;
               if (!Number.isInteger(k) || k < 1 || k > total) {
-                setFrameError(
-                  `“${frameText}” is not a frame of this file: type a whole number from 1 to ${total}.`,
-                );
+                setFrameError(tr('image.badFrame', { text: frameText, n: total }));
                 return;
               }
               setFrameError(null);
               void openImage(src.bytes, src.fileName, k - 1);
             }}
           >
-            Open frame
+            {t('image.openFrame')}
           </button>
           {!pendingFrames && record.image?.frame !== null && record.image?.frame !== undefined && (
             <span className="hint">
-              showing frame {record.image.frame + 1} of {image?.decoded.info.frames}
+              {t('image.showingFrame', { k: record.image.frame + 1, n: image?.decoded.info.frames })}
             </span>
           )}
           {frameError && (
@@ -243,26 +236,23 @@ export function ImagePanel() {
       {!image || !roi ? (
         <div className="drop-zone">
           <p>
-            <strong>Open the pre-treatment ultrasound image</strong> at the lesion&apos;s maximum-diameter
-            plane, or drop the file here.
+            <strong>{t('image.dropStrong')}</strong>
+            {t('image.dropRest')}
           </p>
-          <p className="hint">
-            PNG, JPEG, BMP, TIFF or DICOM (DICOM files without an extension can be dropped here). The image
-            stays on this computer.
-          </p>
+          <p className="hint">{t('image.dropHint')}</p>
         </div>
       ) : (
         <>
-          <div className="toolbar" role="toolbar" aria-label="ROI tools">
-            {TOOLS.map((t) => (
+          <div className="toolbar" role="toolbar" aria-label={t('image.toolsLabel')}>
+            {TOOLS.map((x) => (
               <button
-                key={t.tool}
+                key={x.tool}
                 type="button"
-                aria-pressed={tool === t.tool}
-                title={`${t.tip} (${t.key.toUpperCase()})`}
-                onClick={() => setTool(t.tool)}
+                aria-pressed={tool === x.tool}
+                title={t('image.toolTip', { tip: t(`image.tip.${x.tool}`), key: x.key.toUpperCase() })}
+                onClick={() => setTool(x.tool)}
               >
-                {t.label}
+                {t(`image.tool.${x.tool}`)}
               </button>
             ))}
             <span className="sep" />
@@ -270,29 +260,29 @@ export function ImagePanel() {
               type="button"
               onClick={undoRoi}
               disabled={!active?.past.length}
-              title="Undo the last ROI edit (Ctrl+Z)"
+              title={t('image.undoTip')}
             >
-              Undo
+              {t('image.undo')}
             </button>
             <button
               type="button"
               onClick={redoRoi}
               disabled={!active?.future.length}
-              title="Redo (Ctrl+Shift+Z or Ctrl+Y)"
+              title={t('image.redoTip')}
             >
-              Redo
+              {t('image.redo')}
             </button>
             <button
               type="button"
               onClick={() => applyRoi(emptyRoi(width, height))}
               disabled={!roi.ops.length}
-              title="Remove the whole ROI (can be undone)"
+              title={t('image.clearTip')}
             >
-              Clear ROI
+              {t('image.clear')}
             </button>
             {(tool === 'brush' || tool === 'eraser') && (
               <label className="inline">
-                Brush size (px)
+                {t('image.brushSize')}
                 <input
                   type="range"
                   min={1}
@@ -304,28 +294,30 @@ export function ImagePanel() {
               </label>
             )}
           </div>
-          <RoiCanvas
-            width={width}
-            height={height}
-            rgba={image.decoded.rgba!}
-            windowWidth={ww}
-            windowLevel={wl}
-            roi={roi}
-            otherRoi={other}
-            tool={tool}
-            brushSize={brushSize}
-            readerColour={READER_COLOUR[reader]}
-            otherColour={READER_COLOUR[reader === 1 ? 2 : 1]}
-            calibration={pendingCal ?? record.image?.calibration ?? null}
-            onApply={applyRoi}
-            onCalibrationLine={(line) => {
-              setPendingCal(line);
-              setCalError(null);
-            }}
-          />
-          <div className="measures" aria-label="ROI measurements">
+          <Suspense fallback={<p className="hint">{t('image.loadingViewer')}</p>}>
+            <RoiCanvas
+              width={width}
+              height={height}
+              rgba={image.decoded.rgba!}
+              windowWidth={ww}
+              windowLevel={wl}
+              roi={roi}
+              otherRoi={other}
+              tool={tool}
+              brushSize={brushSize}
+              readerColour={READER_COLOUR[reader]}
+              otherColour={READER_COLOUR[reader === 1 ? 2 : 1]}
+              calibration={pendingCal ?? record.image?.calibration ?? null}
+              onApply={applyRoi}
+              onCalibrationLine={(line) => {
+                setPendingCal(line);
+                setCalError(null);
+              }}
+            />
+          </Suspense>
+          <div className="measures" aria-label={t('image.measuresLabel')}>
             <div>
-              <span className="label">Area</span>
+              <span className="label">{t('image.area')}</span>
               <span className="value">
                 {measures && measures.pixels > 0
                   ? `${fmt(measures.area, unit === 'mm' ? 2 : 0)} ${unit}²`
@@ -333,13 +325,13 @@ export function ImagePanel() {
               </span>
             </div>
             <div>
-              <span className="label">Perimeter</span>
+              <span className="label">{t('image.perimeter')}</span>
               <span className="value">
                 {measures && measures.pixels > 0 ? `${fmt(measures.perimeter, 1)} ${unit}` : '–'}
               </span>
             </div>
             <div>
-              <span className="label">Max. diameter</span>
+              <span className="label">{t('image.maxDiameter')}</span>
               <span className="value">
                 {measures && measures.pixels > 0
                   ? `${fmt(measures.maxDiameter, unit === 'mm' ? 2 : 1)} ${unit}`
@@ -347,49 +339,45 @@ export function ImagePanel() {
               </span>
             </div>
             <div>
-              <span className="label">ROI pixels</span>
+              <span className="label">{t('image.roiPixels')}</span>
               <span className="value">{measures?.pixels ?? 0}</span>
             </div>
           </div>
           <div className="image-side">
             <fieldset>
-              <legend>Readers</legend>
-              <div className="segmented" role="group" aria-label="Reader whose ROI is edited">
+              <legend>{t('image.readers')}</legend>
+              <div className="segmented" role="group" aria-label={t('image.readersLabel')}>
                 <button type="button" aria-pressed={reader === 1} onClick={() => setReader(1)}>
-                  Reader 1
+                  {t('image.reader1')}
                 </button>
                 <button type="button" aria-pressed={reader === 2} onClick={() => setReader(2)}>
-                  Reader 2 (optional)
+                  {t('image.reader2')}
                 </button>
               </div>
               {dice !== null ? (
-                <p className={dice < 0.85 ? 'message warn' : 'message ok'} aria-label="Dice coefficient">
-                  Dice between readers {dice.toFixed(3)}
-                  {dice < 0.85
-                    ? ' — below the study’s 0.85 agreement rule: review the ROI together.'
-                    : ' (≥ 0.85)'}
+                <p className={dice < 0.85 ? 'message warn' : 'message ok'} aria-label={t('image.diceLabel')}>
+                  {t('image.dice', { dice: dice.toFixed(3) })}
+                  {dice < 0.85 ? t('image.diceLow') : t('image.diceOk')}
                 </p>
               ) : (
-                <p className="hint">
-                  The features use reader 1&apos;s ROI. Draw reader 2 to see the Dice coefficient.
-                </p>
+                <p className="hint">{t('image.diceHint')}</p>
               )}
             </fieldset>
             <fieldset>
-              <legend>Mask file</legend>
+              <legend>{t('image.maskFile')}</legend>
               <button
                 type="button"
                 onClick={exportMask}
                 disabled={!measures?.pixels}
-                title="PNG, 0 = background, 255 = ROI"
+                title={t('image.exportMaskTip')}
               >
-                Export ROI mask (PNG)
+                {t('image.exportMask')}
               </button>
-              <label className="button file-button" title="PNG 0/1 or 0/255, NIfTI or NRRD single slice">
-                Import mask…
+              <label className="button file-button" title={t('image.importMaskTip')}>
+                {t('image.importMask')}
                 <input
                   type="file"
-                  aria-label="Import ROI mask"
+                  aria-label={t('image.importMaskLabel')}
                   accept=".png,.nii,.nii.gz,.nrrd,.gz,.tif,.tiff,.bmp"
                   onChange={(e) => {
                     const f = e.target.files?.[0];
@@ -403,16 +391,16 @@ export function ImagePanel() {
                   role={maskMessage.kind === 'error' ? 'alert' : 'status'}
                   className={`message ${maskMessage.kind === 'error' ? 'error' : 'info'}`}
                 >
-                  {maskMessage.text}
+                  {m(maskMessage.text)}
                 </p>
               )}
             </fieldset>
             <fieldset>
-              <legend>Pixel spacing</legend>
+              <legend>{t('image.spacing')}</legend>
               <p className="spacing-line">
                 {spacing?.unit === 'mm'
-                  ? `${spacing.col.toPrecision(4)} × ${spacing.row.toPrecision(4)} mm per pixel`
-                  : 'Not calibrated: measurements in pixels (px)'}
+                  ? t('image.spacingMm', { col: spacing.col.toPrecision(4), row: spacing.row.toPrecision(4) })
+                  : t('image.notCalibrated')}
                 <span className="hint"> — {spacing?.source}</span>
               </p>
               {record.image?.fileSpacing.unit !== 'mm' && (
@@ -421,13 +409,13 @@ export function ImagePanel() {
                     type="button"
                     aria-pressed={tool === 'calibrate'}
                     onClick={() => setTool('calibrate')}
-                    title="Draw a line over the scale bar, then type its length (C)"
+                    title={t('image.calibrateTip')}
                   >
-                    Calibrate on scale bar
+                    {t('image.calibrate')}
                   </button>
                   {record.image?.calibration && (
                     <button type="button" onClick={() => setCalibration(null)}>
-                      Use pixel units
+                      {t('image.usePixels')}
                     </button>
                   )}
                 </div>
@@ -435,7 +423,7 @@ export function ImagePanel() {
               {pendingCal && (
                 <div className="row">
                   <label className="inline">
-                    Scale-bar length (mm)
+                    {t('image.scaleLength')}
                     <input
                       type="text"
                       inputMode="decimal"
@@ -446,13 +434,18 @@ export function ImagePanel() {
                     />
                   </label>
                   <button type="button" onClick={applyCalibration}>
-                    Apply calibration
+                    {t('image.applyCalibration')}
                   </button>
                   <button type="button" onClick={() => setPendingCal(null)}>
-                    Cancel
+                    {t('image.cancel')}
                   </button>
                   <span className="hint">
-                    line {fmt(Math.hypot(pendingCal.x1 - pendingCal.x0, pendingCal.y1 - pendingCal.y0), 1)} px
+                    {t('image.line', {
+                      length: fmt(
+                        Math.hypot(pendingCal.x1 - pendingCal.x0, pendingCal.y1 - pendingCal.y0),
+                        1,
+                      ),
+                    })}
                   </span>
                 </div>
               )}
@@ -463,9 +456,9 @@ export function ImagePanel() {
               )}
             </fieldset>
             <fieldset>
-              <legend>Display (window / level — does not change the analysed pixels)</legend>
+              <legend>{t('image.display')}</legend>
               <label className="inline">
-                Window width
+                {t('image.windowWidth')}
                 <input
                   type="range"
                   min={1}
@@ -476,7 +469,7 @@ export function ImagePanel() {
                 <output>{ww}</output>
               </label>
               <label className="inline">
-                Window level
+                {t('image.windowLevel')}
                 <input
                   type="range"
                   min={-128}
@@ -494,34 +487,37 @@ export function ImagePanel() {
                   setWl(127.5);
                 }}
               >
-                Reset window/level
+                {t('image.resetWindow')}
               </button>
             </fieldset>
             {info && (
               <details className="image-info" open>
-                <summary>Image information</summary>
+                <summary>{t('image.info')}</summary>
                 <dl>
-                  <dt>File</dt>
+                  <dt>{t('image.infoFile')}</dt>
                   <dd>{image.fileName}</dd>
-                  <dt>Format</dt>
+                  <dt>{t('image.infoFormat')}</dt>
                   <dd>{info.format.toUpperCase()}</dd>
-                  <dt>Size</dt>
+                  <dt>{t('image.infoSize')}</dt>
                   <dd>
                     {info.width} × {info.height} px
                   </dd>
-                  <dt>Colour</dt>
+                  <dt>{t('image.infoColour')}</dt>
                   <dd>
-                    {info.photometric}, {info.channels} channel{info.channels > 1 ? 's' : ''}, {info.bitDepth}{' '}
-                    bit
-                    {info.channels > 1 ? ' (converted to grey for the features)' : ''}
+                    {t('image.colour', {
+                      photometric: info.photometric,
+                      channels: info.channels,
+                      bits: info.bitDepth,
+                    })}
+                    {info.channels > 1 ? t('image.colourGrey') : ''}
                   </dd>
-                  <dt>Frames</dt>
+                  <dt>{t('image.infoFrames')}</dt>
                   <dd>{info.frames}</dd>
-                  <dt>File spacing</dt>
+                  <dt>{t('image.infoSpacing')}</dt>
                   <dd>
                     {info.spacing.unit === 'mm'
                       ? `${info.spacing.col.toPrecision(4)} × ${info.spacing.row.toPrecision(4)} mm`
-                      : 'none (px)'}{' '}
+                      : t('image.noSpacing')}{' '}
                     <span className="hint">({info.spacing.source})</span>
                   </dd>
                   {Object.entries(info.tags ?? {}).map(([k, v]) => (

@@ -3,6 +3,7 @@
  * rest of the case (already saved automatically) stays usable.
  */
 import { Component, type ReactNode } from 'react';
+import { t } from '../../i18n';
 
 interface Props {
   title: string;
@@ -22,11 +23,10 @@ export class PanelBoundary extends Component<Props, { error: Error | null }> {
       <section className="panel" aria-label={this.props.title}>
         <h3>{this.props.title}</h3>
         <p role="alert" className="message error">
-          This part of the screen stopped because of an unexpected error: {this.state.error.message}. Your
-          entries are saved; the other panels keep working.
+          {t('case.panelStopped', { message: this.state.error.message })}
         </p>
         <button type="button" onClick={() => this.setState({ error: null })}>
-          Try again
+          {t('case.tryAgain')}
         </button>
       </section>
     );

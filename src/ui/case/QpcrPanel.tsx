@@ -5,13 +5,14 @@ import type { CalibratorRun } from '../../db/types';
 import { analyseQpcr, GENES, type Gene, type QpcrEntry, type SampleKind } from '../../qpcr/analysis';
 import { useCaseStore } from '../../store/caseStore';
 import { fmt } from './format';
+import { t as tr, useMessage, useT } from '../../i18n';
 
-const GENE_NOTE: Record<Gene, string> = {
-  'miR-34a': 'target',
-  U6: 'reference',
-  'miR-16': 'reference',
-  'cel-miR-39': 'spike-in',
-};
+const GENE_NOTE = {
+  'miR-34a': 'qpcr.noteTarget',
+  U6: 'qpcr.noteReference',
+  'miR-16': 'qpcr.noteReference',
+  'cel-miR-39': 'qpcr.noteSpike',
+} as const satisfies Record<Gene, string>;
 
 function fieldId(sample: SampleKind, gene: Gene, i: number): string {
   return `ct-${sample}-${gene.replace(/[^a-z0-9]/gi, '')}-${i}`;
@@ -26,21 +27,23 @@ function SampleTable({
   entry: QpcrEntry;
   onChange(gene: Gene, i: number, text: string): void;
 }) {
+  const t = useT();
+  const m = useMessage();
   const a = useMemo(() => analyseQpcr(entry), [entry]);
-  const prefix = sample === 'calibrator' ? 'Calibrator ' : '';
+  const ctLabel = sample === 'calibrator' ? 'qpcr.ctLabelCalibrator' : 'qpcr.ctLabel';
   return (
     <table
       className="ct-table"
-      aria-label={sample === 'calibrator' ? 'Calibrator Ct values' : 'Patient Ct values'}
+      aria-label={sample === 'calibrator' ? t('qpcr.calibratorTable') : t('qpcr.patientTable')}
     >
       <thead>
         <tr>
-          <th scope="col">Gene</th>
-          <th scope="col">Ct 1</th>
-          <th scope="col">Ct 2</th>
-          <th scope="col">Ct 3</th>
-          <th scope="col">Mean</th>
-          <th scope="col">SD</th>
+          <th scope="col">{t('qpcr.colGene')}</th>
+          <th scope="col">{t('qpcr.colCt', { n: 1 })}</th>
+          <th scope="col">{t('qpcr.colCt', { n: 2 })}</th>
+          <th scope="col">{t('qpcr.colCt', { n: 3 })}</th>
+          <th scope="col">{t('qpcr.colMean')}</th>
+          <th scope="col">{t('qpcr.colSd')}</th>
         </tr>
       </thead>
       <tbody>
@@ -52,13 +55,9 @@ function SampleTable({
           const errors = parsed
             .map((p, i) =>
               p.kind === 'error'
-                ? { i, message: p.message, kind: 'error' }
+                ? { i, message: m(p.message), kind: 'error' }
                 : p.kind === 'empty' && someFilled
-                  ? {
-                      i,
-                      message: 'empty — type the Ct or “Undetermined” (the mean uses the other wells).',
-                      kind: 'info',
-                    }
+                  ? { i, message: t('qpcr.emptyWell'), kind: 'info' }
                   : null,
             )
             .filter((x): x is { i: number; message: string; kind: string } => x !== null);
@@ -66,7 +65,7 @@ function SampleTable({
           return (
             <tr key={g}>
               <th scope="row">
-                {g} <span className="hint">{GENE_NOTE[g]}</span>
+                {g} <span className="hint">{t(GENE_NOTE[g])}</span>
               </th>
               {[0, 1, 2].map((i) => {
                 const p = a.parsed[sample][g][i];
@@ -78,14 +77,14 @@ function SampleTable({
                       type="text"
                       inputMode="decimal"
                       autoComplete="off"
-                      aria-label={`${prefix}${g} Ct (replicate ${i + 1})`}
+                      aria-label={t(ctLabel, { gene: g, n: i + 1 })}
                       aria-invalid={p.kind === 'error'}
                       aria-describedby={hasMessage(i) ? `${id}-err` : undefined}
                       value={entry.cts[sample][g][i]}
-                      placeholder="Ct"
+                      placeholder={t('qpcr.ctPlaceholder')}
                       onChange={(e) => onChange(g, i, e.target.value)}
                       className={p.kind === 'undetermined' ? 'undet' : undefined}
-                      title="A number (27.4 or 27,4) or “Undetermined”"
+                      title={t('qpcr.ctTip')}
                     />
                   </td>
                 );
@@ -100,7 +99,7 @@ function SampleTable({
                       id={`${fieldId(sample, g, er.i)}-err`}
                       className={`message ${er.kind} small`}
                     >
-                      Ct {er.i + 1}: {er.message}
+                      {t('qpcr.wellMessage', { n: er.i + 1, message: er.message })}
                     </span>
                   ))}
                 </td>
@@ -114,6 +113,8 @@ function SampleTable({
 }
 
 export function QpcrPanel() {
+  const t = useT();
+  const m = useMessage();
   const entry = useCaseStore((s) => s.record.qpcr);
   const setQpcr = useCaseStore((s) => s.setQpcr);
   const a = useMemo(() => analyseQpcr(entry), [entry]);
@@ -155,7 +156,7 @@ export function QpcrPanel() {
       setQpcr({ ...entry, calibratorRun: runName.trim() });
       setRunMessage({
         kind: 'info',
-        text: `Calibrator run “${runName.trim()}” saved; choose it for the other patients of this plate.`,
+        text: tr('qpcr.runSaved', { name: runName.trim() }),
       });
     } catch (e) {
       setRunMessage({ kind: 'error', text: (e as Error).message });
@@ -170,27 +171,27 @@ export function QpcrPanel() {
       cts: { ...entry.cts, calibrator: structuredClone(run.cts) },
       calibratorRun: run.name,
     });
-    setRunMessage({ kind: 'info', text: `Calibrator values of run “${run.name}” filled in.` });
+    setRunMessage({ kind: 'info', text: tr('qpcr.runFilled', { name: run.name }) });
   };
 
   const q = a.quantification;
   return (
     <section className="panel qpcr-panel" aria-labelledby="qpcr-heading">
       <div className="panel-head">
-        <h3 id="qpcr-heading">Plasma miR-34a (qRT-PCR)</h3>
+        <h3 id="qpcr-heading">{t('qpcr.heading')}</h3>
       </div>
-      <p className="hint">
-        Triplicate Ct values; type “Undetermined” for a well without amplification. Reference Ct = mean of U6
-        and miR-16; calibrator = pooled healthy plasma of the same plate.
-      </p>
-      <h4>Patient sample</h4>
+      <p className="hint">{t('qpcr.hint')}</p>
+      <h4>{t('qpcr.patientSample')}</h4>
       <SampleTable sample="patient" entry={entry} onChange={change('patient')} />
       <h4>
-        Calibrator{entry.calibratorRun ? <span className="hint"> — run “{entry.calibratorRun}”</span> : null}
+        {t('qpcr.calibrator')}
+        {entry.calibratorRun ? (
+          <span className="hint">{t('qpcr.calibratorRun', { name: entry.calibratorRun })}</span>
+        ) : null}
       </h4>
       <div className="row calibrator-runs">
         <label className="inline">
-          Saved calibrator run
+          {t('qpcr.savedRun')}
           <select value={chosen} onChange={(e) => setChosen(e.target.value)}>
             <option value="">—</option>
             {runs.map((r) => (
@@ -201,24 +202,24 @@ export function QpcrPanel() {
           </select>
         </label>
         <button type="button" onClick={loadRun} disabled={!chosen}>
-          Use run
+          {t('qpcr.useRun')}
         </button>
         <label className="inline">
-          Calibrator run name
+          {t('qpcr.runName')}
           <input
             type="text"
             value={runName}
             onChange={(e) => setRunName(e.target.value)}
-            placeholder="e.g. Plate 2026-11-A"
+            placeholder={t('qpcr.runNamePlaceholder')}
           />
         </label>
         <button type="button" onClick={() => void saveRun()}>
-          Save calibrator run
+          {t('qpcr.saveRun')}
         </button>
       </div>
       {runMessage && (
         <p role={runMessage.kind === 'error' ? 'alert' : 'status'} className={`message ${runMessage.kind}`}>
-          {runMessage.text}
+          {m(runMessage.text)}
         </p>
       )}
       <SampleTable sample="calibrator" entry={entry} onChange={change('calibrator')} />
@@ -229,12 +230,12 @@ export function QpcrPanel() {
             checked={entry.pfaffl}
             onChange={(e) => setQpcr({ ...entry, pfaffl: e.target.checked })}
           />
-          Efficiency-corrected (Pfaffl)
+          {t('qpcr.pfaffl')}
         </label>
         {entry.pfaffl && (
           <>
             <label className="inline">
-              Target amplification factor
+              {t('qpcr.targetFactor')}
               <input
                 type="text"
                 inputMode="decimal"
@@ -244,7 +245,7 @@ export function QpcrPanel() {
               />
             </label>
             <label className="inline">
-              Reference amplification factor
+              {t('qpcr.referenceFactor')}
               <input
                 type="text"
                 inputMode="decimal"
@@ -258,13 +259,13 @@ export function QpcrPanel() {
       </div>
       <dl className="qpcr-results">
         <div>
-          <dt>Reference Ct (patient / calibrator)</dt>
+          <dt>{t('qpcr.referenceCt')}</dt>
           <dd>
             {fmt(a.referenceCt.patient)} / {fmt(a.referenceCt.calibrator)}
           </dd>
         </div>
         <div>
-          <dt>ΔCt (patient / calibrator)</dt>
+          <dt>{t('qpcr.deltaCt')}</dt>
           <dd>
             {fmt(a.deltaCt.patient)} / {fmt(a.deltaCt.calibrator)}
           </dd>
@@ -276,42 +277,46 @@ export function QpcrPanel() {
         <div>
           <dt>
             2<sup>−ΔΔCt</sup>
-            {entry.pfaffl ? ' (Pfaffl ratio used)' : ''}
+            {entry.pfaffl ? t('qpcr.pfafflUsed') : ''}
           </dt>
-          <dd role="status" aria-label="Relative expression 2^−ΔΔCt" className="big-value">
-            {q ? fmt(entry.pfaffl ? q.pfaffl.ratio : q.rq, 3) : '–'}
+          <dd>
+            <span role="status" aria-label={t('qpcr.rqLabel')} className="big-value">
+              {q ? fmt(entry.pfaffl ? q.pfaffl.ratio : q.rq, 3) : '–'}
+            </span>
           </dd>
         </div>
       </dl>
       {a.missing.length > 0 && !q && (
         <p className="hint">
-          Still needed for 2<sup>−ΔΔCt</sup>: {a.missing.join(', ')}.
+          {t('qpcr.stillNeeded')}
+          <sup>−ΔΔCt</sup>
+          {t('qpcr.stillNeededList', { list: a.missing.map(m).join(t('qpcr.listSeparator')) })}
         </p>
       )}
       <div className="row">
         <label className="inline">
-          miR-34a relative expression
+          {t('qpcr.direct')}
           <input
             type="text"
             inputMode="decimal"
-            aria-label="miR-34a relative expression"
+            aria-label={t('qpcr.direct')}
             aria-invalid={a.directError !== null}
             value={entry.directRelativeExpression}
-            placeholder={q ? 'computed above' : 'as reported by the lab'}
+            placeholder={q ? t('qpcr.directComputed') : t('qpcr.directLab')}
             onChange={(e) => setQpcr({ ...entry, directRelativeExpression: e.target.value })}
-            title="Only when the laboratory reports the value; overrides the computed 2^−ΔΔCt"
+            title={t('qpcr.directTip')}
           />
         </label>
-        {a.directError && <span className="message error small">{a.directError}</span>}
-        {a.source === 'direct' && (
-          <span className="hint">Entered directly — used instead of the Ct values.</span>
-        )}
+        {a.directError && <span className="message error small">{m(a.directError)}</span>}
+        {a.source === 'direct' && <span className="hint">{t('qpcr.directUsed')}</span>}
       </div>
       {a.flags.length > 0 && (
-        <ul className="qc-flags" aria-label="qPCR quality flags">
+        <ul className="qc-flags" aria-label={t('qpcr.flagsLabel')}>
           {a.flags.map((f, i) => (
             <li key={i} className="message warn">
-              {f.message}
+              <span aria-hidden="true">⚠ </span>
+              {/* Printed before every QC flag, so that a flag is never shown by colour alone. */}
+              <strong>{t('qpcr.qcFlag')}</strong> {m(f.message)}
             </li>
           ))}
         </ul>

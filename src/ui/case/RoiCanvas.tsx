@@ -7,10 +7,18 @@
  * Pointer handling is done here with explicit hit-testing in screen pixels (vertex handles 7 px,
  * edges 6 px, closing the polygon on the first point 9 px).
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent as ReactKeyboardEvent,
+} from 'react';
 import type Konva from 'konva';
 import { Circle, Group, Image as KImage, Layer, Line, Shape, Stage } from 'react-konva';
 import { maskOutline } from '../../roi/measure';
+import { useT } from '../../i18n';
 import {
   addOp,
   deleteVertex,
@@ -121,6 +129,7 @@ function hexRgb(hex: string): [number, number, number] {
 }
 
 export function RoiCanvas(props: Props) {
+  const t = useT();
   const { width, height, roi, tool, onApply } = props;
   const containerRef = useRef<HTMLDivElement>(null);
   const [boxWidth, setBoxWidth] = useState(800);
@@ -133,6 +142,8 @@ export function RoiCanvas(props: Props) {
   const [panStart, setPanStart] = useState<{ sx: number; sy: number; view: View } | null>(null);
   const [calLine, setCalLine] = useState<CalibrationLine | null>(null);
   const [hover, setHover] = useState<Point | null>(null);
+  /** The keyboard cursor (image coordinates) while the image has keyboard focus. */
+  const [kbCursor, setKbCursor] = useState<Point | null>(null);
   const down = useRef(false);
 
   useEffect(() => {
@@ -393,39 +404,89 @@ export function RoiCanvas(props: Props) {
   const shownCal = calLine ?? props.calibration;
   const handle = 5 / view.scale;
 
+  /** Keyboard drawing: arrow keys move a cursor over the image (Shift: 10 px), Space adds a polygon vertex. */
+  const onStageKey = (e: ReactKeyboardEvent<HTMLElement>) => {
+    const start = kbCursor ?? { x: Math.floor(width / 2) + 0.5, y: Math.floor(height / 2) + 0.5 };
+    const step = e.shiftKey ? 10 : 1;
+    const moves: Record<string, [number, number]> = {
+      ArrowLeft: [-step, 0],
+      ArrowRight: [step, 0],
+      ArrowUp: [0, -step],
+      ArrowDown: [0, step],
+    };
+    const m = moves[e.key];
+    if (m) {
+      e.preventDefault();
+      const next = {
+        x: Math.min(width - 0.5, Math.max(0.5, start.x + m[0])),
+        y: Math.min(height - 0.5, Math.max(0.5, start.y + m[1])),
+      };
+      setKbCursor(next);
+      if (tool === 'calibrate' && calLine) setCalLine({ ...calLine, x1: next.x, y1: next.y });
+    } else if (e.key === ' ' && tool === 'polygon') {
+      e.preventDefault();
+      setKbCursor(start);
+      setDraft((d) => [...d, start]);
+    } else if (e.key === ' ' && tool === 'calibrate') {
+      // The first Space marks one end of the scale bar, the second the other end.
+      e.preventDefault();
+      setKbCursor(start);
+      if (!calLine) setCalLine({ x0: start.x, y0: start.y, x1: start.x, y1: start.y });
+      else {
+        const line = { ...calLine, x1: start.x, y1: start.y };
+        setCalLine(null);
+        if (Math.hypot(line.x1 - line.x0, line.y1 - line.y0) >= 2) props.onCalibrationLine(line);
+      }
+    }
+  };
+
   return (
     <div className="roi-canvas">
-      <div className="zoom-bar" role="toolbar" aria-label="View">
-        <button type="button" onClick={fit} title="Zoom to fit (0)">
-          Zoom to fit
+      <div className="zoom-bar" role="toolbar" aria-label={t('canvas.viewLabel')}>
+        <button type="button" onClick={fit} title={t('canvas.fitTip')}>
+          {t('canvas.fit')}
         </button>
         <button
           type="button"
           onClick={() => zoomAt(1.25, boxWidth / 2, VIEW_HEIGHT / 2, view)}
-          title="Zoom in (+)"
+          title={t('canvas.zoomInTip')}
         >
-          Zoom in
+          {t('canvas.zoomIn')}
         </button>
         <button
           type="button"
           onClick={() => zoomAt(0.8, boxWidth / 2, VIEW_HEIGHT / 2, view)}
-          title="Zoom out (−)"
+          title={t('canvas.zoomOutTip')}
         >
-          Zoom out
+          {t('canvas.zoomOut')}
         </button>
         <span className="zoom-level" aria-live="polite">
           {Math.round(view.scale * 100)} %
         </span>
         {hover && hover.x >= 0 && hover.y >= 0 && hover.x < width && hover.y < height && (
           <span className="cursor-pos">
-            x {Math.floor(hover.x)}, y {Math.floor(hover.y)}
+            {t('canvas.cursor', { x: Math.floor(hover.x), y: Math.floor(hover.y) })}
+          </span>
+        )}
+        {kbCursor && !hover && (
+          <span className="cursor-pos" role="status" aria-label={t('canvas.keyboardCursorLabel')}>
+            {t('canvas.keyboardCursor', { x: Math.floor(kbCursor.x), y: Math.floor(kbCursor.y) })}
+            {draft.length === 1
+              ? t('canvas.onePoint')
+              : draft.length > 1
+                ? t('canvas.points', { n: draft.length })
+                : ''}
           </span>
         )}
       </div>
       <section
         ref={containerRef}
         className="stage-box"
-        aria-label="Image and ROI"
+        aria-label={t('canvas.stageLabel')}
+        aria-describedby="roi-keyboard-help"
+        tabIndex={0}
+        onKeyDown={onStageKey}
+        onBlur={() => setKbCursor(null)}
         data-scale={view.scale}
         data-x={view.x}
         data-y={view.y}
@@ -513,7 +574,10 @@ export function RoiCanvas(props: Props) {
               {draft.length > 0 && (
                 <Group listening={false}>
                   <Line
-                    points={[...draft, ...(hover ? [hover] : [])].flatMap((p) => [p.x, p.y])}
+                    points={[...draft, ...(hover ? [hover] : kbCursor ? [kbCursor] : [])].flatMap((p) => [
+                      p.x,
+                      p.y,
+                    ])}
                     stroke={props.readerColour}
                     strokeWidth={1.5}
                     strokeScaleEnabled={false}
@@ -555,6 +619,22 @@ export function RoiCanvas(props: Props) {
                   strokeScaleEnabled={false}
                 />
               )}
+              {kbCursor && (
+                <Group listening={false} x={kbCursor.x} y={kbCursor.y}>
+                  <Line
+                    points={[-8 / view.scale, 0, 8 / view.scale, 0]}
+                    stroke="#ffffff"
+                    strokeWidth={1.5}
+                    strokeScaleEnabled={false}
+                  />
+                  <Line
+                    points={[0, -8 / view.scale, 0, 8 / view.scale]}
+                    stroke="#ffffff"
+                    strokeWidth={1.5}
+                    strokeScaleEnabled={false}
+                  />
+                </Group>
+              )}
               {shownCal && (
                 <Line
                   listening={false}
@@ -568,6 +648,9 @@ export function RoiCanvas(props: Props) {
           </Layer>
         </Stage>
       </section>
+      <p id="roi-keyboard-help" className="hint">
+        {t('canvas.keyboardHelp')}
+      </p>
     </div>
   );
 }

@@ -3,12 +3,14 @@ import { useEffect, useState } from 'react';
 import type { DemoCaseEntry } from '../../demo/build';
 import { fetchDemoCases } from './demoAssets';
 import { loadDemoCase } from './loadDemoCase';
+import { t as tr, useT } from '../../i18n';
 
 export function DemoCaseBar() {
+  const t = useT();
   const [cases, setCases] = useState<DemoCaseEntry[]>([]);
   const [choice, setChoice] = useState('');
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ kind: 'info' | 'error'; text: string } | null>(null);
+  const [message, setMessage] = useState<{ kind: 'info' | 'error'; text: () => string } | null>(null);
 
   useEffect(() => {
     let live = true;
@@ -18,7 +20,10 @@ export function DemoCaseBar() {
       })
       .catch((e: unknown) => {
         if (live)
-          setMessage({ kind: 'error', text: `Demo cases are not available: ${(e as Error).message}` });
+          setMessage({
+            kind: 'error',
+            text: () => tr('demo.unavailable', { message: (e as Error).message }),
+          });
       });
     return () => {
       live = false;
@@ -31,10 +36,17 @@ export function DemoCaseBar() {
       const c = await loadDemoCase(choice || undefined);
       setMessage({
         kind: 'info',
-        text: `Opened synthetic demo patient ${c.id} (${c.set === 'validation' ? 'not seen by the demonstration model' : 'part of the demonstration model’s training set'}; recorded outcome: ${c.pcr ? 'pCR' : 'no pCR'}, Miller–Payne ${c.millerPayne}). Features and miR-34a are computed from its image, ROI and Ct values.`,
+        text: () =>
+          tr('demo.opened', {
+            id: c.id,
+            set: tr(c.set === 'validation' ? 'demo.openedUnseen' : 'demo.openedTraining'),
+            outcome: tr(c.pcr ? 'demo.outcomePcr' : 'demo.outcomeNoPcr'),
+            grade: c.millerPayne,
+          }),
       });
     } catch (e) {
-      setMessage({ kind: 'error', text: `The demo case could not be opened: ${(e as Error).message}` });
+      const why = (e as Error).message;
+      setMessage({ kind: 'error', text: () => tr('demo.failed', { message: why }) });
     } finally {
       setBusy(false);
     }
@@ -43,22 +55,26 @@ export function DemoCaseBar() {
   return (
     <div className="demo-case-bar">
       <label className="inline">
-        Demo patient
-        <select value={choice} onChange={(e) => setChoice(e.target.value)} aria-label="Demo patient">
-          <option value="">first unseen (validation) patient</option>
+        {t('demo.patientLabel')}
+        <select
+          value={choice}
+          onChange={(e) => setChoice(e.target.value)}
+          aria-label={t('demo.patientLabel')}
+        >
+          <option value="">{t('demo.firstUnseen')}</option>
           {cases.map((c) => (
             <option key={c.id} value={c.id}>
-              {c.id} ({c.set})
+              {c.id} ({t(c.set === 'validation' ? 'demo.setValidation' : 'demo.setTraining')})
             </option>
           ))}
         </select>
       </label>
       <button type="button" onClick={() => void load()} disabled={busy}>
-        {busy ? 'Loading demo case…' : 'Load demo case'}
+        {busy ? t('demo.loading') : t('demo.load')}
       </button>
       {message && (
         <p role={message.kind === 'error' ? 'alert' : 'status'} className={`message ${message.kind}`}>
-          {message.text}
+          {message.text()}
         </p>
       )}
     </div>

@@ -10,12 +10,13 @@ import { measureMask } from '../../roi/measure';
 import { roiMask } from '../../roi/roi';
 import { effectiveSpacing, useCaseStore } from '../../store/caseStore';
 import { useModelStore } from '../../store/models';
-import { kindLabel, predictCase } from '../../store/prediction';
+import { predictCase } from '../../store/prediction';
 import { APP_VERSION } from '../../version';
 import { initialise } from '../case/CaseScreen';
 import { fmt, fmtFeature, pct } from '../case/format';
 import { renderReportImage } from './reportImage';
 import { REPORT_TEXT as T } from './text';
+import { message as msg, t as tr, useT } from '../../i18n';
 import './report.css';
 
 const PredictionCharts = lazy(() => import('../case/PredictionCharts'));
@@ -163,7 +164,7 @@ function Qpcr() {
           {a.flags.map((f, i) => (
             <li key={i}>
               <span aria-hidden="true">⚠ </span>
-              <strong>{T.qcFlag}:</strong> {f.message}
+              <strong>{T.qcFlag}:</strong> {msg(f.message)}
             </li>
           ))}
         </ul>
@@ -192,7 +193,7 @@ function Prediction() {
       {h ? (
         <p className="report-probability" role="status" aria-label={T.probability}>
           <strong>{T.probabilityText(pct(h.prediction.probability))}</strong> ·{' '}
-          {T.headlineModel(kindLabel(h.kind))} · {T.neighbours(pcrN, h.prediction.k)}
+          {T.headlineModel(tr(`prediction.kind.${h.kind}`))} · {T.neighbours(pcrN, h.prediction.k)}
         </p>
       ) : (
         <p className="hint">
@@ -233,6 +234,8 @@ function Prediction() {
 }
 
 export default function PatientReport() {
+  // Re-renders the report (REPORT_TEXT reads the current language) when the language changes.
+  useT();
   const record = useCaseStore((s) => s.record);
   const loading = useCaseStore((s) => s.loading);
   const image = useCaseStore((s) => s.image);

@@ -1,71 +1,170 @@
-/** Every user-visible string of the printable patient report, in one place (for translation). */
+/**
+ * Every user-visible string of the printable patient report, in one place: read from the i18n
+ * resources (`patientReport.*` in src/i18n) in the current language each time a property is read.
+ */
+import { t } from '../../i18n';
+
 export const REPORT_TEXT = {
-  title: 'SonoMiR patient report',
-  back: 'Back to the case',
-  print: 'Print or save as PDF',
-  printHint: 'Prints on one A4 page; choose “Save as PDF” as the printer to keep a PDF.',
-  examDate: 'Exam date',
-  examDateHint: 'Taken from the DICOM study date when present; otherwise type it before printing.',
-  notRecorded: 'not recorded',
-  patientId: 'Pseudonymous ID',
-  noPatientId: '(no pseudonym entered)',
-  caseCreated: 'Case created',
-  printed: 'Printed',
-  imageHeading: 'Ultrasound image and ROI',
-  noImage: 'No image has been opened for this case.',
-  imageAlt: (scale: string) =>
-    `Ultrasound lesion image with the reader-1 ROI outlined in green; scale bar ${scale}`,
+  get title() {
+    return t('patientReport.title');
+  },
+  get back() {
+    return t('patientReport.back');
+  },
+  get print() {
+    return t('patientReport.print');
+  },
+  get printHint() {
+    return t('patientReport.printHint');
+  },
+  get examDate() {
+    return t('patientReport.examDate');
+  },
+  get examDateHint() {
+    return t('patientReport.examDateHint');
+  },
+  get notRecorded() {
+    return t('patientReport.notRecorded');
+  },
+  get patientId() {
+    return t('patientReport.patientId');
+  },
+  get noPatientId() {
+    return t('patientReport.noPatientId');
+  },
+  get caseCreated() {
+    return t('patientReport.caseCreated');
+  },
+  get printed() {
+    return t('patientReport.printed');
+  },
+  get imageHeading() {
+    return t('patientReport.imageHeading');
+  },
+  get noImage() {
+    return t('patientReport.noImage');
+  },
+  imageAlt: (scale: string) => t('patientReport.imageAlt', { scale }),
   imageCaption: (file: string, w: number, h: number, scale: string, spacing: string) =>
-    `${file}, ${w} × ${h} px; ROI outline in green; scale bar ${scale}; spacing ${spacing}.`,
-  uncalibrated: 'uncalibrated (pixel units)',
-  measuresHeading: 'ROI measurements',
-  area: 'Area',
-  perimeter: 'Perimeter',
-  maxDiameter: 'Maximum diameter',
-  roiPixels: 'ROI pixels',
-  noRoi: 'No ROI has been drawn.',
-  featuresHeading: 'Model features (PyRadiomics)',
-  feature: 'Feature',
-  value: 'Value',
-  noFeatures: 'Features have not been computed (draw the ROI on the Case screen).',
-  featureUnits: (unit: string) => `Computed in ${unit === 'mm' ? 'mm (calibrated spacing)' : 'pixel units'}.`,
-  qpcrHeading: 'Plasma miR-34a (qRT-PCR)',
-  gene: 'Gene',
-  patientCts: 'Patient Ct (1 / 2 / 3)',
-  patientMean: 'Patient mean ± SD',
-  calibratorMean: 'Calibrator mean ± SD',
-  deltaDeltaCt: 'ΔΔCt',
-  relativeExpression: 'Relative expression 2',
-  relativeExpressionExponent: '−ΔΔCt',
-  directValue: 'entered directly as reported by the laboratory',
-  pfafflValue: 'Pfaffl efficiency-corrected ratio',
-  qcHeading: 'QC flags',
-  qcFlag: 'QC flag',
-  noQcFlags: 'No QC flag raised.',
-  predictionHeading: 'pCR prediction',
-  probability: 'pCR probability',
-  probabilityText: (p: string) => `${p} chance of pathological complete response`,
-  neighbours: (n: number, k: number) => `${n} of the ${k} most similar patients reached pCR`,
-  headlineModel: (kind: string) => `${kind} model`,
-  noModel: 'No active model: choose one in the Model Studio or load a model file.',
-  waiting: (what: string) => `No prediction yet: waiting for ${what}.`,
-  noPrediction: 'No prediction.',
-  model: 'Model',
-  modelVersion: (schema: number, created: string) => `model file schema v${schema}, created ${created}`,
-  modelHash: 'SHA-256',
-  trainingSize: 'Training size',
+    t('patientReport.imageCaption', { file, w, h, scale, spacing }),
+  get uncalibrated() {
+    return t('patientReport.uncalibrated');
+  },
+  get measuresHeading() {
+    return t('patientReport.measuresHeading');
+  },
+  get area() {
+    return t('patientReport.area');
+  },
+  get perimeter() {
+    return t('patientReport.perimeter');
+  },
+  get maxDiameter() {
+    return t('patientReport.maxDiameter');
+  },
+  get roiPixels() {
+    return t('patientReport.roiPixels');
+  },
+  get noRoi() {
+    return t('patientReport.noRoi');
+  },
+  get featuresHeading() {
+    return t('patientReport.featuresHeading');
+  },
+  get feature() {
+    return t('patientReport.feature');
+  },
+  get value() {
+    return t('patientReport.value');
+  },
+  get noFeatures() {
+    return t('patientReport.noFeatures');
+  },
+  featureUnits: (unit: string) =>
+    unit === 'mm' ? t('patientReport.featureUnitsMm') : t('patientReport.featureUnitsPixel'),
+  get qpcrHeading() {
+    return t('patientReport.qpcrHeading');
+  },
+  get gene() {
+    return t('patientReport.gene');
+  },
+  get patientCts() {
+    return t('patientReport.patientCts');
+  },
+  get patientMean() {
+    return t('patientReport.patientMean');
+  },
+  get calibratorMean() {
+    return t('patientReport.calibratorMean');
+  },
+  get deltaDeltaCt() {
+    return t('patientReport.deltaDeltaCt');
+  },
+  get relativeExpression() {
+    return t('patientReport.relativeExpression');
+  },
+  get relativeExpressionExponent() {
+    return t('patientReport.relativeExpressionExponent');
+  },
+  get directValue() {
+    return t('patientReport.directValue');
+  },
+  get pfafflValue() {
+    return t('patientReport.pfafflValue');
+  },
+  get qcHeading() {
+    return t('patientReport.qcHeading');
+  },
+  get qcFlag() {
+    return t('patientReport.qcFlag');
+  },
+  get noQcFlags() {
+    return t('patientReport.noQcFlags');
+  },
+  get predictionHeading() {
+    return t('patientReport.predictionHeading');
+  },
+  get probability() {
+    return t('patientReport.probability');
+  },
+  probabilityText: (p: string) => t('patientReport.probabilityText', { p }),
+  neighbours: (n: number, k: number) => t('patientReport.neighbours', { n, k }),
+  headlineModel: (kind: string) => t('patientReport.headlineModel', { kind }),
+  get noModel() {
+    return t('patientReport.noModel');
+  },
+  waiting: (what: string) => t('patientReport.waiting', { what }),
+  get noPrediction() {
+    return t('patientReport.noPrediction');
+  },
+  get model() {
+    return t('patientReport.model');
+  },
+  modelVersion: (schema: number, created: string) => t('patientReport.modelVersion', { schema, created }),
+  get modelHash() {
+    return t('patientReport.modelHash');
+  },
+  get trainingSize() {
+    return t('patientReport.trainingSize');
+  },
   trainingText: (n: number, nTrain: number, nVal: number) =>
-    `${n} patients (${nTrain} training, ${nVal} validation)`,
-  validationAuc: 'Validation AUC',
-  aucText: (auc: string, lo: string, hi: string, n: number) => `${auc} (95 % CI ${lo}–${hi}, n = ${n})`,
-  chartsHeading: 'ROC and decision curve with this patient’s operating point',
-  loadingCharts: 'Loading the charts…',
-  appVersion: (v: string) => `SonoMiR ${v}`,
-  caveat: (n: number) =>
-    `A K-nearest-neighbour estimate from ${n} previous patients of one study cohort: it supports, and does ` +
-    'not replace, the multidisciplinary team’s decision. Not a diagnosis; interpret with the clinical, ' +
-    'imaging and pathology findings.',
-  caveatNoModel:
-    'Decision support only: it supports, and does not replace, the multidisciplinary team’s decision.',
-  loading: 'Opening the case…',
-} as const;
+    t('patientReport.trainingText', { n, nTrain, nVal }),
+  get validationAuc() {
+    return t('patientReport.validationAuc');
+  },
+  aucText: (auc: string, lo: string, hi: string, n: number) => t('patientReport.aucText', { auc, lo, hi, n }),
+  get chartsHeading() {
+    return t('patientReport.chartsHeading');
+  },
+  get loadingCharts() {
+    return t('patientReport.loadingCharts');
+  },
+  appVersion: (v: string) => t('patientReport.appVersion', { v }),
+  caveat: (n: number) => t('patientReport.caveat', { n }),
+  get caveatNoModel() {
+    return t('patientReport.caveatNoModel');
+  },
+  get loading() {
+    return t('patientReport.loading');
+  },
+};

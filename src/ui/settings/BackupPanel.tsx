@@ -9,8 +9,10 @@ import { useCaseStore } from '../../store/caseStore';
 import { resetModelStoreInit, useModelStore } from '../../store/models';
 import { reloadLockSettings } from '../../security/lock';
 import { downloadBackup, summaryText } from './backupActions';
+import { formatDateTime, t as tr, useT } from '../../i18n';
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+const nCases = (n: number) => (n === 1 ? tr('backup.caseOne') : tr('backup.cases', { n }));
+const nModels = (n: number) => (n === 1 ? tr('backup.modelOne') : tr('backup.models', { n }));
 
 interface Pending {
   fileName: string;
@@ -31,6 +33,7 @@ async function readStorageInfo(): Promise<{ use: StorageUse | null; lastBackup: 
 }
 
 export function BackupPanel() {
+  const t = useT();
   const [info, setInfo] = useState<{ use: StorageUse | null; lastBackup: string | null } | null>(null);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error' | 'info'; text: string } | null>(null);
   const [pending, setPending] = useState<Pending | null>(null);
@@ -47,10 +50,10 @@ export function BackupPanel() {
 
   const exportBackup = async () => {
     setBusy(true);
-    setMessage({ kind: 'info', text: 'Creating the backup…' });
+    setMessage({ kind: 'info', text: tr('backup.creating') });
     try {
       const summary = await downloadBackup();
-      setMessage({ kind: 'ok', text: `Backup downloaded: ${summaryText(summary)}.` });
+      setMessage({ kind: 'ok', text: tr('backup.downloaded', { summary: summaryText(summary) }) });
       await refresh();
     } catch (e) {
       setMessage({ kind: 'error', text: describeWriteError(e, 'The backup') });
@@ -61,14 +64,17 @@ export function BackupPanel() {
 
   const chooseFile = async (file: File) => {
     setPending(null);
-    setMessage({ kind: 'info', text: `Checking “${file.name}”…` });
+    setMessage({ kind: 'info', text: tr('backup.checking', { file: file.name }) });
     try {
       const bytes = new Uint8Array(await file.arrayBuffer());
       const backup = await parseBackup(bytes);
       setPending({ fileName: file.name, bytes, backup, current: await storedCounts() });
       setMessage(null);
     } catch (e) {
-      setMessage({ kind: 'error', text: `“${file.name}” cannot be restored: ${(e as Error).message}` });
+      setMessage({
+        kind: 'error',
+        text: tr('backup.cannotRestore', { file: file.name, message: (e as Error).message }),
+      });
     }
   };
 
@@ -86,12 +92,12 @@ export function BackupPanel() {
         .init()
         .catch(() => undefined);
       setPending(null);
-      setMessage({ kind: 'ok', text: `Backup restored: ${summaryText(summary)}.` });
+      setMessage({ kind: 'ok', text: tr('backup.restored', { summary: summaryText(summary) }) });
       await refresh();
     } catch (e) {
       setMessage({
         kind: 'error',
-        text: `${describeWriteError(e, 'The restore')} Nothing in this browser was changed.`,
+        text: tr('backup.nothingChanged', { message: describeWriteError(e, 'The restore') }),
       });
     } finally {
       setBusy(false);
@@ -100,27 +106,22 @@ export function BackupPanel() {
 
   return (
     <section className="panel" aria-labelledby="backup-heading">
-      <h3 id="backup-heading">Backup and restore</h3>
-      <p className="hint">
-        One file (.zip) with every case, image, calibrator run, model and setting of this browser. Keep it as
-        safely as the patient records themselves; it never leaves this computer unless you move it.
-      </p>
-      <p role="status" aria-label="Storage use">
+      <h3 id="backup-heading">{t('backup.heading')}</h3>
+      <p className="hint">{t('backup.hint')}</p>
+      <p role="status" aria-label={t('backup.storageLabel')}>
         {!info
-          ? 'Reading storage use…'
-          : (info.use
-              ? `Storage used by SonoMiR in this browser: ${info.use.text}.`
-              : 'This browser does not report its storage use.') +
+          ? t('backup.readingStorage')
+          : (info.use ? t('backup.storageUsed', { use: info.use.text }) : t('backup.storageUnknown')) +
             (info.lastBackup
-              ? ` Last backup: ${new Date(info.lastBackup).toLocaleString()}.`
-              : ' No backup made yet.')}
+              ? t('backup.lastBackup', { date: formatDateTime(info.lastBackup) })
+              : t('backup.noBackup'))}
       </p>
       <div className="row">
         <button type="button" disabled={busy} onClick={() => void exportBackup()}>
-          Export backup
+          {t('backup.export')}
         </button>
         <label className="inline">
-          Restore from a backup file
+          {t('backup.restoreFrom')}
           <input
             type="file"
             accept=".zip,application/zip"
@@ -134,20 +135,27 @@ export function BackupPanel() {
         </label>
       </div>
       {pending && (
-        <div className="message info" role="group" aria-label="Confirm restore">
+        <div className="message info" role="group" aria-label={t('backup.confirmLabel')}>
           <p>
-            “{pending.fileName}” (made {new Date(pending.backup.manifest.createdAt).toLocaleString()}) holds{' '}
-            {plural(pending.backup.cases.length, 'case')} and {plural(pending.backup.models.length, 'model')}.
+            {t('backup.holds', {
+              file: pending.fileName,
+              date: formatDateTime(pending.backup.manifest.createdAt),
+              cases: nCases(pending.backup.cases.length),
+              models: nModels(pending.backup.models.length),
+            })}
             {pending.current.cases + pending.current.models > 0
-              ? ` Restoring replaces everything in this browser: its ${plural(pending.current.cases, 'case')} and ${plural(pending.current.models, 'model')} are removed. Export a backup first if you may need them.`
-              : ' This browser holds no cases or models yet.'}
+              ? t('backup.replaces', {
+                  cases: nCases(pending.current.cases),
+                  models: nModels(pending.current.models),
+                })
+              : t('backup.empty')}
           </p>
           <div className="row">
             <button type="button" disabled={busy} onClick={() => void restore(pending)}>
-              Restore backup
+              {t('backup.restore')}
             </button>
             <button type="button" disabled={busy} onClick={() => setPending(null)}>
-              Cancel restore
+              {t('backup.cancel')}
             </button>
           </div>
         </div>

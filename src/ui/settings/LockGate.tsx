@@ -7,6 +7,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { flushSave, rememberedCase } from '../../store/autosave';
 import { useCaseStore } from '../../store/caseStore';
 import { lockNow, unlock, useLockStore } from '../../security/lock';
+import { t as tr, useT } from '../../i18n';
 
 /** Saves what is pending, forgets the key and the decrypted case. */
 export async function lockApp(): Promise<void> {
@@ -34,6 +35,7 @@ function useAutoLock(active: boolean, minutes: number): void {
 }
 
 function LockScreen() {
+  const t = useT();
   const [passphrase, setPassphrase] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -60,8 +62,8 @@ function LockScreen() {
   };
   return (
     <section className="panel lock-screen" aria-labelledby="lock-heading">
-      <h2 id="lock-heading">SonoMiR is locked</h2>
-      <p>Patient data in this browser are encrypted. Enter the passphrase to open them.</p>
+      <h2 id="lock-heading">{t('security.lockedHeading')}</h2>
+      <p>{t('security.lockedText')}</p>
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -69,7 +71,7 @@ function LockScreen() {
         }}
       >
         <label className="inline">
-          Passphrase
+          {t('security.passphrase')}
           <input
             type="password"
             autoComplete="current-password"
@@ -79,7 +81,7 @@ function LockScreen() {
           />
         </label>{' '}
         <button type="submit" disabled={busy || !passphrase}>
-          {busy ? 'Checking…' : 'Unlock'}
+          {busy ? t('security.checking') : t('security.unlock')}
         </button>
       </form>
       {error && (
@@ -104,7 +106,7 @@ export function LockGate({ children }: { children: ReactNode }) {
   if (status === 'checking')
     return (
       <p role="status" className="hint">
-        Opening…
+        {tr('security.opening')}
       </p>
     );
   if (status === 'locked') return <LockScreen />;

@@ -5,8 +5,10 @@
 import { useState } from 'react';
 import { resolveConflict } from '../../store/autosave';
 import { useCaseStore } from '../../store/caseStore';
+import { formatDateTime, t as tr, useT } from '../../i18n';
 
 export function ConflictBanner() {
+  const t = useT();
   const conflict = useCaseStore((s) => s.conflict);
   const [busy, setBusy] = useState(false);
   if (!conflict) return null;
@@ -19,53 +21,50 @@ export function ConflictBanner() {
     }
   };
   return (
-    <div role="alert" className="message error safety-banner" aria-label="Save conflict">
+    <div role="alert" className="message error safety-banner" aria-label={t('settings.conflictLabel')}>
       <p>
-        <strong>This case was changed in another tab or window</strong> (saved{' '}
-        {new Date(conflict.updatedAt).toLocaleString()}, patient ID “{conflict.patientId}”). Your changes in
-        this tab have <strong>not</strong> been saved over it. Choose which version to keep:
+        <strong>{t('settings.conflictStrong')}</strong>
+        {t('settings.conflictSaved', { date: formatDateTime(conflict.updatedAt), id: conflict.patientId })}
+        <strong>{t('settings.conflictNot')}</strong>
+        {t('settings.conflictRest')}
       </p>
       <div className="row">
         <button type="button" disabled={busy} onClick={() => void choose('theirs')}>
-          Reload their version
+          {t('settings.reloadTheirs')}
         </button>
         <button type="button" disabled={busy} onClick={() => void choose('copy')}>
-          Keep mine as a copy
+          {t('settings.keepMine')}
         </button>
       </div>
-      <p className="hint">
-        “Reload their version” discards the unsaved changes made in this tab; “Keep mine as a copy” saves them
-        as a new case and leaves the other version as it is.
-      </p>
+      <p className="hint">{t('settings.conflictHint')}</p>
     </div>
   );
 }
 
 export function StorageFullBanner() {
+  const t = useT();
   const storageFull = useCaseStore((s) => s.storageFull);
   const [state, setState] = useState<string | null>(null);
   if (!storageFull) return null;
   const exportNow = async () => {
-    setState('Creating the backup…');
+    setState(tr('settings.creatingBackup'));
     try {
       const { downloadBackup, summaryText } = await import('./backupActions');
-      setState(
-        `Backup downloaded (with the unsaved changes of this case): ${summaryText(await downloadBackup(true))}.`,
-      );
+      setState(tr('settings.backupDownloaded', { summary: summaryText(await downloadBackup(true)) }));
     } catch (e) {
-      setState(`The backup could not be created: ${(e as Error).message}`);
+      setState(tr('settings.backupFailed', { message: (e as Error).message }));
     }
   };
   return (
-    <div role="alert" className="message error safety-banner" aria-label="Storage full">
+    <div role="alert" className="message error safety-banner" aria-label={t('settings.fullLabel')}>
       <p>
-        <strong>Storage full.</strong> {storageFull}
+        <strong>{t('settings.fullStrong')}</strong> {storageFull}
       </p>
       <div className="row">
         <button type="button" onClick={() => void exportNow()}>
-          Export backup now
+          {t('settings.exportNow')}
         </button>
-        <a href="#/cases">Go to the case list to delete cases</a>
+        <a href="#/cases">{t('settings.goToCases')}</a>
       </div>
       {state && (
         <p role="status" className="hint">

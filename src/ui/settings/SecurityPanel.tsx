@@ -4,8 +4,10 @@ import { PBKDF2_ITERATIONS } from '../../security/crypto';
 import { disableLock, enableLock, MIN_PASSPHRASE_LENGTH, useLockStore } from '../../security/lock';
 import { describeWriteError } from '../../db/quota';
 import { lockApp } from './LockGate';
+import { formatInteger, t as tr, useT } from '../../i18n';
 
 export function SecurityPanel() {
+  const t = useT();
   const status = useLockStore((s) => s.status);
   const minutes = useLockStore((s) => s.autoLockMinutes);
   const [pass1, setPass1] = useState('');
@@ -36,40 +38,35 @@ export function SecurityPanel() {
     if (pass1.length < MIN_PASSPHRASE_LENGTH) {
       setMessage({
         kind: 'error',
-        text: `Choose a passphrase of at least ${MIN_PASSPHRASE_LENGTH} characters.`,
+        text: tr('security.tooShort', { n: MIN_PASSPHRASE_LENGTH }),
       });
       return;
     }
     if (pass1 !== pass2) {
-      setMessage({ kind: 'error', text: 'The two passphrases differ; type the same passphrase twice.' });
+      setMessage({ kind: 'error', text: tr('security.differ') });
       return;
     }
     if (!Number.isInteger(m) || m < 1 || m > 240) {
-      setMessage({ kind: 'error', text: 'Auto-lock: enter a whole number of minutes from 1 to 240.' });
+      setMessage({ kind: 'error', text: tr('security.badMinutes') });
       return;
     }
     void run(
-      'Encrypting the cases and images…',
+      tr('security.encrypting'),
       () => enableLock(pass1, { autoLockMinutes: m }),
-      `Passphrase lock is on: patient data are encrypted; SonoMiR locks after ${m} minutes without input.`,
+      tr('security.turnedOn', { minutes: m }),
     );
   };
 
   return (
     <section className="panel" aria-labelledby="security-heading">
-      <h3 id="security-heading">Security</h3>
-      <p className="hint">
-        The passphrase lock encrypts patient identifiers, images and all case data stored in this browser
-        (AES-GCM 256, key derived from the passphrase with PBKDF2-SHA-256,{' '}
-        {PBKDF2_ITERATIONS.toLocaleString()} iterations). The passphrase is never stored: if it is forgotten
-        the data cannot be recovered, so keep a backup in a safe place.
-      </p>
-      <p role="status" aria-label="Lock status">
+      <h3 id="security-heading">{t('security.heading')}</h3>
+      <p className="hint">{t('security.hint', { iterations: formatInteger(PBKDF2_ITERATIONS) })}</p>
+      <p role="status" aria-label={t('security.statusLabel')}>
         {status === 'unlocked'
-          ? `Passphrase lock is on (locks after ${minutes} minutes without input).`
+          ? t('security.on', { minutes })
           : status === 'off'
-            ? 'Passphrase lock is off: data are stored unencrypted in this browser profile.'
-            : 'Reading the lock settings…'}
+            ? t('security.off')
+            : t('security.reading')}
       </p>
       {status === 'off' && (
         <form
@@ -80,7 +77,7 @@ export function SecurityPanel() {
         >
           <div className="row">
             <label className="inline">
-              New passphrase
+              {t('security.newPassphrase')}
               <input
                 type="password"
                 autoComplete="new-password"
@@ -89,7 +86,7 @@ export function SecurityPanel() {
               />
             </label>
             <label className="inline">
-              Repeat passphrase
+              {t('security.repeat')}
               <input
                 type="password"
                 autoComplete="new-password"
@@ -98,7 +95,7 @@ export function SecurityPanel() {
               />
             </label>
             <label className="inline">
-              Lock after inactivity (minutes)
+              {t('security.autoLock')}
               <input
                 type="number"
                 min={1}
@@ -110,27 +107,23 @@ export function SecurityPanel() {
             </label>
           </div>
           <button type="submit" disabled={busy}>
-            Turn on passphrase lock
+            {t('security.turnOn')}
           </button>
         </form>
       )}
       {status === 'unlocked' && (
         <>
           <button type="button" disabled={busy} onClick={() => void lockApp()}>
-            Lock now
+            {t('security.lockNow')}
           </button>
           <form
             onSubmit={(e) => {
               e.preventDefault();
-              void run(
-                'Decrypting the cases and images…',
-                () => disableLock(current),
-                'Passphrase lock is off: data are stored unencrypted.',
-              );
+              void run(tr('security.decrypting'), () => disableLock(current), tr('security.turnedOff'));
             }}
           >
             <label className="inline">
-              Current passphrase
+              {t('security.current')}
               <input
                 type="password"
                 autoComplete="current-password"
@@ -139,7 +132,7 @@ export function SecurityPanel() {
               />
             </label>{' '}
             <button type="submit" disabled={busy || !current}>
-              Turn off passphrase lock
+              {t('security.turnOff')}
             </button>
           </form>
         </>

@@ -2,11 +2,13 @@
 import { BackupPanel } from './BackupPanel';
 import { SecurityPanel } from './SecurityPanel';
 import '../case/case.css';
+import { useT } from '../../i18n';
 
 export function SettingsScreen() {
+  const t = useT();
   return (
     <section className="settings-screen" aria-labelledby="settings-heading">
-      <h2 id="settings-heading">Backup and security</h2>
+      <h2 id="settings-heading">{t('settings.heading')}</h2>
       <BackupPanel />
       <SecurityPanel />
     </section>

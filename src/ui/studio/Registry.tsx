@@ -2,19 +2,21 @@
 import { useEffect, useState } from 'react';
 import { deleteModel, listModels, saveModel, type ModelRecord } from '../../db/models';
 import { loadModel, serializeModel, type ModelDocument } from '../../model/modelFile';
-import { DEMO_MODEL_NAME, DEMO_MODEL_NOTICE, loadDemoModel, useModelStore } from '../../store/models';
+import { loadDemoModel, useModelStore } from '../../store/models';
 import { downloadBlob, safeName } from '../case/download';
 import { fmt } from './report';
 import { useStudioStore } from './studioStore';
+import { formatDate, formatDateTime, t as tr, useT } from '../../i18n';
 
 export function Registry() {
+  const t = useT();
   const active = useModelStore((s) => s.active);
   const activateDemo = useModelStore((s) => s.activateDemo);
   const activateRecord = useModelStore((s) => s.activateRecord);
   const revision = useStudioStore((s) => s.registryRevision);
   const bumpRegistry = useStudioStore((s) => s.bumpRegistry);
   const [records, setRecords] = useState<ModelRecord[]>([]);
-  const [message, setMessage] = useState<{ kind: 'info' | 'error'; text: string } | null>(null);
+  const [message, setMessage] = useState<{ kind: 'info' | 'error'; text: () => string } | null>(null);
   const [demo, setDemo] = useState<ModelDocument | null>(null);
 
   useEffect(() => {
@@ -39,7 +41,7 @@ export function Registry() {
         if (live)
           setMessage({
             kind: 'error',
-            text: `The model registry could not be read: ${(e as Error).message}`,
+            text: () => tr('registry.readFailed', { message: (e as Error).message }),
           });
       });
     return () => {
@@ -47,28 +49,33 @@ export function Registry() {
     };
   }, [revision]);
 
-  const act = async (what: () => Promise<void>, done: string) => {
+  const act = async (what: () => Promise<void>, done: () => string) => {
     try {
       await what();
       setMessage({ kind: 'info', text: done });
     } catch (e) {
-      setMessage({ kind: 'error', text: (e as Error).message });
+      const why = (e as Error).message;
+      setMessage({ kind: 'error', text: () => why });
     }
   };
 
   const importFile = async (file: File) => {
     try {
       const doc = await loadModel(await file.text());
-      const record = await saveModel(doc, file.name.replace(/\.json$/i, '') || 'Imported model', 'imported');
+      const record = await saveModel(
+        doc,
+        file.name.replace(/\.json$/i, '') || tr('registry.importedName'),
+        'imported',
+      );
       bumpRegistry();
       setMessage({
         kind: 'info',
-        text: `Imported “${file.name}” as ${record.name} v${record.version} (schema and SHA-256 verified).`,
+        text: () => tr('registry.imported', { file: file.name, name: record.name, version: record.version }),
       });
     } catch (e) {
       setMessage({
         kind: 'error',
-        text: `The model file “${file.name}” was refused: ${(e as Error).message}`,
+        text: () => tr('registry.refused', { file: file.name, message: (e as Error).message }),
       });
     }
   };
@@ -78,12 +85,12 @@ export function Registry() {
   return (
     <section className="panel studio-registry" aria-labelledby="registry-heading">
       <div className="panel-head">
-        <h3 id="registry-heading">Model registry</h3>
+        <h3 id="registry-heading">{t('registry.heading')}</h3>
         <label className="button file-button">
-          Import model file…
+          {t('registry.import')}
           <input
             type="file"
-            aria-label="Import model file"
+            aria-label={t('registry.importLabel')}
             accept=".json,application/json"
             onChange={(e) => {
               const f = e.target.files?.[0];
@@ -93,33 +100,34 @@ export function Registry() {
           />
         </label>
       </div>
-      <p role="status" aria-label="Active model">
-        Active model: <strong>{active?.name ?? 'none'}</strong>
-        {active?.isDemo && <span className="demo-notice-inline"> — {DEMO_MODEL_NOTICE}</span>}
+      <p role="status" aria-label={t('registry.activeLabel')}>
+        {t('registry.active')}
+        <strong>{active ? (active.isDemo ? t('models.demoName') : active.name) : t('common.none')}</strong>
+        {active?.isDemo && <span className="demo-notice-inline"> — {t('models.demoNotice')}</span>}
       </p>
       {message && (
         <p role={message.kind === 'error' ? 'alert' : 'status'} className={`message ${message.kind}`}>
-          {message.text}
+          {message.text()}
         </p>
       )}
-      <table className="report-table" aria-label="Stored models">
+      <table className="report-table" aria-label={t('registry.tableLabel')}>
         <thead>
           <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Version</th>
-            <th scope="col">Saved</th>
-            <th scope="col">Cohort size</th>
-            <th scope="col">Validation AUC (clinical / radiomics / combined)</th>
-            <th scope="col">SHA-256</th>
-            <th scope="col">Actions</th>
+            <th scope="col">{t('registry.colName')}</th>
+            <th scope="col">{t('registry.colVersion')}</th>
+            <th scope="col">{t('registry.colSaved')}</th>
+            <th scope="col">{t('registry.colCohort')}</th>
+            <th scope="col">{t('registry.colAuc')}</th>
+            <th scope="col">{t('registry.colHash')}</th>
+            <th scope="col">{t('registry.colActions')}</th>
           </tr>
         </thead>
         <tbody>
           <tr>
-            <td>{DEMO_MODEL_NAME}</td>
-            <td>built in</td>
-            <td>{demo ? demo.createdAt.slice(0, 10) : '–'}</td>
-            <td>{demo ? `${demo.training.n} (synthetic)` : '–'}</td>
+            <td>{t('models.demoName')}</td>
+            <td>{t('registry.builtIn')}</td>
+            <td>{demo ? formatDate(demo.createdAt) : '–'}</td>
+            <td>{demo ? t('registry.synthetic', { n: demo.training.n }) : '–'}</td>
             <td>
               {demo
                 ? `${fmt(demo.models.clinical?.metrics.validation.auc)} / ${fmt(demo.models.radiomics?.metrics.validation.auc)} / ${fmt(demo.models.combined?.metrics.validation.auc)}`
@@ -130,9 +138,14 @@ export function Registry() {
               <button
                 type="button"
                 disabled={active?.isDemo}
-                onClick={() => void act(() => activateDemo(), 'The demonstration model is active again.')}
+                onClick={() =>
+                  void act(
+                    () => activateDemo(),
+                    () => tr('registry.demoActive'),
+                  )
+                }
               >
-                Activate demonstration model
+                {t('registry.activateDemo')}
               </button>
             </td>
           </tr>
@@ -140,10 +153,10 @@ export function Registry() {
             <tr key={r.id} className={active?.id === r.id ? 'active-row' : undefined}>
               <td>
                 {r.name}
-                {active?.id === r.id && <strong> (active)</strong>}
+                {active?.id === r.id && <strong>{t('registry.activeMark')}</strong>}
               </td>
               <td>{r.version}</td>
-              <td>{r.savedAt.slice(0, 16).replace('T', ' ')}</td>
+              <td>{formatDateTime(r.savedAt)}</td>
               <td>{r.cohortSize}</td>
               <td>
                 {fmt(r.metrics.clinical?.validation)} / {fmt(r.metrics.radiomics?.validation)} /{' '}
@@ -155,15 +168,20 @@ export function Registry() {
               <td className="row-actions">
                 <button
                   type="button"
-                  aria-label={`Activate ${label(r)}`}
+                  aria-label={t('registry.activateLabel', { label: label(r) })}
                   disabled={active?.id === r.id}
-                  onClick={() => void act(() => activateRecord(r), `${label(r)} is now the active model.`)}
+                  onClick={() =>
+                    void act(
+                      () => activateRecord(r),
+                      () => tr('registry.activated', { label: label(r) }),
+                    )
+                  }
                 >
-                  Activate
+                  {t('registry.activate')}
                 </button>
                 <button
                   type="button"
-                  aria-label={`Export ${label(r)}`}
+                  aria-label={t('registry.exportLabel', { label: label(r) })}
                   onClick={() =>
                     downloadBlob(
                       serializeModel(r.document),
@@ -172,24 +190,24 @@ export function Registry() {
                     )
                   }
                 >
-                  Export
+                  {t('registry.export')}
                 </button>
                 <button
                   type="button"
-                  aria-label={`Delete ${label(r)}`}
+                  aria-label={t('registry.deleteLabel', { label: label(r) })}
                   disabled={active?.id === r.id}
-                  title={active?.id === r.id ? 'Activate another model before deleting this one' : undefined}
+                  title={active?.id === r.id ? t('registry.deleteBlocked') : undefined}
                   onClick={() =>
                     void act(
                       async () => {
                         await deleteModel(r.id);
                         bumpRegistry();
                       },
-                      `${label(r)} was deleted.`,
+                      () => tr('registry.deleted', { label: label(r) }),
                     )
                   }
                 >
-                  Delete
+                  {t('registry.delete')}
                 </button>
               </td>
             </tr>

@@ -4,8 +4,6 @@ import { downloadBlob } from '../case/download';
 import { CalibrationChart, DcaChart, RocChart } from './charts';
 import { PUBLISHED } from './published';
 import {
-  KIND_LABEL,
-  SET_LABEL,
   baselineCell,
   baselineCsv,
   delongCsv,
@@ -19,6 +17,7 @@ import {
 } from './report';
 import type { TrainingOutput } from './training';
 import { printableReport } from './printable';
+import { useMessage, useT } from '../../i18n';
 
 const pct = (v: number | null) => fmt(v, 3);
 
@@ -31,6 +30,10 @@ export function Report({
   label: string;
   splitLabel: string;
 }) {
+  const t = useT();
+  const m = useMessage();
+  const kindLabel = (k: keyof typeof model.models) => t(`report.kind.${k}`);
+  const setLabel = (set: 'cv' | 'validation') => t(`report.set.${set}`);
   const { result, model, ms } = output;
   const rows = table3(model);
   const csv = (text: string, name: string) => downloadBlob(text, name, 'text/csv;charset=utf-8');
@@ -38,10 +41,10 @@ export function Report({
   return (
     <section className="panel studio-report" aria-labelledby="report-heading" id="studio-report">
       <div className="panel-head">
-        <h3 id="report-heading">Report</h3>
+        <h3 id="report-heading">{t('report.heading')}</h3>
         <div className="report-actions no-print">
           <button type="button" onClick={() => window.print()}>
-            Print report
+            {t('report.print')}
           </button>
           <button
             type="button"
@@ -51,13 +54,13 @@ export function Report({
                 downloadBlob(printableReport(el, label), 'sonomir-report.html', 'text/html;charset=utf-8');
             }}
           >
-            Download printable report (HTML)
+            {t('report.downloadHtml')}
           </button>
           <button type="button" onClick={() => csv(table3Csv(model), 'table3.csv')}>
-            Download Table 3 (CSV)
+            {t('report.downloadTable3')}
           </button>
           <button type="button" onClick={() => csv(baselineCsv(baseline), 'baseline.csv')}>
-            Download baseline table (CSV)
+            {t('report.downloadBaseline')}
           </button>
           <button
             type="button"
@@ -65,17 +68,23 @@ export function Report({
               csv(featuresCsv(result.lasso?.coefficients ?? [], result.screening), 'features.csv')
             }
           >
-            Download features (CSV)
+            {t('report.downloadFeatures')}
           </button>
           <button type="button" onClick={() => csv(delongCsv(result.comparisons), 'delong.csv')}>
-            Download DeLong tests (CSV)
+            {t('report.downloadDelong')}
           </button>
         </div>
       </div>
-      <p role="status" aria-label="Training summary">
-        Cohort: {label}. {model.training.n} cases — training {model.training.nTrain}, validation{' '}
-        {model.training.nValidation} ({splitLabel}
-        ). Trained in {(ms / 1000).toFixed(1)} s in a Web Worker. Model hash {model.hash.value.slice(0, 16)}…
+      <p role="status" aria-label={t('report.summaryLabel')}>
+        {t('report.summary', {
+          label: m(label),
+          n: model.training.n,
+          nTrain: model.training.nTrain,
+          nValidation: model.training.nValidation,
+          split: splitLabel,
+          seconds: (ms / 1000).toFixed(1),
+          hash: model.hash.value.slice(0, 16),
+        })}
       </p>
       {result.messages.length > 0 && (
         <ul className="messages">
@@ -90,23 +99,23 @@ export function Report({
         </p>
       ))}
 
-      <h4>Table 1/2 — baseline characteristics by outcome</h4>
-      <table className="report-table" aria-label="Baseline table">
+      <h4>{t('report.baselineHeading')}</h4>
+      <table className="report-table" aria-label={t('report.baselineLabel')}>
         <thead>
           <tr>
-            <th scope="col">Set</th>
-            <th scope="col">Variable</th>
-            <th scope="col">pCR</th>
-            <th scope="col">Non-pCR</th>
-            <th scope="col">Test</th>
-            <th scope="col">Statistic</th>
-            <th scope="col">P</th>
+            <th scope="col">{t('report.colSet')}</th>
+            <th scope="col">{t('report.colVariable')}</th>
+            <th scope="col">{t('report.colPcr')}</th>
+            <th scope="col">{t('report.colNonPcr')}</th>
+            <th scope="col">{t('report.colTest')}</th>
+            <th scope="col">{t('report.colStatistic')}</th>
+            <th scope="col">{t('report.colP')}</th>
           </tr>
         </thead>
         <tbody>
           {baseline.map((r) => (
             <tr key={`${r.set}-${r.variable}`}>
-              <td>{r.set === 'train' ? 'Training' : 'Validation'}</td>
+              <td>{r.set === 'train' ? t('report.setTraining') : t('report.setValidation')}</td>
               <td>{r.variable}</td>
               <td>{baselineCell(r, 'pcr')}</td>
               <td>{baselineCell(r, 'nonPcr')}</td>
@@ -118,29 +127,37 @@ export function Report({
         </tbody>
       </table>
       <p className="published">
-        Published values (study, Table 2, miR-34a): training pCR {PUBLISHED.mir34a.training.pcr[0]} ±{' '}
-        {PUBLISHED.mir34a.training.pcr[1]} vs non-pCR {PUBLISHED.mir34a.training.nonPcr[0]} ±{' '}
-        {PUBLISHED.mir34a.training.nonPcr[1]}; validation {PUBLISHED.mir34a.validation.pcr[0]} ±{' '}
-        {PUBLISHED.mir34a.validation.pcr[1]} vs {PUBLISHED.mir34a.validation.nonPcr[0]} ±{' '}
-        {PUBLISHED.mir34a.validation.nonPcr[1]}.
+        {t('report.publishedMir34a', {
+          tp: PUBLISHED.mir34a.training.pcr[0],
+          tpSd: PUBLISHED.mir34a.training.pcr[1],
+          tn: PUBLISHED.mir34a.training.nonPcr[0],
+          tnSd: PUBLISHED.mir34a.training.nonPcr[1],
+          vp: PUBLISHED.mir34a.validation.pcr[0],
+          vpSd: PUBLISHED.mir34a.validation.pcr[1],
+          vn: PUBLISHED.mir34a.validation.nonPcr[0],
+          vnSd: PUBLISHED.mir34a.validation.nonPcr[1],
+        })}
       </p>
 
-      <h4>Feature selection</h4>
+      <h4>{t('report.featuresHeading')}</h4>
       <p>
-        {result.candidates.length} candidate features
-        {result.icc ? ` after the ICC filter (> ${result.icc.threshold})` : ' (no ICC filter)'};{' '}
-        {result.screening.filter((s) => s.passed).length} passed the t-test (P &lt; 0.05);{' '}
-        {result.correlationFilter.kept.length} remained after the correlation filter (|r| &gt; 0.9); LASSO (α
-        = {fmt(result.lasso?.alpha ?? null, 5)}) selected {result.selected.length}.
+        {t('report.featureSummary', {
+          candidates: result.candidates.length,
+          icc: result.icc ? t('report.afterIcc', { threshold: result.icc.threshold }) : t('report.noIcc'),
+          passed: result.screening.filter((s) => s.passed).length,
+          kept: result.correlationFilter.kept.length,
+          alpha: fmt(result.lasso?.alpha ?? null, 5),
+          selected: result.selected.length,
+        })}
       </p>
       {result.radScore && (
         <>
-          <table className="report-table" aria-label="Selected features">
+          <table className="report-table" aria-label={t('report.selectedLabel')}>
             <thead>
               <tr>
-                <th scope="col">Selected feature</th>
-                <th scope="col">LASSO coefficient</th>
-                <th scope="col">t-test P (training)</th>
+                <th scope="col">{t('report.colFeature')}</th>
+                <th scope="col">{t('report.colCoefficient')}</th>
+                <th scope="col">{t('report.colTtestP')}</th>
               </tr>
             </thead>
             <tbody>
@@ -154,39 +171,37 @@ export function Report({
             </tbody>
           </table>
           <p className="formula">
-            {radScoreFormula(result.radScore.intercept, result.radScore.coefficients)} (features z-scored with
-            the training mean and SD)
+            {radScoreFormula(result.radScore.intercept, result.radScore.coefficients)}
+            {t('report.zScored')}
           </p>
         </>
       )}
       <p className="published">
-        Published values (study):{' '}
+        {t('report.publishedStudy')}
         {radScoreFormula(PUBLISHED.radScore.intercept, PUBLISHED.radScore.coefficients)}
       </p>
 
-      <h4>Table 3 — performance of the three KNN models (threshold 0.5)</h4>
-      <table className="report-table" aria-label="Table 3">
+      <h4>{t('report.table3Heading')}</h4>
+      <table className="report-table" aria-label={t('report.table3Label')}>
         <thead>
           <tr>
-            <th scope="col">Set</th>
-            <th scope="col">Model</th>
-            <th scope="col">Values</th>
-            <th scope="col">AUC (95 % CI)</th>
-            <th scope="col">Sensitivity</th>
-            <th scope="col">Specificity</th>
-            <th scope="col">Accuracy</th>
-            <th scope="col">Precision</th>
-            <th scope="col">F1</th>
+            <th scope="col">{t('report.colSet')}</th>
+            <th scope="col">{t('report.colModel')}</th>
+            <th scope="col">{t('report.colValues')}</th>
+            <th scope="col">{t('report.colAuc')}</th>
+            <th scope="col">{t('report.colSensitivity')}</th>
+            <th scope="col">{t('report.colSpecificity')}</th>
+            <th scope="col">{t('report.colAccuracy')}</th>
+            <th scope="col">{t('report.colPrecision')}</th>
+            <th scope="col">{t('report.colF1')}</th>
           </tr>
         </thead>
         <tbody>
           {rows.flatMap((r) => [
             <tr key={`${r.set}-${r.kind}`}>
-              <td>{SET_LABEL[r.set]}</td>
-              <td>
-                {KIND_LABEL[r.kind]} (k = {model.models[r.kind]!.k})
-              </td>
-              <td>this cohort (n = {r.n})</td>
+              <td>{setLabel(r.set)}</td>
+              <td>{t('report.modelK', { model: kindLabel(r.kind), k: model.models[r.kind]!.k })}</td>
+              <td>{t('report.thisCohort', { n: r.n })}</td>
               <td>
                 {fmt(r.auc)} ({fmt(r.ci95[0])}–{fmt(r.ci95[1])})
               </td>
@@ -199,7 +214,7 @@ export function Report({
             <tr key={`${r.set}-${r.kind}-pub`} className="published-row">
               <td />
               <td />
-              <td>published value</td>
+              <td>{t('report.publishedValue')}</td>
               <td>
                 {fmt(r.published.auc)} ({fmt(r.published.ci95[0])}–{fmt(r.published.ci95[1])})
               </td>
@@ -212,38 +227,33 @@ export function Report({
           ])}
         </tbody>
       </table>
-      <p className="hint">
-        AUC 95 % CI by DeLong. Published values are the study&apos;s (n = 93), shown for orientation only; the
-        paper&apos;s Table 3 row labels appear swapped and are placed here under the set they fit.
-      </p>
+      <p className="hint">{t('report.table3Hint')}</p>
 
-      <h4>ROC curves</h4>
+      <h4>{t('report.rocHeading')}</h4>
       <div className="chart-row">
         <RocChart model={model} set="validation" />
         <RocChart model={model} set="cv" />
       </div>
 
-      <h4>Paired DeLong tests</h4>
-      <table className="report-table" aria-label="DeLong tests">
+      <h4>{t('report.delongHeading')}</h4>
+      <table className="report-table" aria-label={t('report.delongLabel')}>
         <thead>
           <tr>
-            <th scope="col">Set</th>
-            <th scope="col">Comparison</th>
-            <th scope="col">AUC difference (95 % CI)</th>
+            <th scope="col">{t('report.colSet')}</th>
+            <th scope="col">{t('report.colComparison')}</th>
+            <th scope="col">{t('report.colDifference')}</th>
             <th scope="col">z</th>
-            <th scope="col">P</th>
-            <th scope="col">Published P</th>
+            <th scope="col">{t('report.colP')}</th>
+            <th scope="col">{t('report.colPublishedP')}</th>
           </tr>
         </thead>
         <tbody>
           {result.comparisons.map((c) => (
             <tr key={`${c.set}-${c.a}-${c.b}`}>
-              <td>{SET_LABEL[c.set]}</td>
+              <td>{setLabel(c.set)}</td>
+              <td>{t('report.versus', { a: kindLabel(c.a), b: kindLabel(c.b) })}</td>
               <td>
-                {KIND_LABEL[c.a]} vs {KIND_LABEL[c.b]}
-              </td>
-              <td>
-                {fmt(c.difference)} ({fmt(c.ci95[0])} to {fmt(c.ci95[1])})
+                {t('report.ciTo', { value: fmt(c.difference), low: fmt(c.ci95[0]), high: fmt(c.ci95[1]) })}
               </td>
               <td>{fmt(c.z, 2)}</td>
               <td>{fmtP(c.p)}</td>
@@ -253,31 +263,31 @@ export function Report({
         </tbody>
       </table>
 
-      <h4>Decision curves</h4>
+      <h4>{t('report.dcaHeading')}</h4>
       <div className="chart-row">
         <DcaChart model={model} set="validation" />
         <DcaChart model={model} set="cv" />
       </div>
 
-      <h4>Calibration</h4>
+      <h4>{t('report.calibrationHeading')}</h4>
       <div className="chart-row">
         <CalibrationChart calibration={result.calibration} set="validation" />
         <CalibrationChart calibration={result.calibration} set="cv" />
       </div>
-      <table className="report-table" aria-label="Calibration summary">
+      <table className="report-table" aria-label={t('report.calibrationLabel')}>
         <thead>
           <tr>
-            <th scope="col">Set</th>
-            <th scope="col">Model</th>
-            <th scope="col">Brier score</th>
-            <th scope="col">Calibration-in-the-large</th>
+            <th scope="col">{t('report.colSet')}</th>
+            <th scope="col">{t('report.colModel')}</th>
+            <th scope="col">{t('report.colBrier')}</th>
+            <th scope="col">{t('report.colCitl')}</th>
           </tr>
         </thead>
         <tbody>
           {result.calibration.map((c) => (
             <tr key={`${c.set}-${c.kind}`}>
-              <td>{SET_LABEL[c.set]}</td>
-              <td>{KIND_LABEL[c.kind]}</td>
+              <td>{setLabel(c.set)}</td>
+              <td>{kindLabel(c.kind)}</td>
               <td>{fmt(c.brier)}</td>
               <td>{fmt(c.citl)}</td>
             </tr>
@@ -285,11 +295,11 @@ export function Report({
         </tbody>
       </table>
       <p className="hint">
-        Models:{' '}
-        {MODEL_KINDS.filter((k) => model.models[k])
-          .map((k) => `${KIND_LABEL[k]} k = ${model.models[k]!.k}`)
-          .join(', ')}
-        ; uniform-weight KNN on z-scored inputs.
+        {t('report.modelsHint', {
+          models: MODEL_KINDS.filter((k) => model.models[k])
+            .map((k) => `${kindLabel(k)} k = ${model.models[k]!.k}`)
+            .join(', '),
+        })}
       </p>
     </section>
   );

@@ -21,10 +21,13 @@ import { Report } from './Report';
 import { useStudioStore, type TrainingSettings } from './studioStore';
 import { startTraining, type TrainingOptions } from './training';
 import './studio.css';
+import { formatInteger, message as msg, t as tr, useMessage, useT } from '../../i18n';
 
 const APP_VERSION = '0.1.0';
 
 function CohortPanel() {
+  const t = useT();
+  const m = useMessage();
   const source = useStudioStore((s) => s.source);
   const error = useStudioStore((s) => s.cohortError);
   const setSource = useStudioStore((s) => s.setSource);
@@ -34,7 +37,7 @@ function CohortPanel() {
     try {
       await f();
     } catch (e) {
-      setSource(null, `${what}: ${(e as Error).message}`);
+      setSource(null, tr('studio.cohort.failed', { what, message: msg((e as Error).message) }));
     }
   };
 
@@ -42,26 +45,24 @@ function CohortPanel() {
   const nPcr = c?.pcr?.filter((v) => v === 1).length ?? 0;
   return (
     <section className="panel" aria-labelledby="cohort-heading">
-      <h3 id="cohort-heading">1. Cohort</h3>
+      <h3 id="cohort-heading">{t('studio.cohort.heading')}</h3>
       <div className="studio-actions">
         <button
           type="button"
           disabled={busy}
           onClick={() =>
             void guard(async () => {
-              setSource(
-                cohortFromCsv(await fetchDemoText('cohort.csv'), 'demo cohort (93 synthetic patients)'),
-              );
-            }, 'The demo cohort could not be loaded')
+              setSource(cohortFromCsv(await fetchDemoText('cohort.csv'), tr('studio.cohort.demoLabel')));
+            }, tr('studio.cohort.demoFailed'))
           }
         >
-          Load demo cohort
+          {t('studio.cohort.loadDemo')}
         </button>
         <label className="button file-button">
-          Import cohort CSV…
+          {t('studio.cohort.importCsv')}
           <input
             type="file"
-            aria-label="Cohort CSV"
+            aria-label={t('studio.cohort.csvLabel')}
             accept=".csv,text/csv"
             disabled={busy}
             onChange={(e) => {
@@ -70,7 +71,7 @@ function CohortPanel() {
               if (f)
                 void guard(
                   async () => setSource(cohortFromCsv(await f.text(), f.name)),
-                  `“${f.name}” was not loaded`,
+                  tr('studio.cohort.fileFailed', { name: f.name }),
                 );
             }}
           />
@@ -81,18 +82,17 @@ function CohortPanel() {
           onClick={() =>
             void guard(
               async () => setSource(cohortFromCases(await listCases())),
-              'No cohort from the saved cases',
+              tr('studio.cohort.savedFailed'),
             )
           }
         >
-          Use saved cases with an outcome
+          {t('studio.cohort.useSaved')}
         </button>
       </div>
       <p className="hint">
-        Cohort CSV: one row per case with PyRadiomics feature columns (e.g. original_glcm_Correlation), miR34a
-        (2<sup>−ΔΔCt</sup>) and pCR (0/1); optional id, second-reader columns reader2_&lt;feature&gt; for the
-        ICC filter, a set column (training/validation) for your own split, and clinical columns for the
-        baseline table.
+        {t('studio.cohort.hintBefore')}
+        <sup>−ΔΔCt</sup>
+        {t('studio.cohort.hintAfter')}
       </p>
       {error && (
         <p role="alert" className="message error">
@@ -100,19 +100,27 @@ function CohortPanel() {
         </p>
       )}
       {c && (
-        <p role="status" aria-label="Cohort summary">
-          {source.label}: {c.ids.length} cases ({nPcr} pCR, {c.ids.length - nPcr} non-pCR),{' '}
-          {c.featureNames.length} features
-          {c.reader2 ? `, second reader for ${c.reader2.featureNames.length}` : ''}
-          {c.clinical.length ? `, clinical: ${c.clinical.map((v) => v.name).join(', ')}` : ''}.
+        <p role="status" aria-label={t('studio.cohort.summaryLabel')}>
+          {t('studio.cohort.summary', {
+            label: m(source.label),
+            n: c.ids.length,
+            nPcr,
+            nNon: c.ids.length - nPcr,
+            nFeatures: c.featureNames.length,
+          })}
+          {c.reader2 ? t('studio.cohort.summaryReader2', { n: c.reader2.featureNames.length }) : ''}
+          {c.clinical.length
+            ? t('studio.cohort.summaryClinical', { names: c.clinical.map((v) => v.name).join(', ') })
+            : ''}
+          {t('studio.sentenceEnd')}
         </p>
       )}
       {source?.notes.length ? (
         <details>
-          <summary>{source.notes.length} note(s) on left-out cases</summary>
+          <summary>{t('studio.cohort.notes', { count: source.notes.length })}</summary>
           <ul>
             {source.notes.map((n) => (
-              <li key={n}>{n}</li>
+              <li key={n}>{m(n)}</li>
             ))}
           </ul>
         </details>
@@ -136,6 +144,7 @@ function NumberField({
   max: number;
   disabled?: boolean;
 }) {
+  const t = useT();
   const [text, setText] = useState(String(value));
   const [shown, setShown] = useState(value);
   if (shown !== value) {
@@ -164,7 +173,7 @@ function NumberField({
       />
       {bad && (
         <span className="field-error">
-          a whole number from {min} to {max}
+          {t('studio.field.wholeNumber', { min: formatInteger(min), max: formatInteger(max) })}
         </span>
       )}
     </label>
@@ -184,6 +193,7 @@ function trainingOptions(s: TrainingSettings, split: TrainingOptions['split']): 
 }
 
 function TrainPanel() {
+  const t = useT();
   const source = useStudioStore((s) => s.source);
   const settings = useStudioStore((s) => s.settings);
   const setSettings = useStudioStore((s) => s.setSettings);
@@ -197,23 +207,28 @@ function TrainPanel() {
     if (!source) return;
     let cohort = source.cohort;
     let split: TrainingOptions['split'];
-    let splitLabel = `stratified 4:1 (validation 20 %), seed ${settings.seed}`;
+    let splitLabel = tr('studio.train.splitDefault', { seed: settings.seed });
     try {
       if (settings.split === 'column') {
         const s = splitFromSetColumn(cohort);
-        if (!s) throw new Error('the cohort has no set column (values training/validation)');
+        if (!s) throw new Error(tr('studio.train.noSetColumn'));
         split = s;
-        splitLabel = 'split from the cohort’s set column';
+        splitLabel = tr('studio.train.splitFromColumn');
       } else if (settings.validationPercent !== 20) {
         // The pipeline's own split is the study's 4:1; another share is drawn here the same way.
-        if (!cohort.pcr) throw new Error('the cohort has no pCR column');
+        if (!cohort.pcr) throw new Error(tr('studio.train.noPcrColumn'));
         split = stratifiedSplit(cohort.pcr, settings.seed, {
           testFraction: settings.validationPercent / 100,
         });
-        splitLabel = `stratified, validation ${settings.validationPercent} %, seed ${settings.seed}`;
+        splitLabel = tr('studio.train.splitCustom', {
+          percent: settings.validationPercent,
+          seed: settings.seed,
+        });
       }
     } catch (e) {
-      useStudioStore.setState({ trainError: `The split could not be read: ${(e as Error).message}` });
+      useStudioStore.setState({
+        trainError: tr('studio.train.splitFailed', { message: (e as Error).message }),
+      });
       return;
     }
     cohort = withoutSetColumn(cohort);
@@ -222,7 +237,11 @@ function TrainPanel() {
     const job = startTraining(cohort, options, (fraction, stage) =>
       useStudioStore.setState({ progress: { fraction, stage } }),
     );
-    useStudioStore.setState({ run: job, progress: { fraction: 0, stage: 'starting' }, trainError: null });
+    useStudioStore.setState({
+      run: job,
+      progress: { fraction: 0, stage: tr('studio.train.stageStarting') },
+      trainError: null,
+    });
     job.promise
       .then((output) =>
         useStudioStore.setState({
@@ -239,38 +258,39 @@ function TrainPanel() {
           progress: null,
           trainError:
             e.name === 'AbortError'
-              ? 'Training was cancelled; nothing was changed.'
-              : `Training failed: ${e.message}`,
+              ? tr('studio.train.cancelled')
+              : tr('studio.train.failed', { message: e.message }),
         }),
       );
   };
 
   return (
     <section className="panel" aria-labelledby="train-heading">
-      <h3 id="train-heading">2. Training settings</h3>
+      <h3 id="train-heading">{t('studio.train.heading')}</h3>
       <div className="studio-form">
         <NumberField
-          label="Seed"
+          label={t('studio.train.seed')}
           value={settings.seed}
           min={0}
           max={2 ** 31 - 1}
           onChange={(seed) => setSettings({ seed })}
         />
         <label className="inline">
-          Split
+          {t('studio.train.split')}
           <select
             value={settings.split}
             onChange={(e) => setSettings({ split: e.target.value as TrainingSettings['split'] })}
           >
-            <option value="random">Stratified random (seeded)</option>
+            <option value="random">{t('studio.train.splitRandom')}</option>
             <option value="column" disabled={!hasSetColumn}>
-              The cohort&apos;s set column{hasSetColumn ? '' : ' (none in this cohort)'}
+              {t('studio.train.splitColumn')}
+              {hasSetColumn ? '' : t('studio.train.splitColumnNone')}
             </option>
           </select>
         </label>
         {settings.split === 'random' && (
           <NumberField
-            label="Validation share (%)"
+            label={t('studio.train.validationShare')}
             value={settings.validationPercent}
             min={10}
             max={50}
@@ -278,28 +298,28 @@ function TrainPanel() {
           />
         )}
         <label className="inline">
-          Neighbour weights
+          {t('studio.train.weights')}
           <select
             value={settings.weights}
             onChange={(e) => setSettings({ weights: e.target.value as TrainingSettings['weights'] })}
           >
-            <option value="uniform">Uniform (the study: share of pCR among the k)</option>
-            <option value="distance">Distance (1 / distance)</option>
+            <option value="uniform">{t('studio.train.weightsUniform')}</option>
+            <option value="distance">{t('studio.train.weightsDistance')}</option>
           </select>
         </label>
         <label className="inline">
-          k (neighbours)
+          {t('studio.train.k')}
           <select
             value={settings.kMode}
             onChange={(e) => setSettings({ kMode: e.target.value as TrainingSettings['kMode'] })}
           >
-            <option value="fixed">Fixed</option>
-            <option value="auto">Automatic (best 5-fold CV AUC, odd k)</option>
+            <option value="fixed">{t('studio.train.kFixed')}</option>
+            <option value="auto">{t('studio.train.kAuto')}</option>
           </select>
         </label>
         {settings.kMode === 'fixed' ? (
           <NumberField
-            label="Fixed k"
+            label={t('studio.train.fixedK')}
             value={settings.k}
             min={1}
             max={51}
@@ -307,7 +327,7 @@ function TrainPanel() {
           />
         ) : (
           <NumberField
-            label="Largest k tried"
+            label={t('studio.train.kMax')}
             value={settings.kMax}
             min={1}
             max={51}
@@ -321,10 +341,11 @@ function TrainPanel() {
             disabled={!hasReader2}
             onChange={(e) => setSettings({ icc: e.target.checked })}
           />
-          Apply the inter-reader ICC filter (&gt; 0.75){hasReader2 ? '' : ' — needs second-reader columns'}
+          {t('studio.train.icc')}
+          {hasReader2 ? '' : t('studio.train.iccNeedsReader2')}
         </label>
         <NumberField
-          label="Bootstrap resamples"
+          label={t('studio.train.nBoot')}
           value={settings.nBoot}
           min={0}
           max={10000}
@@ -333,18 +354,18 @@ function TrainPanel() {
       </div>
       <div className="studio-actions">
         <button type="button" disabled={!source || !!run} onClick={train}>
-          Train models
+          {t('studio.train.train')}
         </button>
         <button type="button" disabled={!run} onClick={() => run?.cancel()}>
-          Cancel training
+          {t('studio.train.cancel')}
         </button>
-        {!source && <span className="hint">Choose a cohort first.</span>}
+        {!source && <span className="hint">{t('studio.train.chooseCohort')}</span>}
       </div>
       {progress && (
         <div className="progress">
-          <progress aria-label="Training progress" value={progress.fraction} max={1} />
-          <span role="status" aria-label="Training stage">
-            {Math.round(progress.fraction * 100)} % — {progress.stage}
+          <progress aria-label={t('studio.train.progressLabel')} value={progress.fraction} max={1} />
+          <span role="status" aria-label={t('studio.train.stageLabel')}>
+            {t('studio.train.stage', { percent: Math.round(progress.fraction * 100), stage: progress.stage })}
           </span>
         </div>
       )}
@@ -358,12 +379,14 @@ function TrainPanel() {
 }
 
 function SavePanel() {
+  const t = useT();
+  const m = useMessage();
   const output = useStudioStore((s) => s.output);
   const label = useStudioStore((s) => s.outputLabel);
   const bumpRegistry = useStudioStore((s) => s.bumpRegistry);
   const activateRecord = useModelStore((s) => s.activateRecord);
-  const [name, setName] = useState('Site model');
-  const [message, setMessage] = useState<{ kind: 'info' | 'error'; text: string } | null>(null);
+  const [name, setName] = useState(() => tr('studio.save.defaultName'));
+  const [message, setMessage] = useState<{ kind: 'info' | 'error'; text: () => string } | null>(null);
   if (!output) return null;
   const save = async (activate: boolean) => {
     try {
@@ -372,31 +395,36 @@ function SavePanel() {
       if (activate) await activateRecord(record);
       setMessage({
         kind: 'info',
-        text: `Saved as ${record.name} v${record.version}${activate ? ' and made the active model' : ''}.`,
+        text: () =>
+          tr(activate ? 'studio.save.savedActivated' : 'studio.save.saved', {
+            name: record.name,
+            version: record.version,
+          }),
       });
     } catch (e) {
-      setMessage({ kind: 'error', text: `The model was not saved: ${(e as Error).message}` });
+      const why = (e as Error).message;
+      setMessage({ kind: 'error', text: () => tr('studio.save.failed', { message: why }) });
     }
   };
   return (
     <section className="panel" aria-labelledby="save-heading">
-      <h3 id="save-heading">3. Save the model</h3>
-      <p>Trained on {label}.</p>
+      <h3 id="save-heading">{t('studio.save.heading')}</h3>
+      <p>{t('studio.save.trainedOn', { label: m(label) })}</p>
       <div className="studio-actions">
         <label className="inline">
-          Model name
+          {t('studio.save.name')}
           <input type="text" value={name} onChange={(e) => setName(e.target.value)} />
         </label>
         <button type="button" onClick={() => void save(false)}>
-          Save to registry
+          {t('studio.save.save')}
         </button>
         <button type="button" onClick={() => void save(true)}>
-          Save and activate
+          {t('studio.save.saveActivate')}
         </button>
       </div>
       {message && (
         <p role={message.kind === 'error' ? 'alert' : 'status'} className={`message ${message.kind}`}>
-          {message.text}
+          {message.text()}
         </p>
       )}
     </section>
@@ -404,6 +432,7 @@ function SavePanel() {
 }
 
 export function StudioScreen() {
+  const t = useT();
   const output = useStudioStore((s) => s.output);
   const label = useStudioStore((s) => s.outputLabel);
   const splitLabel = useStudioStore((s) => s.outputSplit);
@@ -415,12 +444,8 @@ export function StudioScreen() {
   }, []);
   return (
     <div className="studio-screen">
-      <h2>Model Studio</h2>
-      <p className="hint">
-        Build and validate your own site&apos;s model with the study&apos;s pipeline: 4:1 stratified split,
-        ICC filter, t-test, correlation filter, LASSO, and clinical / radiomics / combined KNN models
-        evaluated by 5-fold cross-validation and on the validation set.
-      </p>
+      <h2>{t('studio.heading')}</h2>
+      <p className="hint">{t('studio.intro')}</p>
       <DemoModelNotice />
       <CohortPanel />
       <TrainPanel />

@@ -2,12 +2,19 @@
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, XAxis, YAxis } from 'recharts';
 import { MODEL_KINDS, type ModelDocument, type ModelKind } from '../../model/modelFile';
 import type { CalibrationSummary } from '../../model/pipeline';
-import { KIND_LABEL, SET_LABEL, fmt } from './report';
+import { fmt } from './report';
+import { useT } from '../../i18n';
 
 export const KIND_COLOUR: Record<ModelKind, string> = {
   clinical: '#c2410c',
   radiomics: '#2f855a',
   combined: '#1f4e79',
+};
+/** Line dash of each model, so that the curves differ by more than colour (also shown in the legend). */
+export const KIND_DASH: Record<ModelKind, string | undefined> = {
+  clinical: '10 4',
+  radiomics: '3 3',
+  combined: undefined,
 };
 
 const W = 620;
@@ -30,10 +37,12 @@ type Set = 'cv' | 'validation';
 
 /** ROC curves of the three models on one set; AUCs in the legend. */
 export function RocChart({ model, set }: { model: ModelDocument; set: Set }) {
+  const t = useT();
   const kinds = MODEL_KINDS.filter((k) => model.models[k]);
+  const setLabel = t(`report.set.${set}`);
   return (
-    <figure className="chart" aria-label={`ROC curves, ${SET_LABEL[set]}`}>
-      <figcaption>ROC curves — {SET_LABEL[set]}</figcaption>
+    <figure className="chart" aria-label={t('charts.rocLabel', { set: setLabel })}>
+      <figcaption>{t('charts.rocCaption', { set: setLabel })}</figcaption>
       <LineChart width={W} height={H} margin={MARGIN}>
         <CartesianGrid stroke="#e3e8ee" />
         <XAxis
@@ -41,14 +50,9 @@ export function RocChart({ model, set }: { model: ModelDocument; set: Set }) {
           dataKey="x"
           domain={[0, 1]}
           tickCount={6}
-          label={{ value: '1 − specificity (false-positive rate)', position: 'bottom', offset: 12 }}
+          label={{ value: t('charts.rocX'), position: 'bottom', offset: 12 }}
         />
-        <YAxis
-          type="number"
-          domain={[0, 1]}
-          tickCount={6}
-          label={yTitle('Sensitivity (true-positive rate)')}
-        />
+        <YAxis type="number" domain={[0, 1]} tickCount={6} label={yTitle(t('charts.rocY'))} />
         <ReferenceLine
           segment={[
             { x: 0, y: 0 },
@@ -64,11 +68,13 @@ export function RocChart({ model, set }: { model: ModelDocument; set: Set }) {
           return (
             <Line
               key={k}
-              name={`${KIND_LABEL[k]} (AUC ${fmt(perf.auc)})`}
+              name={`${t(`report.kind.${k}`)} (AUC ${fmt(perf.auc)})`}
               data={data}
               dataKey="y"
               type="linear"
               stroke={KIND_COLOUR[k]}
+              strokeDasharray={KIND_DASH[k]}
+              legendType="plainline"
               strokeWidth={2}
               dot={false}
               isAnimationActive={false}
@@ -82,6 +88,8 @@ export function RocChart({ model, set }: { model: ModelDocument; set: Set }) {
 
 /** Decision curves: net benefit of each model, treat-all and treat-none, over threshold probability. */
 export function DcaChart({ model, set }: { model: ModelDocument; set: Set }) {
+  const t = useT();
+  const setLabel = t(`report.set.${set}`);
   const kinds = MODEL_KINDS.filter((k) => model.models[k]);
   const first = model.models[kinds[0]]!.metrics[set].dca;
   const treatAll = first.thresholds.map((t, i) => ({ x: t, y: first.treatAll[i] }));
@@ -92,8 +100,8 @@ export function DcaChart({ model, set }: { model: ModelDocument; set: Set }) {
   const prevalence = first.treatAll[0] ?? 0;
   const top = Math.max(0.1, Math.ceil(prevalence * 10) / 10);
   return (
-    <figure className="chart" aria-label={`Decision curves, ${SET_LABEL[set]}`}>
-      <figcaption>Decision curves — {SET_LABEL[set]}</figcaption>
+    <figure className="chart" aria-label={t('charts.dcaLabel', { set: setLabel })}>
+      <figcaption>{t('charts.dcaCaption', { set: setLabel })}</figcaption>
       <LineChart width={W} height={H} margin={MARGIN}>
         <CartesianGrid stroke="#e3e8ee" />
         <XAxis
@@ -101,7 +109,7 @@ export function DcaChart({ model, set }: { model: ModelDocument; set: Set }) {
           dataKey="x"
           domain={[0, 1]}
           tickCount={6}
-          label={{ value: 'Threshold probability of pCR', position: 'bottom', offset: 12 }}
+          label={{ value: t('charts.dcaX'), position: 'bottom', offset: 12 }}
         />
         <YAxis
           type="number"
@@ -109,7 +117,7 @@ export function DcaChart({ model, set }: { model: ModelDocument; set: Set }) {
           ticks={Array.from({ length: Math.round(top * 10) + 2 }, (_, i) => (i - 1) / 10)}
           allowDataOverflow
           tickFormatter={(v: number) => v.toFixed(2)}
-          label={yTitle('Net benefit')}
+          label={yTitle(t('charts.dcaY'))}
         />
         <Legend {...LEGEND} />
         {kinds.map((k) => {
@@ -117,11 +125,13 @@ export function DcaChart({ model, set }: { model: ModelDocument; set: Set }) {
           return (
             <Line
               key={k}
-              name={KIND_LABEL[k]}
+              name={t(`report.kind.${k}`)}
               data={d.thresholds.map((x, i) => ({ x, y: d.netBenefit[i] }))}
               dataKey="y"
               type="linear"
               stroke={KIND_COLOUR[k]}
+              strokeDasharray={KIND_DASH[k]}
+              legendType="plainline"
               strokeWidth={2}
               dot={false}
               isAnimationActive={false}
@@ -129,22 +139,24 @@ export function DcaChart({ model, set }: { model: ModelDocument; set: Set }) {
           );
         })}
         <Line
-          name="Treat all"
+          name={t('charts.treatAll')}
           data={treatAll}
           dataKey="y"
           type="linear"
           stroke="#6b7785"
-          strokeDasharray="6 3"
+          strokeDasharray="10 3 2 3"
+          legendType="plainline"
           dot={false}
           isAnimationActive={false}
         />
         <Line
-          name="Treat none"
+          name={t('charts.treatNone')}
           data={none}
           dataKey="y"
           type="linear"
           stroke="#1b1f24"
           strokeWidth={1}
+          legendType="plainline"
           dot={false}
           isAnimationActive={false}
         />
@@ -155,10 +167,12 @@ export function DcaChart({ model, set }: { model: ModelDocument; set: Set }) {
 
 /** Calibration: observed pCR fraction against mean predicted probability per bin, with the diagonal. */
 export function CalibrationChart({ calibration, set }: { calibration: CalibrationSummary[]; set: Set }) {
+  const t = useT();
+  const setLabel = t(`report.set.${set}`);
   const rows = calibration.filter((c) => c.set === set);
   return (
-    <figure className="chart" aria-label={`Calibration plot, ${SET_LABEL[set]}`}>
-      <figcaption>Calibration — {SET_LABEL[set]} (5 equal-width bins)</figcaption>
+    <figure className="chart" aria-label={t('charts.calibrationLabel', { set: setLabel })}>
+      <figcaption>{t('charts.calibrationCaption', { set: setLabel })}</figcaption>
       <LineChart width={W} height={H} margin={MARGIN}>
         <CartesianGrid stroke="#e3e8ee" />
         <XAxis
@@ -166,9 +180,9 @@ export function CalibrationChart({ calibration, set }: { calibration: Calibratio
           dataKey="x"
           domain={[0, 1]}
           tickCount={6}
-          label={{ value: 'Predicted probability of pCR', position: 'bottom', offset: 12 }}
+          label={{ value: t('charts.calibrationX'), position: 'bottom', offset: 12 }}
         />
-        <YAxis type="number" domain={[0, 1]} tickCount={6} label={yTitle('Observed pCR fraction')} />
+        <YAxis type="number" domain={[0, 1]} tickCount={6} label={yTitle(t('charts.calibrationY'))} />
         <ReferenceLine
           segment={[
             { x: 0, y: 0 },
@@ -181,11 +195,13 @@ export function CalibrationChart({ calibration, set }: { calibration: Calibratio
         {rows.map((c) => (
           <Line
             key={c.kind}
-            name={`${KIND_LABEL[c.kind]} (Brier ${fmt(c.brier)})`}
+            name={`${t(`report.kind.${c.kind}`)} (Brier ${fmt(c.brier)})`}
             data={c.curve.meanPredicted.map((x, i) => ({ x, y: c.curve.observed[i] }))}
             dataKey="y"
             type="linear"
             stroke={KIND_COLOUR[c.kind]}
+            strokeDasharray={KIND_DASH[c.kind]}
+            legendType="plainline"
             strokeWidth={2}
             dot={{ r: 4 }}
             isAnimationActive={false}

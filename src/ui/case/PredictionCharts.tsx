@@ -1,0 +1,195 @@
+/** ROC curve with the operating point and decision curve of the active model (loaded on demand: recharts). */
+import {
+  CartesianGrid,
+  ComposedChart,
+  Legend,
+  Line,
+  ReferenceDot,
+  ReferenceLine,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import type { ModelDocument } from '../../model/modelFile';
+import { useT } from '../../i18n';
+import { fmt, pct } from './format';
+
+function RocChart({
+  model,
+  kind,
+  probability,
+  compact = false,
+}: {
+  model: ModelDocument;
+  kind: 'clinical' | 'radiomics' | 'combined';
+  probability: number;
+  compact?: boolean;
+}) {
+  const t = useT();
+  const perf = model.models[kind]!.metrics.validation;
+  const data = perf.roc.fpr.map((x, i) => ({ fpr: x, tpr: perf.roc.tpr[i] }));
+  const op = perf.atHalf;
+  const opPoint =
+    op.specificity !== null && op.sensitivity !== null ? { x: 1 - op.specificity, y: op.sensitivity } : null;
+  return (
+    <figure className="chart" aria-label={t('prediction.rocLabel')}>
+      <figcaption>
+        {t('prediction.rocCaption', { kind: t(`prediction.kind.${kind}`), auc: fmt(perf.auc, 3) })}
+      </figcaption>
+      <ComposedChart
+        width={compact ? 240 : 330}
+        height={compact ? 170 : 250}
+        data={data}
+        margin={{ top: 8, right: 12, bottom: 24, left: 4 }}
+      >
+        <CartesianGrid stroke="#e3e8ee" />
+        <XAxis
+          type="number"
+          dataKey="fpr"
+          domain={[0, 1]}
+          tickCount={6}
+          label={{ value: t('prediction.rocX'), position: 'bottom', offset: 6 }}
+        />
+        <YAxis
+          type="number"
+          domain={[0, 1]}
+          tickCount={6}
+          label={{ value: t('prediction.rocY'), angle: -90, position: 'insideLeft' }}
+        />
+        <ReferenceLine
+          segment={[
+            { x: 0, y: 0 },
+            { x: 1, y: 1 },
+          ]}
+          stroke="#aab4be"
+          strokeDasharray="4 4"
+        />
+        <Line
+          type="linear"
+          dataKey="tpr"
+          stroke="#1f4e79"
+          strokeWidth={2}
+          dot={false}
+          isAnimationActive={false}
+        />
+        {opPoint && (
+          <ReferenceDot
+            x={opPoint.x}
+            y={opPoint.y}
+            r={6}
+            fill={probability > 0.5 ? '#00a152' : '#d9480f'}
+            stroke="#fff"
+          />
+        )}
+      </ComposedChart>
+      {opPoint && (
+        <p className="hint">
+          {t('prediction.operatingPoint', {
+            sensitivity: pct(op.sensitivity!),
+            specificity: pct(op.specificity!),
+            p: pct(probability),
+            side: probability > 0.5 ? t('prediction.above') : t('prediction.atOrBelow'),
+            class: probability > 0.5 ? t('prediction.likely') : t('prediction.unlikely'),
+          })}
+        </p>
+      )}
+    </figure>
+  );
+}
+
+function DcaChart({
+  model,
+  kind,
+  probability,
+  compact = false,
+}: {
+  model: ModelDocument;
+  kind: 'clinical' | 'radiomics' | 'combined';
+  probability: number;
+  compact?: boolean;
+}) {
+  const t = useT();
+  const d = model.models[kind]!.metrics.validation.dca;
+  const data = d.thresholds.map((t, i) => ({ t, model: d.netBenefit[i], all: d.treatAll[i], none: 0 }));
+  // Net benefit of "treat all" falls steeply at high thresholds; show the informative range only.
+  const top = Math.max(0.05, ...d.netBenefit, ...d.treatAll);
+  const yDomain: [number, number] = [-0.1, Math.ceil(top * 20) / 20];
+  return (
+    <figure className="chart" aria-label={t('prediction.dcaLabel')}>
+      <figcaption>{t('prediction.dcaCaption', { kind: t(`prediction.kind.${kind}`) })}</figcaption>
+      <ComposedChart
+        width={compact ? 240 : 330}
+        height={compact ? 170 : 250}
+        data={data}
+        margin={{ top: 8, right: 12, bottom: 24, left: 4 }}
+      >
+        <CartesianGrid stroke="#e3e8ee" />
+        <XAxis
+          type="number"
+          dataKey="t"
+          domain={[0, 1]}
+          tickCount={6}
+          label={{ value: t('prediction.dcaX'), position: 'bottom', offset: 6 }}
+        />
+        <YAxis
+          type="number"
+          domain={yDomain}
+          allowDataOverflow
+          tickFormatter={(v: number) => v.toFixed(2)}
+          label={{ value: t('prediction.dcaY'), angle: -90, position: 'insideLeft' }}
+        />
+        <Legend verticalAlign="top" height={24} wrapperStyle={{ fontSize: 11 }} />
+        <Line
+          name={t('prediction.model')}
+          legendType="plainline"
+          type="linear"
+          dataKey="model"
+          stroke="#1f4e79"
+          strokeWidth={2}
+          dot={false}
+          isAnimationActive={false}
+        />
+        <Line
+          name={t('prediction.treatAll')}
+          legendType="plainline"
+          type="linear"
+          dataKey="all"
+          stroke="#6b7785"
+          strokeDasharray="8 3"
+          dot={false}
+          isAnimationActive={false}
+        />
+        <Line
+          name={t('prediction.treatNone')}
+          legendType="plainline"
+          type="linear"
+          dataKey="none"
+          stroke="#8a96a3"
+          strokeDasharray="2 3"
+          dot={false}
+          isAnimationActive={false}
+        />
+        <ReferenceLine
+          x={probability}
+          stroke="#d9480f"
+          strokeDasharray="4 3"
+          label={{ value: t('prediction.thisPatient'), position: 'insideTopLeft', fontSize: 11 }}
+        />
+      </ComposedChart>
+    </figure>
+  );
+}
+
+/** Both charts of the headline model, side by side (`compact`: the smaller size of the printed report). */
+export default function PredictionCharts(props: {
+  model: ModelDocument;
+  kind: 'clinical' | 'radiomics' | 'combined';
+  probability: number;
+  compact?: boolean;
+}) {
+  return (
+    <div className="charts">
+      <RocChart {...props} />
+      <DcaChart {...props} />
+    </div>
+  );
+}
