@@ -8,6 +8,7 @@ import path from 'node:path';
 import { benchRadiomics } from '../bench/radiomics.bench';
 import { benchPipeline } from '../bench/pipeline.bench';
 import { benchStartup } from '../bench/startup.bench';
+import { benchRoiToProbability } from '../bench/roi.bench';
 
 const root = path.resolve(import.meta.dirname, '..');
 const shared = path.resolve(root, '../shared');
@@ -80,9 +81,18 @@ console.log(
     `DOMContentLoaded ${f(startup.domContentLoadedMs, 0)} ms; ${startup.scripts} scripts, ${f(startup.scriptKb, 0)} KB`,
 );
 
+console.log('\n== ROI closed → pCR probability shown (Chromium, demo model, median of 3) ==');
+const roi = await benchRoiToProbability();
+for (const r of roi) {
+  console.log(
+    `${r.width}x${r.height}: ${f(r.ms, 0)} ms (runs: ${r.runs.map((x) => f(x, 0)).join(', ')}); ` +
+      `longest main-thread task ${r.longestTaskMs ? `${f(r.longestTaskMs, 0)} ms` : 'none over 50 ms'}`,
+  );
+}
+
 mkdirSync(path.join(root, 'bench-results'), { recursive: true });
 writeFileSync(
   path.join(root, 'bench-results/bench.json'),
-  JSON.stringify({ cases, pipeline, startup }, null, 2),
+  JSON.stringify({ cases, pipeline, startup, roi }, null, 2),
 );
 console.log('\nwritten bench-results/bench.json');

@@ -38,16 +38,21 @@ export interface Extractor {
     mask: MaskVolume,
     settings?: Partial<RadiomicsSettings>,
   ): Promise<ExtractionResult | null>;
+  /** Start the worker and send it the image ahead of the first ROI, so the first result comes sooner. */
+  warm(image: ImageVolume): void;
   dispose(): void;
 }
 
-let imageKeys = new WeakMap<ImageVolume, string>();
+// Images are keyed by their pixel array, so a volume re-wrapped with another spacing (calibration)
+// reuses the copy the worker already holds; the worker applies the mask's spacing to it.
+let imageKeys = new WeakMap<object, string>();
 let keyCounter = 0;
 function keyOf(image: ImageVolume): string {
-  let k = imageKeys.get(image);
+  const data = image.data as unknown as object;
+  let k = imageKeys.get(data);
   if (!k) {
     k = `img-${++keyCounter}`;
-    imageKeys.set(image, k);
+    imageKeys.set(data, k);
   }
   return k;
 }
@@ -102,6 +107,17 @@ export function createExtractor(): Extractor {
           cancelPending = null;
         }
       }
+    },
+    warm(image) {
+      if (busy) return;
+      const w = ensureWorker();
+      const key = keyOf(image);
+      if (sentKey === key) return;
+      const packed = packImage(image);
+      sentKey = key;
+      w.api.setImage(key, Comlink.transfer(packed, buffersOf(packed))).catch(() => {
+        if (sentKey === key) sentKey = null;
+      });
     },
     dispose() {
       generation++;

@@ -8,10 +8,15 @@ import { useCaseStore } from '../../store/caseStore';
 import { fmt, pct } from './format';
 
 // The charts (recharts) load on demand, after the Case screen is interactive.
-const PredictionCharts = lazy(() => import('./PredictionCharts'));
+const loadCharts = () => import('./PredictionCharts');
+const PredictionCharts = lazy(loadCharts);
 import { predictCase, storedPrediction, type CasePrediction } from '../../store/prediction';
 
 export function PredictionPanel() {
+  // Fetch the chart chunk once the screen is up (not in the initial bundle), so the first result renders at once.
+  useEffect(() => {
+    void loadCharts();
+  }, []);
   const t = useT();
   const m = useMessage();
   const active = useModelStore((s) => s.active);
