@@ -11,12 +11,38 @@ import type { ExtractionResult } from '../radiomics/extract';
 import type { ImageVolume, MaskVolume, RadiomicsSettings } from '../radiomics/types';
 import type { RadiomicsWorkerApi } from '../../workers/radiomics.worker';
 
-function spawn(): { worker: Worker; api: Comlink.Remote<RadiomicsWorkerApi> } {
+/** A started worker: its Comlink API and a promise that rejects if the worker itself dies. */
+export interface SpawnedWorker {
+  worker: Pick<Worker, 'terminate'>;
+  api: Pick<Comlink.Remote<RadiomicsWorkerApi>, 'setImage' | 'extractCached' | 'extract'>;
+  /** Rejects (never resolves) when the worker crashes: an uncaught error, out of memory, a bad message. */
+  crashed: Promise<never>;
+}
+
+function spawn(): SpawnedWorker {
   const worker = new Worker(new URL('../../workers/radiomics.worker.ts', import.meta.url), {
     type: 'module',
     name: 'radiomics',
   });
-  return { worker, api: Comlink.wrap<RadiomicsWorkerApi>(worker) };
+  const crashed = new Promise<never>((_, reject) => {
+    worker.addEventListener('error', (e) => {
+      e.preventDefault();
+      reject(new Error(e.message || 'the worker reported an uncaught error'));
+    });
+    worker.addEventListener('messageerror', () =>
+      reject(new Error('a message from the worker could not be read')),
+    );
+  });
+  crashed.catch(() => undefined);
+  return { worker, api: Comlink.wrap<RadiomicsWorkerApi>(worker), crashed };
+}
+
+/** The message shown when the extraction worker died; the next ROI change starts a fresh one. */
+export function workerCrashMessage(cause: string): string {
+  return (
+    `The feature-extraction worker stopped unexpectedly (${cause}). It has been restarted: ` +
+    'edit the ROI or reopen the case to compute the features again. If this repeats, the image may be too large for this computer.'
+  );
 }
 
 /** Copy a volume into transferable Float64Array/Uint8Array buffers. */
@@ -58,8 +84,9 @@ function keyOf(image: ImageVolume): string {
 }
 
 /** An interactive extractor: newest run wins, stale runs are cancelled. */
-export function createExtractor(): Extractor {
-  let current: ReturnType<typeof spawn> | null = null;
+export function createExtractor(spawnWorker: () => SpawnedWorker = spawn): Extractor {
+  let current: SpawnedWorker | null = null;
+  const dead = new WeakSet<SpawnedWorker>();
   let sentKey: string | null = null;
   let busy = false;
   let generation = 0;
@@ -67,7 +94,9 @@ export function createExtractor(): Extractor {
 
   const ensureWorker = () => {
     if (!current) {
-      current = spawn();
+      const w = spawnWorker();
+      w.crashed.catch(() => dead.add(w));
+      current = w;
       sentKey = null;
     }
     return current;
@@ -91,7 +120,11 @@ export function createExtractor(): Extractor {
         });
         if (sentKey !== key) {
           const packed = packImage(image);
-          await Promise.race([w.api.setImage(key, Comlink.transfer(packed, buffersOf(packed))), cancelled]);
+          await Promise.race([
+            w.api.setImage(key, Comlink.transfer(packed, buffersOf(packed))),
+            cancelled,
+            w.crashed,
+          ]);
           if (gen !== generation) return null;
           sentKey = key;
         }
@@ -99,8 +132,17 @@ export function createExtractor(): Extractor {
         const result = await Promise.race([
           w.api.extractCached(key, Comlink.transfer(m, buffersOf(m)), settings),
           cancelled,
+          w.crashed,
         ]);
         return gen === generation ? result : null;
+      } catch (e) {
+        if (dead.has(w)) {
+          // The worker itself died: drop it, so the next run starts a fresh one, and say so.
+          w.worker.terminate();
+          if (current === w) current = null;
+          throw new Error(workerCrashMessage(e instanceof Error ? e.message : String(e)));
+        }
+        throw e;
       } finally {
         if (gen === generation) {
           busy = false;
