@@ -64,8 +64,6 @@ export interface Extractor {
     mask: MaskVolume,
     settings?: Partial<RadiomicsSettings>,
   ): Promise<ExtractionResult | null>;
-  /** Start the worker and send it the image ahead of the first ROI, so the first result comes sooner. */
-  warm(image: ImageVolume): void;
   dispose(): void;
 }
 
@@ -149,17 +147,6 @@ export function createExtractor(spawnWorker: () => SpawnedWorker = spawn): Extra
           cancelPending = null;
         }
       }
-    },
-    warm(image) {
-      if (busy) return;
-      const w = ensureWorker();
-      const key = keyOf(image);
-      if (sentKey === key) return;
-      const packed = packImage(image);
-      sentKey = key;
-      w.api.setImage(key, Comlink.transfer(packed, buffersOf(packed))).catch(() => {
-        if (sentKey === key) sentKey = null;
-      });
     },
     dispose() {
       generation++;

@@ -38,11 +38,6 @@ export function useFeatureExtraction(): FeatureRunState {
     };
   }, []);
 
-  // Hand the image to the worker as soon as it is open, so closing the first ROI only sends the mask.
-  useEffect(() => {
-    if (image) extractor.current?.warm(image.decoded.image);
-  }, [image]);
-
   useEffect(() => {
     if (!image || !roi || !extractor.current) return;
     const mask = roiMask(roi);
