@@ -29,8 +29,7 @@ const api = {
     if (!cached || cached.key !== key) {
       throw new Error(`The worker holds no image "${key}"; send it with setImage first.`);
     }
-    // The mask carries the spacing in use (pixel units or a calibration made after setImage).
-    return extractFeatures({ ...cached.image, spacing: mask.spacing }, mask, { settings });
+    return extractFeatures(cached.image, mask, { settings });
   },
   /** One-shot extraction (image and mask both transferred). */
   extract(image: ImageVolume, mask: MaskVolume, settings?: Partial<RadiomicsSettings>): ExtractionResult {

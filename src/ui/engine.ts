@@ -11,38 +11,12 @@ import type { ExtractionResult } from '../radiomics/extract';
 import type { ImageVolume, MaskVolume, RadiomicsSettings } from '../radiomics/types';
 import type { RadiomicsWorkerApi } from '../../workers/radiomics.worker';
 
-/** A started worker: its Comlink API and a promise that rejects if the worker itself dies. */
-export interface SpawnedWorker {
-  worker: Pick<Worker, 'terminate'>;
-  api: Pick<Comlink.Remote<RadiomicsWorkerApi>, 'setImage' | 'extractCached' | 'extract'>;
-  /** Rejects (never resolves) when the worker crashes: an uncaught error, out of memory, a bad message. */
-  crashed: Promise<never>;
-}
-
-function spawn(): SpawnedWorker {
+function spawn(): { worker: Worker; api: Comlink.Remote<RadiomicsWorkerApi> } {
   const worker = new Worker(new URL('../../workers/radiomics.worker.ts', import.meta.url), {
     type: 'module',
     name: 'radiomics',
   });
-  const crashed = new Promise<never>((_, reject) => {
-    worker.addEventListener('error', (e) => {
-      e.preventDefault();
-      reject(new Error(e.message || 'the worker reported an uncaught error'));
-    });
-    worker.addEventListener('messageerror', () =>
-      reject(new Error('a message from the worker could not be read')),
-    );
-  });
-  crashed.catch(() => undefined);
-  return { worker, api: Comlink.wrap<RadiomicsWorkerApi>(worker), crashed };
-}
-
-/** The message shown when the extraction worker died; the next ROI change starts a fresh one. */
-export function workerCrashMessage(cause: string): string {
-  return (
-    `The feature-extraction worker stopped unexpectedly (${cause}). It has been restarted: ` +
-    'edit the ROI or reopen the case to compute the features again. If this repeats, the image may be too large for this computer.'
-  );
+  return { worker, api: Comlink.wrap<RadiomicsWorkerApi>(worker) };
 }
 
 /** Copy a volume into transferable Float64Array/Uint8Array buffers. */
@@ -67,24 +41,20 @@ export interface Extractor {
   dispose(): void;
 }
 
-// Images are keyed by their pixel array, so a volume re-wrapped with another spacing (calibration)
-// reuses the copy the worker already holds; the worker applies the mask's spacing to it.
-let imageKeys = new WeakMap<object, string>();
+let imageKeys = new WeakMap<ImageVolume, string>();
 let keyCounter = 0;
 function keyOf(image: ImageVolume): string {
-  const data = image.data as unknown as object;
-  let k = imageKeys.get(data);
+  let k = imageKeys.get(image);
   if (!k) {
     k = `img-${++keyCounter}`;
-    imageKeys.set(data, k);
+    imageKeys.set(image, k);
   }
   return k;
 }
 
 /** An interactive extractor: newest run wins, stale runs are cancelled. */
-export function createExtractor(spawnWorker: () => SpawnedWorker = spawn): Extractor {
-  let current: SpawnedWorker | null = null;
-  const dead = new WeakSet<SpawnedWorker>();
+export function createExtractor(): Extractor {
+  let current: ReturnType<typeof spawn> | null = null;
   let sentKey: string | null = null;
   let busy = false;
   let generation = 0;
@@ -92,9 +62,7 @@ export function createExtractor(spawnWorker: () => SpawnedWorker = spawn): Extra
 
   const ensureWorker = () => {
     if (!current) {
-      const w = spawnWorker();
-      w.crashed.catch(() => dead.add(w));
-      current = w;
+      current = spawn();
       sentKey = null;
     }
     return current;
@@ -118,11 +86,7 @@ export function createExtractor(spawnWorker: () => SpawnedWorker = spawn): Extra
         });
         if (sentKey !== key) {
           const packed = packImage(image);
-          await Promise.race([
-            w.api.setImage(key, Comlink.transfer(packed, buffersOf(packed))),
-            cancelled,
-            w.crashed,
-          ]);
+          await Promise.race([w.api.setImage(key, Comlink.transfer(packed, buffersOf(packed))), cancelled]);
           if (gen !== generation) return null;
           sentKey = key;
         }
@@ -130,17 +94,8 @@ export function createExtractor(spawnWorker: () => SpawnedWorker = spawn): Extra
         const result = await Promise.race([
           w.api.extractCached(key, Comlink.transfer(m, buffersOf(m)), settings),
           cancelled,
-          w.crashed,
         ]);
         return gen === generation ? result : null;
-      } catch (e) {
-        if (dead.has(w)) {
-          // The worker itself died: drop it, so the next run starts a fresh one, and say so.
-          w.worker.terminate();
-          if (current === w) current = null;
-          throw new Error(workerCrashMessage(e instanceof Error ? e.message : String(e)));
-        }
-        throw e;
       } finally {
         if (gen === generation) {
           busy = false;

@@ -8,15 +8,10 @@ import { useCaseStore } from '../../store/caseStore';
 import { fmt, pct } from './format';
 
 // The charts (recharts) load on demand, after the Case screen is interactive.
-const loadCharts = () => import('./PredictionCharts');
-const PredictionCharts = lazy(loadCharts);
+const PredictionCharts = lazy(() => import('./PredictionCharts'));
 import { predictCase, storedPrediction, type CasePrediction } from '../../store/prediction';
 
 export function PredictionPanel() {
-  // Fetch the chart chunk once the screen is up (not in the initial bundle), so the first result renders at once.
-  useEffect(() => {
-    void loadCharts();
-  }, []);
   const t = useT();
   const m = useMessage();
   const active = useModelStore((s) => s.active);
