@@ -17,34 +17,11 @@ import {
   ultrasoundMask,
   withinTolerance,
 } from './shapeFixtures';
+import { FEATURE_NAMES } from '../../../src/radiomics/settings';
 
-const SHAPE_FEATURES = [
-  'Elongation',
-  'Flatness',
-  'LeastAxisLength',
-  'MajorAxisLength',
-  'Maximum2DDiameterColumn',
-  'Maximum2DDiameterRow',
-  'Maximum2DDiameterSlice',
-  'Maximum3DDiameter',
-  'MeshVolume',
-  'MinorAxisLength',
-  'Sphericity',
-  'SurfaceArea',
-  'SurfaceVolumeRatio',
-  'VoxelVolume',
-];
-const SHAPE2D_FEATURES = [
-  'Elongation',
-  'MajorAxisLength',
-  'MaximumDiameter',
-  'MeshSurface',
-  'MinorAxisLength',
-  'Perimeter',
-  'PerimeterSurfaceRatio',
-  'PixelSurface',
-  'Sphericity',
-];
+// The engine's own lists (PyRadiomics' names, alphabetical).
+const SHAPE_FEATURES = FEATURE_NAMES.shape;
+const SHAPE2D_FEATURES = FEATURE_NAMES.shape2D;
 const REL_TOL = 1e-6;
 
 describe('shape / shape2D on the ultrasound conformance cases', () => {
