@@ -8,6 +8,7 @@
 import * as Comlink from 'comlink';
 import { extractFeatures, type ExtractionResult } from '../src/radiomics/extract';
 import type { ImageVolume, MaskVolume, RadiomicsSettings } from '../src/radiomics/types';
+import { withMemoryMessage } from '../src/radiomics/memory';
 
 let cached: { key: string; image: ImageVolume } | null = null;
 
@@ -29,18 +30,22 @@ const api = {
     if (!cached || cached.key !== key) {
       throw new Error(`The worker holds no image "${key}"; send it with setImage first.`);
     }
-    return extractFeatures(cached.image, mask, { settings });
+    const image = cached.image;
+    return withMemoryMessage(() => extractFeatures(image, mask, { settings }));
   },
   /** One-shot extraction (image and mask both transferred). */
   extract(image: ImageVolume, mask: MaskVolume, settings?: Partial<RadiomicsSettings>): ExtractionResult {
-    return extractFeatures(image, mask, { settings });
+    return withMemoryMessage(() => extractFeatures(image, mask, { settings }));
   },
   /** A batch: results in input order, one failing item does not stop the rest. */
   extractBatch(items: BatchItem[], onProgress?: (done: number, total: number) => void): BatchOutcome[] {
     const out: BatchOutcome[] = [];
     items.forEach((it, i) => {
       try {
-        out.push({ ok: true, result: extractFeatures(it.image, it.mask, { settings: it.settings }) });
+        out.push({
+          ok: true,
+          result: withMemoryMessage(() => extractFeatures(it.image, it.mask, { settings: it.settings })),
+        });
       } catch (e) {
         out.push({ ok: false, error: e instanceof Error ? e.message : String(e) });
       }

@@ -16,6 +16,7 @@ import { pathToFileURL } from 'node:url';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { decodeImage, decodeMask } from '../imaging';
 import { extractFeatures } from '../radiomics/extract';
+import { withMemoryMessage } from '../radiomics/memory';
 import { parseParams, STUDY_PRESET } from '../radiomics/settings';
 import type { RadiomicsSettings } from '../radiomics/types';
 import type { CliIo } from './io';
@@ -249,10 +250,12 @@ function runCase(job: CaseJob): CaseResult {
   }
   // A 2-D mask takes the image's geometry (its own file usually carries no calibration).
   const mask = iz === 1 ? { ...msk.mask, spacing: img.image.spacing, origin: img.image.origin } : msk.mask;
-  const result = extractFeatures(img.image, mask, {
-    settings: { ...job.config.settings, label: msk.label },
-    featureClasses: job.config.featureClasses,
-  });
+  const result = withMemoryMessage(() =>
+    extractFeatures(img.image, mask, {
+      settings: { ...job.config.settings, label: msk.label },
+      featureClasses: job.config.featureClasses,
+    }),
+  );
   warnings.push(...result.notes);
   return { features: result.features, diagnostics: result.diagnostics, warnings };
 }

@@ -329,6 +329,11 @@ export const en = {
     computing: 'Computing…',
     count: '{{n}} features',
     failed: 'Features could not be computed for this ROI: {{message}}',
+    retry: 'Compute features again',
+    workerCrashed:
+      'The feature-extraction worker stopped twice while computing this ROI ({{cause}}). It has been restarted; your ROI and entries are kept. Press “Compute features again”; if it keeps stopping, close other tabs or use a smaller image or ROI.',
+    workerRestarted:
+      'The feature-extraction worker stopped unexpectedly ({{cause}}) and was restarted; the features shown were computed again by the new worker.',
     drawRoi: 'Draw the lesion ROI: the 107 PyRadiomics features are computed automatically.',
     modelLabel: 'Model features',
     settings:

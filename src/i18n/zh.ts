@@ -328,6 +328,11 @@ export const zh: Resources = {
     computing: '正在计算…',
     count: '{{n}} 个特征',
     failed: '无法为此 ROI 计算特征：{{message}}',
+    retry: '重新计算特征',
+    workerCrashed:
+      '特征提取工作线程在计算此 ROI 时两次意外停止（{{cause}}）。它已重新启动，您的 ROI 和已输入的数据均已保留。请点击“重新计算特征”；如果仍然停止，请关闭其他标签页，或使用更小的图像或 ROI。',
+    workerRestarted:
+      '特征提取工作线程意外停止（{{cause}}）并已重新启动；所显示的特征已由新的工作线程重新计算。',
     drawRoi: '请勾画病灶感兴趣区（ROI）：107 个 PyRadiomics 特征将自动计算。',
     modelLabel: '模型特征',
     settings:

@@ -2,7 +2,8 @@
  * "Nothing lost / nothing leaked" in Chromium (production build): full backup exported in one browser
  * and restored into a fresh one (identical case list, imported HTML-looking text shown as text), two
  * tabs editing the same case (the conflict is shown, nothing is overwritten), and a browser killed
- * (SIGKILL) after editing an ROI and Ct values (everything shown as saved is there after restart).
+ * (SIGKILL) after editing an ROI and Ct values (everything shown as saved is there after restart),
+ * and a feature-extraction worker that crashes (restarted, the user told, nothing lost).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
@@ -204,6 +205,67 @@ describe('nothing lost, nothing leaked', () => {
     expect(log.pageErrors).toEqual([]);
     expect(log.consoleErrors).toEqual([]);
     await ctx.close();
+  });
+
+  it('a crashing feature worker is restarted and the user is told; the ROI is kept and a retry works', async () => {
+    // Crashes are real: the worker script is served with a message listener that throws (uncaught)
+    // on the extraction call, for the first `crashing` worker starts; later starts get the real script.
+    const context = await browser.newContext({
+      viewport: { width: 1440, height: 1000 },
+      serviceWorkers: 'block',
+    });
+    const log = watchContext(context);
+    let crashing = 3;
+    let starts = 0;
+    await context.route(/\/assets\/radiomics\.worker-[^/]*\.js$/, async (route) => {
+      starts++;
+      const response = await route.fetch();
+      const body = await response.text();
+      const crash =
+        'self.addEventListener("message", (e) => { const d = e.data; ' +
+        'if (d && Array.isArray(d.path) && d.path[0] === "extractCached") ' +
+        '{ e.stopImmediatePropagation(); throw new Error("simulated worker crash"); } });\n';
+      await route.fulfill({ response, body: crashing-- > 0 ? crash + body : body });
+    });
+    const page = await context.newPage();
+    await page.goto(`${server.url}#/case`);
+    await page.getByLabel('Patient ID (pseudonym)').fill('CRASH-1');
+    await openImage(page, 120, 90);
+    await page.getByRole('button', { name: 'Polygon', exact: true }).click();
+    const at = await imageToScreen(page);
+    for (const [x, y] of [
+      [20, 20],
+      [80, 20],
+      [80, 60],
+      [20, 60],
+      [20, 20],
+    ])
+      await page.mouse.click(...at(x, y));
+    await expect.poll(() => roiPixels(page)).toBe(2400);
+    // The worker dies, is restarted, dies again: the user is told, with a way to try again.
+    const alert = page.getByRole('alert').filter({ hasText: 'feature-extraction worker stopped twice' });
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain('simulated worker crash');
+    expect(starts).toBe(2);
+    expect(await roiPixels(page)).toBe(2400);
+    expect(await page.getByRole('table', { name: 'Model features' }).count()).toBe(0);
+    // Try again: the third start crashes once more, the automatic restart (real script) succeeds.
+    await alert.getByRole('button', { name: 'Compute features again' }).click();
+    await page.getByRole('table', { name: 'Model features' }).waitFor();
+    expect(starts).toBe(4);
+    const notice = page.getByRole('status').filter({ hasText: 'stopped unexpectedly' });
+    expect(await notice.textContent()).toMatch(/simulated worker crash.*was restarted/);
+    expect(await page.getByRole('alert').filter({ hasText: 'worker stopped' }).count()).toBe(0);
+    await expect
+      .poll(() => page.getByRole('status', { name: 'Feature extraction' }).textContent())
+      .toBe('107 features');
+    expect(await roiPixels(page)).toBe(2400);
+    await saved(page);
+    expect(log.externalRequests).toEqual([]);
+    expect(log.pageErrors).toEqual([]);
+    // The only console errors are the simulated crashes themselves (reported by the dying workers).
+    expect(log.consoleErrors.filter((m) => !m.includes('simulated worker crash'))).toEqual([]);
+    await context.close();
   });
 
   it('a browser killed after editing an ROI and Ct values: the case and its draft are there on restart', async () => {

@@ -65,8 +65,16 @@ export function FeaturePanel({ run }: { run: FeatureRunState }) {
         </span>
       </div>
       {run.status === 'error' && (
-        <p role="alert" className="message error">
-          {t('features.failed', { message: run.message })}
+        <div role="alert" className="message error">
+          <p>{run.crashed ? run.message : t('features.failed', { message: run.message })}</p>
+          <button type="button" onClick={run.retry}>
+            {t('features.retry')}
+          </button>
+        </div>
+      )}
+      {run.restarted !== undefined && run.status !== 'error' && (
+        <p role="status" className="message warn">
+          {t('features.workerRestarted', { cause: run.restarted })}
         </p>
       )}
       {!f ? (
