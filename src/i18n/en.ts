@@ -547,6 +547,9 @@ export const en = {
     rocY: 'Sensitivity',
     operatingPoint:
       'Dot: operating point at the 50 % threshold (sensitivity {{sensitivity}}, specificity {{specificity}}). This patient ({{p}}) is {{side}} it — classified as {{class}}.',
+    patientPoint:
+      'Filled dot: this patient ({{p}}). Calling every validation patient with a probability of at least {{p}} a responder gives sensitivity {{sensitivity}} and specificity {{specificity}}.',
+    halfPoint: 'Ring: the model’s 50 % threshold (sensitivity {{sensitivity}}, specificity {{specificity}}).',
     above: 'above',
     atOrBelow: 'at or below',
     likely: 'likely pCR',

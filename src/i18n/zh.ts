@@ -544,6 +544,9 @@ export const zh: Resources = {
     rocY: '灵敏度',
     operatingPoint:
       '圆点：50 % 阈值处的工作点（灵敏度 {{sensitivity}}，特异度 {{specificity}}）。本患者（{{p}}）{{side}}该阈值——判为{{class}}。',
+    patientPoint:
+      '实心点：本患者（{{p}}）。若将验证集中概率不低于 {{p}} 的患者均判为缓解，灵敏度为 {{sensitivity}}，特异度为 {{specificity}}。',
+    halfPoint: '空心圆：模型 50 % 阈值处（灵敏度 {{sensitivity}}，特异度 {{specificity}}）。',
     above: '高于',
     atOrBelow: '不高于',
     likely: '可能达到 pCR',

@@ -77,7 +77,20 @@ const performanceSchema = z.strictObject({
   atHalf: thresholdMetricsSchema,
   /** At the Youden-optimal threshold (null when the ROC has no informative cut, J = 0). */
   atYouden: thresholdMetricsSchema.nullable(),
-  roc: z.strictObject({ fpr: z.array(prob), tpr: z.array(prob) }),
+  roc: z
+    .strictObject({
+      fpr: z.array(prob),
+      tpr: z.array(prob),
+      /**
+       * Threshold of each point, decreasing (positive = probability ≥ threshold); the first is null
+       * (+∞: nobody positive). Absent in older model files — the app then shows the
+       * 50 % point instead of the patient's own.
+       */
+      thresholds: z.array(prob.nullable()).optional(),
+    })
+    .refine((r) => r.fpr.length === r.tpr.length && (!r.thresholds || r.thresholds.length === r.fpr.length), {
+      message: 'roc: fpr, tpr and thresholds must have one entry per point',
+    }),
   dca: z.strictObject({
     thresholds: z.array(prob),
     netBenefit: z.array(finite),

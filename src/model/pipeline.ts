@@ -281,7 +281,11 @@ function summarise(y: number[], p: number[], nBoot: number, seed: number): Perfo
     bootstrapCi95: nBoot > 0 ? bootstrapAucCi(y, p, { nBoot, seed }).ci : null,
     atHalf: pick(thresholdMetrics(y, p, 0.5, '>')),
     atYouden: Number.isFinite(yd.threshold) ? pick(thresholdMetrics(y, p, yd.threshold, '>=')) : null,
-    roc: { fpr: roc.fpr, tpr: roc.tpr },
+    roc: {
+      fpr: roc.fpr,
+      tpr: roc.tpr,
+      thresholds: roc.thresholds.map((t) => (Number.isFinite(t) ? t : null)),
+    },
     dca: { thresholds: dca.pt, netBenefit: dca.netBenefitModel, treatAll: dca.netBenefitTreatAll },
   };
 }

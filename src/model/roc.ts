@@ -205,6 +205,28 @@ export function rocCurve(y: BinaryLabels, scores: Scores, options: RocCurveOptio
   };
 }
 
+/**
+ * Where a new score falls on a stored ROC curve: the index of the point that calls positive exactly the
+ * evaluated cases scoring ≥ `score`, i.e. the last point whose threshold is ≥ `score`. Index 0 (nobody
+ * positive, threshold +Infinity, stored as null in model files) when `score` is above every threshold.
+ *
+ * @param thresholds - the curve's thresholds, decreasing, +Infinity or null first (full curve, as
+ *   {@link rocCurve} without `dropIntermediate`; with dropped points the nearest kept point at or
+ *   above the score is returned).
+ * @param score - the new case's score (finite).
+ * @returns the index into the curve's fpr/tpr arrays.
+ */
+export function rocIndexAt(thresholds: ReadonlyArray<number | null>, score: number): number {
+  if (!Number.isFinite(score)) throw new Error(`The score must be a finite number, got ${String(score)}.`);
+  let index = 0;
+  for (let i = 1; i < thresholds.length; i++) {
+    const t = thresholds[i];
+    if (t === null || t < score) break;
+    index = i;
+  }
+  return index;
+}
+
 /** Youden-optimal operating point. */
 export interface YoudenPoint {
   /** Index of the point in the full (`dropIntermediate: false`) ROC curve. */

@@ -8,6 +8,7 @@ import { decodeImage, decodeMask } from '../../src/imaging';
 import { extractFeatures } from '../../src/radiomics/extract';
 import { STUDY_PRESET } from '../../src/radiomics/settings';
 import { predict, STUDY_EXTRACTION_SETTINGS, type ModelDocument } from '../../src/model/modelFile';
+import { rocIndexAt } from '../../src/model/roc';
 import { analyseQpcr, emptyQpcrEntry } from '../../src/qpcr/analysis';
 import { rasterizePolygon } from '../../src/roi/rasterize';
 import { maskOverlap } from '../../src/model/agreement';
@@ -197,8 +198,17 @@ describe('case screen: PNG → polygon ROI → features → qPCR → prediction 
     const text = (await status.textContent()) ?? '';
     expect(text).toContain(`${Math.round(combined.probability * 100)} %`);
     expect(text).toContain(`${pcrN} of the ${combined.k} most similar patients reached pCR`);
-    await page.getByRole('figure', { name: 'ROC curve with operating point' }).waitFor();
+    const rocFigure = page.getByRole('figure', { name: 'ROC curve with operating point' });
+    await rocFigure.waitFor();
     await page.getByRole('figure', { name: 'Decision curve' }).waitFor();
+    // The patient's own operating point: validation patients with a probability ≥ this one called pCR.
+    const roc = model.doc.models.combined!.metrics.validation.roc;
+    const at = rocIndexAt(roc.thresholds!, combined.probability);
+    const pc = (v: number) => `${Math.round(v * 100)} %`;
+    expect(await rocFigure.textContent()).toContain(
+      `Filled dot: this patient (${pc(combined.probability)}). Calling every validation patient with a probability of ` +
+        `at least ${pc(combined.probability)} a responder gives sensitivity ${pc(roc.tpr[at])} and specificity ${pc(1 - roc.fpr[at])}.`,
+    );
 
     // Every control on the screen has an accessible name.
     const unnamed = await page.evaluate(() =>

@@ -111,7 +111,8 @@ describe('patient report: one printable A4 page', () => {
     has('ROC curve (');
     has('Decision curve (');
     has('this patient');
-    has('Dot: operating point at the 50 % threshold');
+    has('Filled dot: this patient');
+    has('Ring: the model’s 50 % threshold');
     has(`SonoMiR ${APP_VERSION}`);
     has('it supports, and does not replace, the multidisciplinary team’s decision');
     // Nothing of the app around the report is printed.

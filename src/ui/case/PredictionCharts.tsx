@@ -10,6 +10,7 @@ import {
   YAxis,
 } from 'recharts';
 import type { ModelDocument } from '../../model/modelFile';
+import { rocIndexAt } from '../../model/roc';
 import { useT } from '../../i18n';
 import { fmt, pct } from './format';
 
@@ -30,6 +31,9 @@ function RocChart({
   const op = perf.atHalf;
   const opPoint =
     op.specificity !== null && op.sensitivity !== null ? { x: 1 - op.specificity, y: op.sensitivity } : null;
+  // The patient's own point: calling positive every validation patient whose probability is ≥ this one.
+  const at = perf.roc.thresholds ? rocIndexAt(perf.roc.thresholds, probability) : null;
+  const patientPoint = at === null ? null : { x: perf.roc.fpr[at], y: perf.roc.tpr[at] };
   return (
     <figure className="chart" aria-label={t('prediction.rocLabel')}>
       <figcaption>
@@ -75,13 +79,34 @@ function RocChart({
           <ReferenceDot
             x={opPoint.x}
             y={opPoint.y}
-            r={6}
+            r={patientPoint ? 7 : 6}
+            fill={patientPoint ? 'none' : probability > 0.5 ? '#00a152' : '#d9480f'}
+            stroke={patientPoint ? '#1f4e79' : '#fff'}
+            strokeWidth={patientPoint ? 2 : 1}
+          />
+        )}
+        {patientPoint && (
+          <ReferenceDot
+            x={patientPoint.x}
+            y={patientPoint.y}
+            r={5}
             fill={probability > 0.5 ? '#00a152' : '#d9480f'}
             stroke="#fff"
           />
         )}
       </ComposedChart>
-      {opPoint && (
+      {patientPoint && (
+        <p className="hint">
+          {t('prediction.patientPoint', {
+            p: pct(probability),
+            sensitivity: pct(patientPoint.y),
+            specificity: pct(1 - patientPoint.x),
+          })}
+          {opPoint &&
+            ` ${t('prediction.halfPoint', { sensitivity: pct(op.sensitivity!), specificity: pct(op.specificity!) })}`}
+        </p>
+      )}
+      {!patientPoint && opPoint && (
         <p className="hint">
           {t('prediction.operatingPoint', {
             sensitivity: pct(op.sensitivity!),

@@ -11,6 +11,7 @@ import {
   serializeModel,
 } from '../../../src/model/modelFile';
 import { fitStudyModels } from '../../../src/model/pipeline';
+import { rocIndexAt } from '../../../src/model/roc';
 
 const cohort = syntheticCohort(150, { seed: 9 });
 const result = fitStudyModels(cohort, {
@@ -96,6 +97,38 @@ describe('predict', () => {
           expect(p.neighbours[t].distance).toBeGreaterThanOrEqual(p.neighbours[t - 1].distance);
       }
     });
+  });
+  it("places each validation patient's probability on the stored ROC curve exactly", async () => {
+    const doc = await loadModel(serializeModel(await sealModel(result.document)));
+    const yVal = result.split.validation.map((i) => cohort.pcr![i]);
+    for (const kind of ['clinical', 'radiomics', 'combined'] as const) {
+      const roc = doc.models[kind]!.metrics.validation.roc;
+      expect(roc.thresholds).toHaveLength(roc.fpr.length);
+      expect(roc.thresholds![0]).toBeNull();
+      const pv = result.models[kind]!.validationProbabilities;
+      const nPos = yVal.filter((v) => v === 1).length;
+      const nNeg = yVal.length - nPos;
+      for (const p of pv) {
+        const i = rocIndexAt(roc.thresholds!, p);
+        expect(roc.tpr[i]).toBe(yVal.filter((v, k) => v === 1 && pv[k] >= p).length / nPos);
+        expect(roc.fpr[i]).toBe(yVal.filter((v, k) => v === 0 && pv[k] >= p).length / nNeg);
+      }
+    }
+  });
+  it('reads model files without ROC thresholds (older files); refuses thresholds of the wrong length', async () => {
+    const old = JSON.parse(serializeModel(await sealModel(result.document)));
+    for (const kind of ['clinical', 'radiomics', 'combined']) {
+      delete old.models[kind].metrics.validation.roc.thresholds;
+      delete old.models[kind].metrics.cv.roc.thresholds;
+    }
+    delete old.hash;
+    const resealed = await sealModel(old);
+    const loaded = await loadModel(serializeModel(resealed));
+    expect(loaded.models.combined!.metrics.validation.roc.thresholds).toBeUndefined();
+    const bad = JSON.parse(serializeModel(await sealModel(result.document)));
+    bad.models.combined.metrics.validation.roc.thresholds.pop();
+    delete bad.hash;
+    await expect(sealModel(bad)).rejects.toThrow(/fpr, tpr and thresholds must have one entry per point/);
   });
   it('flags inputs with |z| > 3, refuses other settings and missing inputs', async () => {
     const doc = await sealModel(result.document);

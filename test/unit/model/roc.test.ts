@@ -2,7 +2,14 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { aucMannWhitney, rocCurve, scoreGroups, validateBinaryScores, youden } from '../../../src/model/roc';
+import {
+  aucMannWhitney,
+  rocCurve,
+  rocIndexAt,
+  scoreGroups,
+  validateBinaryScores,
+  youden,
+} from '../../../src/model/roc';
 
 const STATS = fileURLToPath(new URL('../../../../shared/stats/', import.meta.url));
 
@@ -142,5 +149,27 @@ describe('ROC properties (fast-check)', () => {
         expect(d.tpr[d.tpr.length - 1]).toBe(1);
       }),
     );
+  });
+
+  it('a new score lands on the point that calls positive exactly the cases scoring >= it', () => {
+    fc.assert(
+      fc.property(data, fc.double({ min: -6, max: 6, noNaN: true }), fc.nat(), (a, fresh, pickIdx) => {
+        const y = a.map(([l]) => l);
+        const s = a.map(([, v]) => v);
+        const c = rocCurve(y, s);
+        const stored = c.thresholds.map((t) => (Number.isFinite(t) ? t : null));
+        // A score equal to one of the cases' (as a KNN probability usually is) and an arbitrary one.
+        for (const p of [s[pickIdx % s.length], fresh]) {
+          const i = rocIndexAt(stored, p);
+          expect(c.tps[i]).toBe(y.filter((l, k) => l === 1 && s[k] >= p).length);
+          expect(c.fps[i]).toBe(y.filter((l, k) => l === 0 && s[k] >= p).length);
+          expect(rocIndexAt(c.thresholds, p)).toBe(i);
+        }
+      }),
+    );
+    expect(rocIndexAt([null, 0.9, 0.5, 0.1], 0.95)).toBe(0);
+    expect(rocIndexAt([null, 0.9, 0.5, 0.1], 0.5)).toBe(2);
+    expect(rocIndexAt([null, 0.9, 0.5, 0.1], 0.05)).toBe(3);
+    expect(() => rocIndexAt([null, 0.5], Number.NaN)).toThrow(/finite/);
   });
 });
