@@ -58,8 +58,12 @@ export function measureMask(
     x >= 0 && y >= 0 && x < width && y < height && mask[y * width + x] ? 1 : 0;
   let pixels = 0;
   const boundary: [number, number][] = [];
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
+  // Only the mask's bounding box (and the cells around it) can contribute.
+  const box = maskBounds(mask, width, height);
+  if (!box) return { pixels: 0, area: 0, perimeter: 0, maxDiameter: 0, unit: spacing.unit };
+  const [bx0, by0, bx1, by1] = box;
+  for (let y = by0; y <= by1; y++) {
+    for (let x = bx0; x <= bx1; x++) {
       if (!mask[y * width + x]) continue;
       pixels++;
       if (!at(x - 1, y) || !at(x + 1, y) || !at(x, y - 1) || !at(x, y + 1)) boundary.push([x * sx, y * sy]);
@@ -68,8 +72,8 @@ export function measureMask(
   // Marching squares over cells whose corners are pixel centres (x, y), (x+1, y), (x, y+1), (x+1, y+1).
   const half = Math.hypot(sx / 2, sy / 2);
   let perimeter = 0;
-  for (let y = -1; y < height; y++) {
-    for (let x = -1; x < width; x++) {
+  for (let y = by0 - 1; y <= by1; y++) {
+    for (let x = bx0 - 1; x <= bx1; x++) {
       const a = at(x, y);
       const b = at(x + 1, y);
       const c = at(x, y + 1);
@@ -96,16 +100,52 @@ export function measureMask(
   return { pixels, area: pixels * sx * sy, perimeter, maxDiameter: Math.sqrt(max2), unit: spacing.unit };
 }
 
+/**
+ * Bounding box of the mask's non-zero pixels as [x0, y0, x1, y1] (inclusive), or null when the mask
+ * is empty.
+ */
+export function maskBounds(
+  mask: ArrayLike<number>,
+  width: number,
+  height: number,
+): [number, number, number, number] | null {
+  let x0 = width;
+  let y0 = height;
+  let x1 = -1;
+  let y1 = -1;
+  for (let y = 0; y < height; y++) {
+    const row = y * width;
+    let first = -1;
+    let last = -1;
+    for (let x = 0; x < width; x++) {
+      if (mask[row + x]) {
+        if (first < 0) first = x;
+        last = x;
+      }
+    }
+    if (first < 0) continue;
+    if (y0 > y) y0 = y;
+    y1 = y;
+    if (first < x0) x0 = first;
+    if (last > x1) x1 = last;
+  }
+  return x1 < 0 ? null : [x0, y0, x1, y1];
+}
+
 /** Boundary edges of the mask's pixels as a flat list of segments [x0, y0, x1, y1, …] in pixel units. */
 export function maskOutline(mask: ArrayLike<number>, width: number, height: number): number[] {
   const at = (x: number, y: number) =>
     x >= 0 && y >= 0 && x < width && y < height && mask[y * width + x] !== 0;
   const segs: number[] = [];
+  const box = maskBounds(mask, width, height);
+  if (!box) return segs;
+  // Edges lie on the bounding box's pixel boundaries only: scan rows y0..y1+1, columns x0..x1+1.
+  const [bx0, by0, bx1, by1] = box;
   // Horizontal edges: merge runs along each row boundary.
-  for (let y = 0; y <= height; y++) {
+  for (let y = by0; y <= by1 + 1; y++) {
     let start = -1;
-    for (let x = 0; x <= width; x++) {
-      const edge = x < width && at(x, y - 1) !== at(x, y);
+    for (let x = bx0; x <= bx1 + 1; x++) {
+      const edge = x <= bx1 && at(x, y - 1) !== at(x, y);
       if (edge && start < 0) start = x;
       if (!edge && start >= 0) {
         segs.push(start, y, x, y);
@@ -113,10 +153,10 @@ export function maskOutline(mask: ArrayLike<number>, width: number, height: numb
       }
     }
   }
-  for (let x = 0; x <= width; x++) {
+  for (let x = bx0; x <= bx1 + 1; x++) {
     let start = -1;
-    for (let y = 0; y <= height; y++) {
-      const edge = y < height && at(x - 1, y) !== at(x, y);
+    for (let y = by0; y <= by1 + 1; y++) {
+      const edge = y <= by1 && at(x - 1, y) !== at(x, y);
       if (edge && start < 0) start = y;
       if (!edge && start >= 0) {
         segs.push(x, start, x, y);

@@ -1,8 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { rasterizePolygon, paintStroke } from '../../../src/roi/rasterize';
 import { decodeMask } from '../../../src/imaging';
 import { encodeMaskPng, readMaskFile } from '../../../src/roi/maskPng';
-import { measureMask, maskOutline } from '../../../src/roi/measure';
+import { maskBounds, measureMask, maskOutline } from '../../../src/roi/measure';
 import {
   addOp,
   deleteVertex,
@@ -260,5 +261,83 @@ describe('measurements', () => {
     expect(mm.unit).toBe('mm');
     // Outline: 4 merged straight edges.
     expect(maskOutline(m, 12, 10)).toHaveLength(16);
+  });
+
+  it('bounding-box scans give exactly the whole-image results (random masks, touching the borders)', () => {
+    // Whole-image reference scans: the straightforward definitions.
+    const refOutline = (m: Uint8Array, w: number, h: number): number[] => {
+      const at = (x: number, y: number) => x >= 0 && y >= 0 && x < w && y < h && m[y * w + x] !== 0;
+      const segs: number[] = [];
+      for (let y = 0; y <= h; y++) {
+        let start = -1;
+        for (let x = 0; x <= w; x++) {
+          const edge = x < w && at(x, y - 1) !== at(x, y);
+          if (edge && start < 0) start = x;
+          if (!edge && start >= 0) {
+            segs.push(start, y, x, y);
+            start = -1;
+          }
+        }
+      }
+      for (let x = 0; x <= w; x++) {
+        let start = -1;
+        for (let y = 0; y <= h; y++) {
+          const edge = y < h && at(x - 1, y) !== at(x, y);
+          if (edge && start < 0) start = y;
+          if (!edge && start >= 0) {
+            segs.push(x, start, x, y);
+            start = -1;
+          }
+        }
+      }
+      return segs;
+    };
+    const refPerimeter = (m: Uint8Array, w: number, h: number, sx: number, sy: number): number => {
+      const at = (x: number, y: number) => (x >= 0 && y >= 0 && x < w && y < h && m[y * w + x] ? 1 : 0);
+      const half = Math.hypot(sx / 2, sy / 2);
+      let p = 0;
+      for (let y = -1; y < h; y++)
+        for (let x = -1; x < w; x++) {
+          const a = at(x, y);
+          const b = at(x + 1, y);
+          const c = at(x, y + 1);
+          const d = at(x + 1, y + 1);
+          const s = a + b + c + d;
+          if (s === 0 || s === 4) continue;
+          if (s === 1 || s === 3) p += half;
+          else if (a === d) p += 2 * half;
+          else if (a === b) p += sx;
+          else p += sy;
+        }
+      return p;
+    };
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 14 }),
+        fc.integer({ min: 1, max: 14 }),
+        fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 196, maxLength: 196 }),
+        fc.integer({ min: 0, max: 9 }),
+        (w, h, cells, threshold) => {
+          const m = Uint8Array.from({ length: w * h }, (_, i) => (cells[i] > threshold ? 1 : 0));
+          expect(maskOutline(m, w, h)).toEqual(refOutline(m, w, h));
+          const r = measureMask(m, w, h, { row: 0.3, col: 0.7, unit: 'mm' });
+          expect(r.perimeter).toBe(refPerimeter(m, w, h, 0.7, 0.3));
+          expect(r.pixels).toBe(m.reduce((a, b) => a + b, 0));
+          const box = maskBounds(m, w, h);
+          if (r.pixels === 0) expect(box).toBeNull();
+          else {
+            const [x0, y0, x1, y1] = box!;
+            for (let y = 0; y < h; y++)
+              for (let x = 0; x < w; x++)
+                if (m[y * w + x]) expect(x >= x0 && x <= x1 && y >= y0 && y <= y1).toBe(true);
+            // Tight: each side of the box touches a mask pixel.
+            const on = (x: number, y: number) => m[y * w + x] === 1;
+            const rows = (y: number) => Array.from({ length: w }, (_, x) => on(x, y)).some(Boolean);
+            const cols = (x: number) => Array.from({ length: h }, (_, y) => on(x, y)).some(Boolean);
+            expect([rows(y0), rows(y1), cols(x0), cols(x1)]).toEqual([true, true, true, true]);
+          }
+        },
+      ),
+    );
   });
 });
