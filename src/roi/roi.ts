@@ -62,8 +62,23 @@ export function addOp(roi: Roi, op: RoiOp): Roi {
   return { ...roi, ops: [...roi.ops, op] };
 }
 
-/** The mask (0/1, row-major) the ROI's operations produce. */
+const maskCache = new WeakMap<Roi, Uint8Array>();
+
+/**
+ * The mask (0/1, row-major) the ROI's operations produce. ROIs are immutable values, so the mask is
+ * computed once per ROI object and shared by every caller (overlay, measurements, feature run):
+ * callers must not modify it (copy it first).
+ */
 export function roiMask(roi: Roi): Uint8Array {
+  let mask = maskCache.get(roi);
+  if (!mask) {
+    mask = rasterizeRoi(roi);
+    maskCache.set(roi, mask);
+  }
+  return mask;
+}
+
+function rasterizeRoi(roi: Roi): Uint8Array {
   const { width, height } = roi;
   const out = new Uint8Array(width * height);
   for (const op of roi.ops) {
