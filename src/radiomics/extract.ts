@@ -52,6 +52,11 @@ export interface ExtractOptions {
   settings?: Partial<RadiomicsSettings>;
   /** Enabled classes and features ({class: [] | null} = all features of the class); default the 7 study classes. */
   featureClasses?: Record<string, string[] | null>;
+  /**
+   * Compute the `diagnostics_*` entries (default true). The interactive app turns them off: it stores
+   * features and settings, and the SHA-1 of a large image costs more than some feature classes.
+   */
+  diagnostics?: boolean;
 }
 
 /** Result of {@link extractFeatures}. */
@@ -287,7 +292,7 @@ export function extractFeatures(
     }
   }
   t = now();
-  const diagnostics = diagnosticsOf(image, mask, settings, classes);
+  const diagnostics = options.diagnostics === false ? [] : diagnosticsOf(image, mask, settings, classes);
   timings.diagnostics = now() - t;
   timings.total = now() - t0;
   return { features, values: Object.fromEntries(features), diagnostics, timings, settings, notes };

@@ -86,6 +86,16 @@ describe('extractFeatures', () => {
     for (const [n, v] of glrlm.features) expect(v).toBe(all.values[n]);
   });
 
+  it('without diagnostics (the interactive app) gives the same features bit for bit and no diagnostics', () => {
+    const { image, mask } = testCase();
+    const all = extractFeatures(image, mask, { settings: STUDY_PRESET });
+    const fast = extractFeatures(image, mask, { settings: STUDY_PRESET, diagnostics: false });
+    expect(all.diagnostics.map(([n]) => n)).toContain('diagnostics_Image-original_Hash');
+    expect(fast.diagnostics).toEqual([]);
+    expect(fast.features).toEqual(all.features);
+    expect(fast.settings).toEqual(all.settings);
+  });
+
   it('counts face-connected components and the label of choice', () => {
     const { image, mask } = testCase();
     const m = Uint8Array.from(mask.data as Uint8Array);
