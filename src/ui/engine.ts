@@ -19,7 +19,7 @@ import type { RadiomicsWorkerApi } from '../../workers/radiomics.worker';
 /** A started worker: its Comlink API and a promise that rejects when the worker itself dies. */
 export interface SpawnedWorker {
   worker: Pick<Worker, 'terminate'>;
-  api: Pick<Comlink.Remote<RadiomicsWorkerApi>, 'setImage' | 'extractCached' | 'extract'>;
+  api: Pick<Comlink.Remote<RadiomicsWorkerApi>, 'setImage' | 'extractCached' | 'extract' | 'warmUpOnImage'>;
   /** Never resolves; rejects when the worker crashes (uncaught error, unreadable message). */
   crashed: Promise<never>;
 }
@@ -69,16 +69,20 @@ export interface Extractor {
     mask: MaskVolume,
     settings?: Partial<RadiomicsSettings>,
   ): Promise<ExtractionResult | null>;
+  /** Send `image` to the worker(s) ahead of the first ROI (only its pixels matter: geometry travels with masks). */
+  prepare(image: ImageVolume): void;
   dispose(): void;
 }
 
-let imageKeys = new WeakMap<ImageVolume, string>();
+/** Images are identified by their pixel array: the same pixels with another spacing are the same image. */
+const imageKeys = new WeakMap<object, string>();
 let keyCounter = 0;
 function keyOf(image: ImageVolume): string {
-  let k = imageKeys.get(image);
+  const id = image.data as unknown as object;
+  let k = imageKeys.get(id);
   if (!k) {
     k = `img-${++keyCounter}`;
-    imageKeys.set(image, k);
+    imageKeys.set(id, k);
   }
   return k;
 }
@@ -88,6 +92,11 @@ export interface ExtractorOptions {
   spawnWorker?: () => SpawnedWorker;
   /** Called when a worker died during a run and a fresh one took over (the run is retried once). */
   onRestart?: (cause: string) => void;
+  /**
+   * Keep a second, warmed-up worker holding the image in reserve (default true), so a superseded run
+   * (its worker terminated) is followed at once by a warm worker instead of a cold start.
+   */
+  standby?: boolean;
 }
 
 class Crashed {
@@ -98,72 +107,125 @@ const asCrash = (w: SpawnedWorker): Promise<never> =>
     throw new Crashed(e instanceof Error ? e.message : String(e));
   });
 
-/** An interactive extractor: newest run wins, stale runs are cancelled, a crashed worker is replaced. */
+/** A worker and the key of the image last posted to it (messages are handled in order). */
+interface Slot {
+  w: SpawnedWorker;
+  posted: string | null;
+  /** Settles when the worker has finished with the last posted image (set, and warmed up if asked). */
+  ready: Promise<unknown>;
+}
+
+/**
+ * An interactive extractor: newest run wins, stale runs are cancelled, a crashed worker is replaced.
+ * Each worker receives the image once (`prepare` or the first run; a run then sends only the mask)
+ * and, when it gets it while idle, warms up on it (`warmUpOnImage`) so the first ROI is not computed
+ * by cold code.
+ */
 export function createExtractor(options: ExtractorOptions = {}): Extractor {
   const spawnWorker = options.spawnWorker ?? spawn;
-  let current: SpawnedWorker | null = null;
+  const standby = options.standby ?? true;
   const dead = new WeakSet<SpawnedWorker>();
-  let sentKey: string | null = null;
+  let current: Slot | null = null;
+  let spare: Slot | null = null;
+  let lastImage: ImageVolume | null = null;
   let busy = false;
   let generation = 0;
+  let disposed = false;
   let cancelPending: (() => void) | null = null;
 
-  const ensureWorker = () => {
-    if (current && dead.has(current)) {
-      // Died while idle: nothing was lost, start a fresh one quietly.
-      current.worker.terminate();
-      current = null;
+  /** Posts `image` to the worker unless it has it; resolves when the worker is done with it (and its warm-up). */
+  const post = (slot: Slot, image: ImageVolume, warm = false): Promise<unknown> => {
+    const key = keyOf(image);
+    if (slot.posted === key) return slot.ready;
+    const packed = packImage(image);
+    // Not awaited by runs: the extraction message queued after it is answered only once the image is
+    // set, and a crash meanwhile is caught by the run's race.
+    slot.posted = key;
+    const set = slot.w.api.setImage(key, Comlink.transfer(packed, buffersOf(packed))).catch(() => undefined);
+    slot.ready = warm ? slot.w.api.warmUpOnImage(key).catch(() => undefined) : set;
+    return slot.ready;
+  };
+  /** Starts a worker; an idle start (the spare) also gets the image and warms up on it. */
+  const start = (idle: boolean): Slot => {
+    const w = spawnWorker();
+    w.crashed.catch(() => dead.add(w));
+    const slot: Slot = { w, posted: null, ready: Promise.resolve() };
+    if (!idle) return slot; // a run is waiting for it: no warm-up in the way
+    if (lastImage) void post(slot, lastImage, true);
+    return slot;
+  };
+  const alive = (slot: Slot | null): Slot | null => {
+    if (slot && dead.has(slot.w)) {
+      // Died while idle: nothing was lost, it is replaced quietly.
+      slot.w.worker.terminate();
+      return null;
     }
+    return slot;
+  };
+  /** The worker for the next run: the current one, else the warm spare, else a fresh one. */
+  const take = (): Slot => {
+    current = alive(current);
     if (!current) {
-      const w = spawnWorker();
-      w.crashed.catch(() => dead.add(w));
-      current = w;
-      sentKey = null;
+      current = alive(spare) ?? start(false);
+      spare = null;
     }
     return current;
   };
+  const refillSpare = () => {
+    if (!standby || disposed) return;
+    spare = alive(spare) ?? start(true);
+  };
 
   return {
+    prepare(image) {
+      if (disposed) return;
+      lastImage = image;
+      if (busy) return; // the running extraction's worker gets it with the next run
+      let c = alive(current);
+      if (!c) {
+        c = alive(spare) ?? start(true);
+        spare = null;
+      }
+      current = c;
+      // The spare warms up after the current worker has (two warm-ups at once would slow both).
+      void post(c, image, true).then(() => {
+        if (busy || disposed || lastImage !== image) return;
+        refillSpare();
+        if (spare) void post(spare, image, true);
+      });
+    },
     async run(image, mask, settings) {
       const gen = ++generation;
       if (busy && current) {
         // Superseded: stop the stale computation now instead of waiting for it.
-        current.worker.terminate();
+        current.w.worker.terminate();
         current = null;
         cancelPending?.();
       }
       busy = true;
+      lastImage = image;
       const key = keyOf(image);
       const cancelled = new Promise<null>((resolve) => {
         cancelPending = () => resolve(null);
       });
       try {
         for (let attempt = 0; ; attempt++) {
-          const w = ensureWorker();
-          const crash = asCrash(w);
+          const slot = take();
+          const crash = asCrash(slot.w);
           try {
-            if (sentKey !== key) {
-              const packed = packImage(image);
-              await Promise.race([
-                w.api.setImage(key, Comlink.transfer(packed, buffersOf(packed))),
-                cancelled,
-                crash,
-              ]);
-              if (gen !== generation) return null;
-              sentKey = key;
-            }
+            post(slot, image);
             const m = packMask(mask);
             const result = await Promise.race([
-              w.api.extractCached(key, Comlink.transfer(m, buffersOf(m)), settings),
+              slot.w.api.extractCached(key, Comlink.transfer(m, buffersOf(m)), settings),
               cancelled,
               crash,
             ]);
             return gen === generation ? result : null;
           } catch (e) {
             if (!(e instanceof Crashed)) throw e;
-            // The worker itself died: drop it; the next attempt (or run) starts a fresh one.
-            w.worker.terminate();
-            if (current === w) current = null;
+            // The worker itself died: drop it; the next attempt (or run) takes another one.
+            slot.w.worker.terminate();
+            if (current === slot) current = null;
             if (gen !== generation) return null;
             if (attempt > 0) throw new WorkerCrashError(e.detail);
             options.onRestart?.(e.detail);
@@ -173,21 +235,21 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
         if (gen === generation) {
           busy = false;
           cancelPending = null;
+          refillSpare();
         }
       }
     },
     dispose() {
+      disposed = true;
       generation++;
       cancelPending?.();
-      current?.worker.terminate();
+      current?.w.worker.terminate();
+      spare?.w.worker.terminate();
       current = null;
+      spare = null;
+      lastImage = null;
     },
   };
-}
-
-/** Test hook: forget image keys (e.g. between tests). */
-export function resetImageKeys(): void {
-  imageKeys = new WeakMap();
 }
 
 export interface BatchJob {

@@ -2,102 +2,147 @@
  * Runs feature extraction in the worker on every ROI change (reader 1's ROI, the spacing in use and
  * the feature unit); a newer change cancels the previous run (engine.ts). The result is stored with
  * the case together with the settings and the spacing used.
+ *
+ * The runner listens to the case store directly rather than in a React effect: the extraction is
+ * posted to the worker the moment the ROI changes, so the worker computes while React renders the
+ * new ROI on the main thread. An opened image is sent to the worker at once (before any ROI).
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect } from 'react';
+import { create } from 'zustand';
 import { STUDY_EXTRACTION_SETTINGS, type ExtractionSettings } from '../../model/modelFile';
 import { STUDY_PRESET } from '../../radiomics/settings';
-import type { Vec3 } from '../../radiomics/types';
-import { roiMask } from '../../roi/roi';
-import { effectiveSpacing, useCaseStore } from '../../store/caseStore';
+import type { ImageVolume, Vec3 } from '../../radiomics/types';
+import { roiMask, type Roi } from '../../roi/roi';
+import { effectiveSpacing, useCaseStore, type CaseState } from '../../store/caseStore';
 import { t } from '../../i18n';
-import { createExtractor, WorkerCrashError, type Extractor } from '../engine';
+import { createExtractor, WorkerCrashError } from '../engine';
 
-export type FeatureRunState = (
-  { status: 'idle' | 'running' | 'done' } | { status: 'error'; message: string; crashed: boolean }
-) & {
+type RunState =
+  { status: 'idle' | 'running' | 'done' } | { status: 'error'; message: string; crashed: boolean };
+
+export type FeatureRunState = RunState & {
   /** Set when the worker died during this run and was restarted (the run was then repeated). */
   restarted?: string;
   /** Runs the extraction again for the same ROI (offered after an error). */
   retry: () => void;
 };
 
-type RunState =
-  { status: 'idle' | 'running' | 'done' } | { status: 'error'; message: string; crashed: boolean };
-
 /** The case's extraction settings in the model file's terms. */
 export function extractionSettingsFor(unit: 'mm' | 'pixel'): ExtractionSettings {
   return { ...STUDY_EXTRACTION_SETTINGS, spacingUnit: unit };
 }
 
-export function useFeatureExtraction(): FeatureRunState {
-  const image = useCaseStore((s) => s.image);
-  const roi = useCaseStore((s) => s.history?.present ?? null);
-  const record = useCaseStore((s) => s.record);
-  const setFeatures = useCaseStore((s) => s.setFeatures);
-  const [state, setState] = useState<RunState>({ status: 'idle' });
-  const [restarted, setRestarted] = useState<string | undefined>(undefined);
-  const [attempt, setAttempt] = useState(0);
-  const extractor = useRef<Extractor | null>(null);
-  const spacing = effectiveSpacing(record);
-  const unit: 'mm' | 'pixel' = record.featureUnit === 'mm' && spacing?.unit === 'mm' ? 'mm' : 'pixel';
-  const row = spacing?.row ?? 1;
-  const col = spacing?.col ?? 1;
+const useRunStore = create<{ run: RunState; restarted?: string; retry: () => void }>(() => ({
+  run: { status: 'idle' },
+  restarted: undefined,
+  retry: () => undefined,
+}));
 
-  useEffect(() => {
-    extractor.current = createExtractor({ onRestart: (cause) => setRestarted(cause) });
-    return () => {
-      extractor.current?.dispose();
-      extractor.current = null;
-    };
-  }, []);
+interface Inputs {
+  image: CaseState['image'];
+  roi: Roi | null;
+  unit: 'mm' | 'pixel';
+  row: number;
+  col: number;
+}
 
-  useEffect(() => {
-    if (!image || !roi || !extractor.current) return;
+function inputsOf(s: CaseState): Inputs {
+  const spacing = effectiveSpacing(s.record);
+  return {
+    image: s.image,
+    roi: s.history?.present ?? null,
+    unit: s.record.featureUnit === 'mm' && spacing?.unit === 'mm' ? 'mm' : 'pixel',
+    row: spacing?.row ?? 1,
+    col: spacing?.col ?? 1,
+  };
+}
+
+const sameInputs = (a: Inputs, b: Inputs): boolean =>
+  a.image === b.image && a.roi === b.roi && a.unit === b.unit && a.row === b.row && a.col === b.col;
+
+/**
+ * Starts the runner (one per case screen): it follows the case store until the returned function is
+ * called, which also stops the workers.
+ */
+export function startFeatureRunner(): () => void {
+  const extractor = createExtractor({ onRestart: (cause) => useRunStore.setState({ restarted: cause }) });
+  let last: Inputs | null = null;
+  let live = 0;
+
+  const runFor = (inp: Inputs) => {
+    const token = ++live;
+    const { image, roi } = inp;
+    if (!image || !roi) return;
     const mask = roiMask(roi);
     let pixels = 0;
     for (let i = 0; i < mask.length; i++) pixels += mask[i];
+    const setFeatures = useCaseStore.getState().setFeatures;
     if (pixels === 0) {
       if (useCaseStore.getState().record.features !== null) setFeatures(null);
-      setState({ status: 'idle' });
+      useRunStore.setState({ run: { status: 'idle' }, restarted: undefined });
       return;
     }
-    let live = true;
-    setRestarted(undefined);
-    const vs: Vec3 = unit === 'mm' ? [1, row, col] : [1, 1, 1];
-    const volume = { ...image.decoded.image, spacing: vs };
-    setState({ status: 'running' });
-    extractor.current
+    const vs: Vec3 = inp.unit === 'mm' ? [1, inp.row, inp.col] : [1, 1, 1];
+    const volume: ImageVolume = image.decoded.image;
+    useRunStore.setState({ run: { status: 'running' }, restarted: undefined });
+    extractor
       .run(volume, { data: mask, size: volume.size, spacing: vs, origin: volume.origin }, STUDY_PRESET)
       .then((result) => {
-        if (!live || !result) return;
+        if (token !== live || !result) return;
         setFeatures({
           values: result.values,
           settings: result.settings,
-          extraction: extractionSettingsFor(unit),
+          extraction: extractionSettingsFor(inp.unit),
           spacing: vs,
-          spacingUnit: unit,
+          spacingUnit: inp.unit,
           roiPixels: pixels,
           computedAt: new Date().toISOString(),
         });
-        setState({ status: 'done' });
+        useRunStore.setState({ run: { status: 'done' } });
       })
       .catch((e: unknown) => {
-        if (!live) return;
+        if (token !== live) return;
         if (useCaseStore.getState().record.features !== null) setFeatures(null);
-        if (e instanceof WorkerCrashError)
-          setState({
-            status: 'error',
-            message: t('features.workerCrashed', { cause: e.detail }),
-            crashed: true,
-          });
-        else
-          setState({ status: 'error', message: e instanceof Error ? e.message : String(e), crashed: false });
+        useRunStore.setState({
+          run:
+            e instanceof WorkerCrashError
+              ? { status: 'error', message: t('features.workerCrashed', { cause: e.detail }), crashed: true }
+              : { status: 'error', message: e instanceof Error ? e.message : String(e), crashed: false },
+        });
       });
-    return () => {
-      live = false;
-    };
-  }, [image, roi, unit, row, col, setFeatures, attempt]);
+  };
 
-  const retry = useCallback(() => setAttempt((n) => n + 1), []);
-  return { ...state, restarted, retry };
+  const follow = (s: CaseState, force = false) => {
+    const inp = inputsOf(s);
+    // A newly opened image without an ROI yet goes to the worker now (which warms up on it); with an
+    // ROI (a reopened case) the run below sends it without a warm-up in the way.
+    const hasRoi = inp.roi !== null && inp.roi.ops.length > 0;
+    if (inp.image && inp.image !== last?.image && !hasRoi) extractor.prepare(inp.image.decoded.image);
+    if (!force && last && sameInputs(inp, last)) return;
+    last = inp;
+    runFor(inp);
+  };
+
+  const unsubscribe = useCaseStore.subscribe((s) => follow(s));
+  useRunStore.setState({
+    run: { status: 'idle' },
+    restarted: undefined,
+    retry: () => follow(useCaseStore.getState(), true),
+  });
+  follow(useCaseStore.getState(), true);
+  return () => {
+    unsubscribe();
+    live++;
+    extractor.dispose();
+    useRunStore.setState({ run: { status: 'idle' }, restarted: undefined, retry: () => undefined });
+  };
+}
+
+/** The feature run's state for the case screen; starts the runner while the calling component is mounted. */
+export function useFeatureExtraction(): FeatureRunState {
+  useEffect(() => startFeatureRunner(), []);
+  const run = useRunStore((s) => s.run);
+  const restarted = useRunStore((s) => s.restarted);
+  const retry = useRunStore((s) => s.retry);
+  return { ...run, restarted, retry };
 }

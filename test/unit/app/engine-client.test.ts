@@ -15,6 +15,8 @@ function fakeWorkers(opts: { crashOnExtract?: Set<number> } = {}) {
     terminated: boolean;
     crash: (msg: string) => void;
     finish: () => void;
+    /** Messages received, in order: 'setImage:<key>', 'warmUpOnImage:<key>', 'extractCached:<key>'. */
+    log: string[];
   }> = [];
   const spawn = (): SpawnedWorker => {
     let crash!: (e: Error) => void;
@@ -25,14 +27,19 @@ function fakeWorkers(opts: { crashOnExtract?: Set<number> } = {}) {
       terminated: false,
       crash: (msg: string) => crash(new Error(msg)),
       finish: () => pending.shift()?.(),
+      log: [] as string[],
     };
     spawned.push(entry);
     return {
       worker: { terminate: () => void (entry.terminated = true) },
       crashed,
       api: {
-        setImage: async () => undefined,
-        extractCached: () => new Promise<ExtractionResult>((resolve) => pending.push(() => resolve(RESULT))),
+        warmUpOnImage: async (key: string) => void entry.log.push(`warmUpOnImage:${key}`),
+        setImage: async (key: string) => void entry.log.push(`setImage:${key}`),
+        extractCached: (key: string) => {
+          entry.log.push(`extractCached:${key}`);
+          return new Promise<ExtractionResult>((resolve) => pending.push(() => resolve(RESULT)));
+        },
         extract: () => {
           const n = extracts++;
           if (opts.crashOnExtract?.has(n)) {
@@ -52,7 +59,7 @@ const tick = () => new Promise((r) => setTimeout(r, 0));
 describe('interactive extractor (worker client)', () => {
   it('a newer ROI cancels the running one: its worker is terminated and its promise gives null', async () => {
     const { spawn, spawned } = fakeWorkers();
-    const ex = createExtractor({ spawnWorker: spawn });
+    const ex = createExtractor({ spawnWorker: spawn, standby: false });
     const first = ex.run(image, mask);
     await tick();
     const second = ex.run(image, mask);
@@ -66,7 +73,7 @@ describe('interactive extractor (worker client)', () => {
   it('a worker that dies mid-run is restarted, the run repeated on the fresh worker and the caller told', async () => {
     const { spawn, spawned } = fakeWorkers();
     const restarts: string[] = [];
-    const ex = createExtractor({ spawnWorker: spawn, onRestart: (c) => restarts.push(c) });
+    const ex = createExtractor({ spawnWorker: spawn, standby: false, onRestart: (c) => restarts.push(c) });
     const run = ex.run(image, mask);
     await tick();
     spawned[0].crash('out of memory');
@@ -81,7 +88,7 @@ describe('interactive extractor (worker client)', () => {
   it('a worker that dies again after the restart gives a WorkerCrashError; the next run uses a fresh worker', async () => {
     const { spawn, spawned } = fakeWorkers();
     const restarts: string[] = [];
-    const ex = createExtractor({ spawnWorker: spawn, onRestart: (c) => restarts.push(c) });
+    const ex = createExtractor({ spawnWorker: spawn, standby: false, onRestart: (c) => restarts.push(c) });
     const run = ex.run(image, mask);
     await tick();
     spawned[0].crash('uncaught error');
@@ -105,7 +112,7 @@ describe('interactive extractor (worker client)', () => {
   it('a worker that died while idle is replaced quietly on the next run', async () => {
     const { spawn, spawned } = fakeWorkers();
     const restarts: string[] = [];
-    const ex = createExtractor({ spawnWorker: spawn, onRestart: (c) => restarts.push(c) });
+    const ex = createExtractor({ spawnWorker: spawn, standby: false, onRestart: (c) => restarts.push(c) });
     const first = ex.run(image, mask);
     await tick();
     spawned[0].finish();
@@ -119,6 +126,71 @@ describe('interactive extractor (worker client)', () => {
     spawned[1].finish();
     expect(await second).toBe(RESULT);
     expect(restarts).toEqual([]);
+  });
+
+  it('an idle worker gets the image ahead and warms up on it; runs then send only masks', async () => {
+    const { spawn, spawned } = fakeWorkers();
+    const ex = createExtractor({ spawnWorker: spawn, standby: false });
+    const img: ImageVolume = { ...image, data: new Float64Array(16) };
+    ex.prepare(img);
+    await tick();
+    const first = ex.run(img, mask);
+    await tick();
+    spawned[0].finish();
+    await first;
+    // The same pixels with another spacing (mm vs pixels) are the same image: not sent again.
+    const second = ex.run({ ...img, spacing: [1, 0.1, 0.1] }, { ...mask, spacing: [1, 0.1, 0.1] });
+    await tick();
+    spawned[0].finish();
+    await second;
+    expect(spawned).toHaveLength(1);
+    const key = /setImage:(.*)/.exec(spawned[0].log[0])![1];
+    expect(spawned[0].log).toEqual([
+      `setImage:${key}`,
+      `warmUpOnImage:${key}`,
+      `extractCached:${key}`,
+      `extractCached:${key}`,
+    ]);
+  });
+
+  it('a run on a fresh worker sends the image without a warm-up in its way', async () => {
+    const { spawn, spawned } = fakeWorkers();
+    const ex = createExtractor({ spawnWorker: spawn, standby: false });
+    const run = ex.run(image, mask);
+    await tick();
+    spawned[0].finish();
+    await run;
+    expect(spawned[0].log.map((l) => l.split(':')[0])).toEqual(['setImage', 'extractCached']);
+  });
+
+  it('standby: a warm spare holding the image takes over at once from a superseded run', async () => {
+    const { spawn, spawned } = fakeWorkers();
+    const ex = createExtractor({ spawnWorker: spawn });
+    const img: ImageVolume = { ...image, data: new Float64Array(16) };
+    ex.prepare(img);
+    // The spare starts only once the first worker has warmed up.
+    expect(spawned).toHaveLength(1);
+    await tick();
+    expect(spawned).toHaveLength(2);
+    const key = /setImage:(.*)/.exec(spawned[0].log[0])![1];
+    const warmed = [`setImage:${key}`, `warmUpOnImage:${key}`];
+    expect(spawned.map((s) => s.log)).toEqual([warmed, warmed]);
+    const first = ex.run(img, mask);
+    await tick();
+    const second = ex.run(img, mask);
+    await tick();
+    expect(await first).toBeNull();
+    expect(spawned[0].terminated).toBe(true);
+    // The spare got only the mask: the image was already there.
+    expect(spawned[1].log).toEqual([...warmed, `extractCached:${key}`]);
+    expect(spawned).toHaveLength(2);
+    spawned[1].finish();
+    expect(await second).toBe(RESULT);
+    // Idle again: a new spare is started and given the image.
+    expect(spawned).toHaveLength(3);
+    expect(spawned[2].log).toEqual(warmed);
+    ex.dispose();
+    expect(spawned.map((s) => s.terminated)).toEqual([true, true, true]);
   });
 
   it('a batch item that kills its worker is reported as failed and the batch continues on a fresh worker', async () => {
