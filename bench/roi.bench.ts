@@ -1,18 +1,24 @@
 /**
  * Browser benchmark of the interactive loop: the ROI polygon is closed → the pCR probability is
  * shown. For each image size a fresh Chromium context loads the production build (demo model
- * active), enters the Ct values, opens a PNG, clicks a polygon and closes it on its first point.
+ * active), enters the Ct values, opens a PNG, waits `drawingMs` (the time a person takes to draw a
+ * polygon — the app uses it to send the image to the workers and warm them up; 0 = worst case, the
+ * ROI closed the instant the image appeared), clicks a polygon and closes it on its first point.
  * Measured in the page: the closing pointerdown → the first change of the "pCR probability" status
  * that shows a probability, and the longest main-thread task (PerformanceObserver 'longtask',
  * which reports tasks over 50 ms) in that interval.
  */
 import type { Page } from 'playwright-core';
-import { fillCts, imageToScreen, makePng } from '../test/browser/caseHelpers';
+import { fillCts, imageToScreen, makePng, roiPixels as roiPixelCount } from '../test/browser/caseHelpers';
 import { launchChromium, serveStatic } from '../test/browser/harness';
 
 export interface RoiLatency {
   width: number;
   height: number;
+  /** Pause between the image appearing and the first polygon click (ms). */
+  drawingMs: number;
+  /** ROI pixels of the polygon. */
+  roiPixels: number;
   /** ROI closed → probability shown (ms), one value per run. */
   runs: number[];
   /** Median of runs (ms). */
@@ -46,6 +52,7 @@ export async function benchRoiToProbability(
     [800, 600],
   ],
   runs = 3,
+  drawingMs = 2000,
 ): Promise<RoiLatency[]> {
   const server = await serveStatic();
   const browser = await launchChromium();
@@ -54,6 +61,7 @@ export async function benchRoiToProbability(
     for (const [W, H] of sizes) {
       const times: number[] = [];
       let longest = 0;
+      let roiPixels = 0;
       for (let r = 0; r < runs; r++) {
         const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
         const page = await context.newPage();
@@ -65,6 +73,7 @@ export async function benchRoiToProbability(
           buffer: Buffer.from(makePng(W, H, r + 1)),
         });
         await page.getByText(`${W} × ${H} px`).waitFor();
+        if (drawingMs > 0) await page.waitForTimeout(drawingMs);
         await page.getByRole('button', { name: 'Polygon', exact: true }).click();
         await armProbe(page);
         const toScreen = await imageToScreen(page);
@@ -91,6 +100,7 @@ export async function benchRoiToProbability(
             ).__probe,
         );
         times.push(probe.shown - probe.down);
+        roiPixels = await roiPixelCount(page);
         for (const t of probe.tasks) {
           if (t.start + t.duration >= probe.down && t.start <= probe.shown)
             longest = Math.max(longest, t.duration);
@@ -98,7 +108,15 @@ export async function benchRoiToProbability(
         await context.close();
       }
       const sorted = [...times].sort((a, b) => a - b);
-      out.push({ width: W, height: H, runs: times, ms: sorted[sorted.length >> 1], longestTaskMs: longest });
+      out.push({
+        width: W,
+        height: H,
+        drawingMs,
+        roiPixels,
+        runs: times,
+        ms: sorted[sorted.length >> 1],
+        longestTaskMs: longest,
+      });
     }
   } finally {
     await browser.close();

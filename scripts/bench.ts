@@ -81,11 +81,15 @@ console.log(
     `DOMContentLoaded ${f(startup.domContentLoadedMs, 0)} ms; ${startup.scripts} scripts, ${f(startup.scriptKb, 0)} KB`,
 );
 
-console.log('\n== ROI closed → pCR probability shown (Chromium, demo model, median of 3) ==');
-const roi = await benchRoiToProbability();
+console.log('\n== ROI closed → pCR probability shown (Chromium, demo model, median of 5) ==');
+const roi = [
+  ...(await benchRoiToProbability(undefined, 5, 2000)),
+  ...(await benchRoiToProbability(undefined, 5, 0)),
+];
 for (const r of roi) {
   console.log(
-    `${r.width}x${r.height}: ${f(r.ms, 0)} ms (runs: ${r.runs.map((x) => f(x, 0)).join(', ')}); ` +
+    `${r.width}x${r.height} (${r.roiPixels} ROI px), ${r.drawingMs ? `drawn ${r.drawingMs / 1000} s after the image appeared` : 'ROI closed as the image appeared'}: ` +
+      `${f(r.ms, 0)} ms (runs: ${r.runs.map((x) => f(x, 0)).join(', ')}); ` +
       `longest main-thread task ${r.longestTaskMs ? `${f(r.longestTaskMs, 0)} ms` : 'none over 50 ms'}`,
   );
 }
