@@ -79,6 +79,8 @@ function enqueueSave(snapshot: CaseState | null): Promise<void> {
     if (!s.touched || s.conflict) return;
     const revision = s.revision;
     const imageDirty = s.imageDirty;
+    // The image object this save writes: another image opened meanwhile stays dirty for the next save.
+    const savedImage = imageDirty ? s.image : undefined;
     const isCurrent = () => useCaseStore.getState().record.id === s.record.id;
     if (isCurrent()) useCaseStore.getState().setSaveState('saving');
     try {
@@ -88,7 +90,7 @@ function enqueueSave(snapshot: CaseState | null): Promise<void> {
       rememberCase(stored.id);
       const now = useCaseStore.getState();
       useCaseStore.setState({
-        imageDirty: now.imageDirty && !imageDirty,
+        imageDirty: now.imageDirty && !(imageDirty && now.image === savedImage),
         storageFull: null,
         record:
           now.revision === revision

@@ -157,4 +157,28 @@ describe('autosave', () => {
       stop();
     }
   });
+
+  it('an image opened while the previous image is being saved is saved too (not left dirty-cleared)', async () => {
+    const other = encode({
+      width: 5,
+      height: 4,
+      data: new Uint8Array(20).map((_, i) => 200 - i),
+      channels: 1,
+      depth: 8,
+    });
+    const st = useCaseStore.getState();
+    st.setPatientId('RACE-1');
+    await st.openImage(png, 'first.png');
+    const id = useCaseStore.getState().record.id;
+    // The save of the first image is in flight when the second image is opened.
+    const firstSave = flushSave();
+    await useCaseStore.getState().openImage(other, 'second.png');
+    await firstSave;
+    expect(useCaseStore.getState().imageDirty).toBe(true);
+    await flushSave();
+    expect(useCaseStore.getState().imageDirty).toBe(false);
+    const stored = await loadCase(id);
+    expect(stored?.image?.fileName).toBe('second.png');
+    expect(new Uint8Array(await stored!.image!.blob.arrayBuffer())).toEqual(other);
+  });
 });
