@@ -147,6 +147,28 @@ describe('case screen: PNG → polygon ROI → features → qPCR → prediction 
         .textContent();
       expect(shown).toBe(fmtFeature(engine.values[name]));
     }
+    // All 107 in the grouped table (built when opened), searchable by PyRadiomics name.
+    await page.getByText('All 107 features').click();
+    const all = page.getByRole('table', { name: 'All features' });
+    await expect.poll(() => all.locator('tbody tr:not(.group-row)').count()).toBe(107);
+    expect(await all.locator('th[scope="colgroup"]').allTextContents()).toEqual([
+      'Shape (14)',
+      'First order (18)',
+      'GLCM (24)',
+      'GLRLM (16)',
+      'GLSZM (16)',
+      'GLDM (14)',
+      'NGTDM (5)',
+    ]);
+    await page.getByRole('searchbox', { name: 'Search features' }).fill('glszm_zone');
+    await expect.poll(() => all.locator('tbody tr:not(.group-row)').count()).toBe(3);
+    const zoneRow = all.getByRole('row', { name: /original_glszm_ZoneEntropy/ });
+    expect(await zoneRow.locator('td.num').textContent()).toBe(
+      fmtFeature(engine.values.original_glszm_ZoneEntropy),
+    );
+    await page.getByRole('searchbox', { name: 'Search features' }).fill('no such feature');
+    await page.getByText('No feature name contains “no such feature”.').waitFor();
+    await page.getByRole('searchbox', { name: 'Search features' }).fill('');
 
     // Window/level changes the display only: the features stay, no new extraction starts.
     await page.getByLabel('Window width').fill('60');

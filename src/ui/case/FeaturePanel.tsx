@@ -27,6 +27,7 @@ export function FeaturePanel({ run }: { run: FeatureRunState }) {
   const record = useCaseStore((s) => s.record);
   const setFeatureUnit = useCaseStore((s) => s.setFeatureUnit);
   const [query, setQuery] = useState('');
+  const [allOpen, setAllOpen] = useState(false);
   const [copied, setCopied] = useState<'features.copied' | 'features.copyRefused' | null>(null);
   const f = record.features;
   const spacing = effectiveSpacing(record);
@@ -132,7 +133,8 @@ export function FeaturePanel({ run }: { run: FeatureRunState }) {
               </span>
             )}
           </div>
-          <details className="all-features">
+          {/* The 107-row table is built only while open: it stays out of every ROI change's render. */}
+          <details className="all-features" onToggle={(e) => setAllOpen(e.currentTarget.open)}>
             <summary>{t('features.all', { n: STUDY_FEATURE_NAMES.length })}</summary>
             <label className="inline">
               {t('features.search')}
@@ -143,29 +145,31 @@ export function FeaturePanel({ run }: { run: FeatureRunState }) {
                 placeholder={t('features.searchPlaceholder')}
               />
             </label>
-            <table aria-label={t('features.allLabel')}>
-              <thead>
-                <tr>
-                  <th scope="col">{t('features.colFeature')}</th>
-                  <th scope="col">{t('features.colValue')}</th>
-                </tr>
-              </thead>
-              {[...groups.entries()].map(([cls, names]) => (
-                <tbody key={cls}>
-                  <tr className="group-row">
-                    <th colSpan={2} scope="colgroup">
-                      {classLabel(cls)} ({names.length})
-                    </th>
+            {allOpen && (
+              <table aria-label={t('features.allLabel')}>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('features.colFeature')}</th>
+                    <th scope="col">{t('features.colValue')}</th>
                   </tr>
-                  {names.map((name) => (
-                    <tr key={name}>
-                      <td>{name}</td>
-                      <td className="num">{fmtFeature(f.values[name])}</td>
+                </thead>
+                {[...groups.entries()].map(([cls, names]) => (
+                  <tbody key={cls}>
+                    <tr className="group-row">
+                      <th colSpan={2} scope="colgroup">
+                        {classLabel(cls)} ({names.length})
+                      </th>
                     </tr>
-                  ))}
-                </tbody>
-              ))}
-            </table>
+                    {names.map((name) => (
+                      <tr key={name}>
+                        <td>{name}</td>
+                        <td className="num">{fmtFeature(f.values[name])}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                ))}
+              </table>
+            )}
             {groups.size === 0 && <p className="hint">{t('features.noMatch', { query })}</p>}
           </details>
         </>
