@@ -51,41 +51,66 @@ export function measureMask(
   width: number,
   height: number,
   spacing: Spacing2D,
+  /** A box known to contain every mask pixel (e.g. `roiExtent`); found by a scan when omitted. */
+  within?: [number, number, number, number] | null,
 ): MaskMeasures {
   const sx = spacing.col;
   const sy = spacing.row;
-  const at = (x: number, y: number) =>
-    x >= 0 && y >= 0 && x < width && y < height && mask[y * width + x] ? 1 : 0;
   let pixels = 0;
   const boundary: [number, number][] = [];
-  // Only the mask's bounding box (and the cells around it) can contribute.
-  const box = maskBounds(mask, width, height);
+  // Only the mask's bounding box (and the cells around it) can contribute. The loops index the mask
+  // directly (this runs on every ROI edit, mostly as not-yet-optimised code).
+  const box = within === undefined ? maskBounds(mask, width, height) : within;
   if (!box) return { pixels: 0, area: 0, perimeter: 0, maxDiameter: 0, unit: spacing.unit };
   const [bx0, by0, bx1, by1] = box;
   for (let y = by0; y <= by1; y++) {
+    const row = y * width;
+    const hasUp = y > 0;
+    const hasDown = y + 1 < height;
     for (let x = bx0; x <= bx1; x++) {
-      if (!mask[y * width + x]) continue;
+      const i = row + x;
+      if (!mask[i]) continue;
       pixels++;
-      if (!at(x - 1, y) || !at(x + 1, y) || !at(x, y - 1) || !at(x, y + 1)) boundary.push([x * sx, y * sy]);
+      if (
+        x === 0 ||
+        !mask[i - 1] ||
+        x + 1 === width ||
+        !mask[i + 1] ||
+        !hasUp ||
+        !mask[i - width] ||
+        !hasDown ||
+        !mask[i + width]
+      )
+        boundary.push([x * sx, y * sy]);
     }
   }
-  // Marching squares over cells whose corners are pixel centres (x, y), (x+1, y), (x, y+1), (x+1, y+1).
+  // Marching squares over cells whose corners are pixel centres (x, y), (x+1, y), (x, y+1), (x+1, y+1):
+  // a, b on row y and c, d on row y+1; b and d slide into a and c along the row.
   const half = Math.hypot(sx / 2, sy / 2);
   let perimeter = 0;
   for (let y = by0 - 1; y <= by1; y++) {
-    for (let x = bx0 - 1; x <= bx1; x++) {
-      const a = at(x, y);
-      const b = at(x + 1, y);
-      const c = at(x, y + 1);
-      const d = at(x + 1, y + 1);
+    const top = y >= 0 && y < height;
+    const bottom = y + 1 < height;
+    const rowT = y * width;
+    const rowB = rowT + width;
+    const left = bx0 - 1;
+    let a = top && left >= 0 && mask[rowT + left] ? 1 : 0;
+    let c = bottom && left >= 0 && mask[rowB + left] ? 1 : 0;
+    for (let x = left; x <= bx1; x++) {
+      const inside = x + 1 < width;
+      const b = top && inside && mask[rowT + x + 1] ? 1 : 0;
+      const d = bottom && inside && mask[rowB + x + 1] ? 1 : 0;
       const s = a + b + c + d;
-      if (s === 0 || s === 4) continue;
-      if (s === 1 || s === 3) perimeter += half;
-      else if (a === d)
-        perimeter += 2 * half; // diagonal pair: saddle, two corner segments
-      else if (a === b)
-        perimeter += sx; // top pair vs bottom pair: horizontal segment
-      else perimeter += sy; // left pair vs right pair: vertical segment
+      if (s !== 0 && s !== 4) {
+        if (s === 1 || s === 3) perimeter += half;
+        else if (a === d)
+          perimeter += 2 * half; // diagonal pair: saddle, two corner segments
+        else if (a === b)
+          perimeter += sx; // top pair vs bottom pair: horizontal segment
+        else perimeter += sy; // left pair vs right pair: vertical segment
+      }
+      a = b;
+      c = d;
     }
   }
   const hull = convexHull(boundary);
@@ -133,19 +158,25 @@ export function maskBounds(
 }
 
 /** Boundary edges of the mask's pixels as a flat list of segments [x0, y0, x1, y1, …] in pixel units. */
-export function maskOutline(mask: ArrayLike<number>, width: number, height: number): number[] {
-  const at = (x: number, y: number) =>
-    x >= 0 && y >= 0 && x < width && y < height && mask[y * width + x] !== 0;
+export function maskOutline(
+  mask: ArrayLike<number>,
+  width: number,
+  height: number,
+  /** A box known to contain every mask pixel (e.g. `roiExtent`); found by a scan when omitted. */
+  within?: [number, number, number, number] | null,
+): number[] {
   const segs: number[] = [];
-  const box = maskBounds(mask, width, height);
+  const box = within === undefined ? maskBounds(mask, width, height) : within;
   if (!box) return segs;
-  // Edges lie on the bounding box's pixel boundaries only: scan rows y0..y1+1, columns x0..x1+1.
+  // Edges lie within the box's pixel boundaries only: scan rows y0..y1+1, columns x0..x1+1.
   const [bx0, by0, bx1, by1] = box;
-  // Horizontal edges: merge runs along each row boundary.
+  // Horizontal edges: merge runs along each row boundary (between rows y − 1 and y).
   for (let y = by0; y <= by1 + 1; y++) {
+    const up = y > 0 && y - 1 < height ? (y - 1) * width : -1;
+    const down = y < height ? y * width : -1;
     let start = -1;
     for (let x = bx0; x <= bx1 + 1; x++) {
-      const edge = x <= bx1 && at(x, y - 1) !== at(x, y);
+      const edge = x <= bx1 && (up >= 0 && mask[up + x] !== 0) !== (down >= 0 && mask[down + x] !== 0);
       if (edge && start < 0) start = x;
       if (!edge && start >= 0) {
         segs.push(start, y, x, y);
@@ -153,10 +184,14 @@ export function maskOutline(mask: ArrayLike<number>, width: number, height: numb
       }
     }
   }
+  // Vertical edges: merge runs along each column boundary (between columns x − 1 and x).
   for (let x = bx0; x <= bx1 + 1; x++) {
+    const hasLeft = x > 0 && x - 1 < width;
+    const hasRight = x < width;
     let start = -1;
     for (let y = by0; y <= by1 + 1; y++) {
-      const edge = y <= by1 && at(x - 1, y) !== at(x, y);
+      const row = y * width;
+      const edge = y <= by1 && (hasLeft && mask[row + x - 1] !== 0) !== (hasRight && mask[row + x] !== 0);
       if (edge && start < 0) start = y;
       if (!edge && start >= 0) {
         segs.push(x, start, x, y);

@@ -13,6 +13,7 @@ import {
   moveVertex,
   pushHistory,
   redo,
+  roiExtent,
   roiFromMask,
   roiMask,
   translateRoi,
@@ -338,6 +339,69 @@ describe('measurements', () => {
           }
         },
       ),
+    );
+  });
+
+  it('roiExtent contains every pixel the ROI sets, and scans limited to it equal the whole-image scans', () => {
+    const W = 23;
+    const H = 17;
+    const pt = fc.record({
+      x: fc.double({ min: -4, max: W + 4, noNaN: true }),
+      y: fc.double({ min: -4, max: H + 4, noNaN: true }),
+    });
+    const op = fc.oneof(
+      fc
+        .array(pt, { minLength: 3, maxLength: 7 })
+        .map((points) => ({ kind: 'polygon' as const, id: 'p', points })),
+      fc
+        .tuple(
+          fc.array(pt, { minLength: 1, maxLength: 5 }),
+          fc.double({ min: 0.3, max: 4, noNaN: true }),
+          fc.boolean(),
+        )
+        .map(([points, radius, add]) => ({
+          kind: 'stroke' as const,
+          id: 's',
+          mode: add ? ('add' as const) : ('erase' as const),
+          radius,
+          points,
+        })),
+      fc
+        .tuple(
+          fc.integer({ min: -6, max: W }),
+          fc.integer({ min: -6, max: H }),
+          fc.integer({ min: 1, max: 8 }),
+        )
+        .map(([dx, dy, n]) => ({
+          kind: 'mask' as const,
+          id: 'm',
+          width: n,
+          height: n,
+          data: Uint8Array.from({ length: n * n }, (_, i) => (i % 3 ? 1 : 0)),
+          dx,
+          dy,
+        })),
+    );
+    fc.assert(
+      fc.property(fc.array(op, { minLength: 0, maxLength: 4 }), (ops) => {
+        const roi = { width: W, height: H, ops };
+        const m = roiMask(roi);
+        const box = roiExtent(roi);
+        let any = false;
+        for (let y = 0; y < H; y++)
+          for (let x = 0; x < W; x++)
+            if (m[y * W + x]) {
+              any = true;
+              expect(box).not.toBeNull();
+              const [x0, y0, x1, y1] = box!;
+              expect(x >= x0 && x <= x1 && y >= y0 && y <= y1).toBe(true);
+            }
+        if (!any) return;
+        const spacing = { row: 0.5, col: 0.25, unit: 'mm' as const };
+        expect(measureMask(m, W, H, spacing, box)).toEqual(measureMask(m, W, H, spacing));
+        expect(maskOutline(m, W, H, box)).toEqual(maskOutline(m, W, H));
+      }),
+      { numRuns: 300 },
     );
   });
 });
