@@ -1,5 +1,5 @@
 /** The clinician workflow screen of one patient: image → ROI → features, qPCR → miR-34a, prediction, outcome. */
-import { useEffect } from 'react';
+import { memo, useEffect } from 'react';
 import { caseStatus } from '../../db/cases';
 import { flushSave, rememberCase, rememberedCase, startAutosave } from '../../store/autosave';
 import { useCaseStore } from '../../store/caseStore';
@@ -15,6 +15,13 @@ import './case.css';
 import { formatDate, useMessage, useT } from '../../i18n';
 
 let initialised = false;
+
+// The panels subscribe to their own slices of the store; memo keeps a change elsewhere in the case
+// (e.g. an ROI edit) from re-rendering every panel through this screen.
+const ImagePanelMemo = memo(ImagePanel);
+const FeaturePanelMemo = memo(FeaturePanel);
+const PredictionPanelMemo = memo(PredictionPanel);
+const QpcrPanelMemo = memo(QpcrPanel);
 
 /** Opens the last case once per page load (or starts a new one); also used by the patient report. */
 export async function initialise(): Promise<void> {
@@ -63,10 +70,13 @@ function OutcomePanel() {
   );
 }
 
+const OutcomePanelMemo = memo(OutcomePanel);
+
 export function CaseScreen() {
   const t = useT();
   const m = useMessage();
-  const record = useCaseStore((s) => s.record);
+  const patientId = useCaseStore((s) => s.record.patientId);
+  const status = useCaseStore((s) => caseStatus(s.record));
   const saveState = useCaseStore((s) => s.saveState);
   const saveError = useCaseStore((s) => s.saveError);
   const loading = useCaseStore((s) => s.loading);
@@ -74,7 +84,6 @@ export function CaseScreen() {
   const setPatientId = useCaseStore((s) => s.setPatientId);
   const newCase = useCaseStore((s) => s.newCase);
   const run = useFeatureExtraction();
-  const status = caseStatus(record);
 
   useEffect(() => {
     void initialise();
@@ -93,7 +102,7 @@ export function CaseScreen() {
           {t('case.patientId')}
           <input
             type="text"
-            value={record.patientId}
+            value={patientId}
             onChange={(e) => setPatientId(e.target.value)}
             placeholder={t('case.patientIdPlaceholder')}
             autoComplete="off"
@@ -134,21 +143,21 @@ export function CaseScreen() {
       <div className="case-grid">
         <div className="col-main">
           <PanelBoundary title={t('case.panelImage')}>
-            <ImagePanel />
+            <ImagePanelMemo />
           </PanelBoundary>
           <PanelBoundary title={t('case.panelFeatures')}>
-            <FeaturePanel run={run} />
+            <FeaturePanelMemo run={run} />
           </PanelBoundary>
         </div>
         <div className="col-side">
           <PanelBoundary title={t('case.panelPrediction')}>
-            <PredictionPanel />
+            <PredictionPanelMemo />
           </PanelBoundary>
           <PanelBoundary title={t('case.panelQpcr')}>
-            <QpcrPanel />
+            <QpcrPanelMemo />
           </PanelBoundary>
           <PanelBoundary title={t('case.panelOutcome')}>
-            <OutcomePanel />
+            <OutcomePanelMemo />
           </PanelBoundary>
         </div>
       </div>

@@ -7,7 +7,7 @@
  * posted to the worker the moment the ROI changes, so the worker computes while React renders the
  * new ROI on the main thread. An opened image is sent to the worker at once (before any ROI).
  */
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 import { create } from 'zustand';
 import { STUDY_EXTRACTION_SETTINGS, type ExtractionSettings } from '../../model/modelFile';
 import { STUDY_PRESET } from '../../radiomics/settings';
@@ -144,5 +144,5 @@ export function useFeatureExtraction(): FeatureRunState {
   const run = useRunStore((s) => s.run);
   const restarted = useRunStore((s) => s.restarted);
   const retry = useRunStore((s) => s.retry);
-  return { ...run, restarted, retry };
+  return useMemo(() => ({ ...run, restarted, retry }), [run, restarted, retry]);
 }
