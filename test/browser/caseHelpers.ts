@@ -115,9 +115,10 @@ export async function screenToImage(
 }
 
 /** The number shown as "ROI pixels". */
+/** The "ROI pixels" measurement, once it is up to date with the ROI (the panel is not aria-busy). */
 export async function roiPixels(page: Page): Promise<number> {
   const text = await page
-    .getByLabel('ROI measurements')
+    .locator('[aria-label="ROI measurements"][aria-busy="false"]')
     .locator('div', { hasText: 'ROI pixels' })
     .locator('.value')
     .textContent();

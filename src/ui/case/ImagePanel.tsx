@@ -1,9 +1,9 @@
 /** Image opening (picker, drag-and-drop), ROI tools, measurements, spacing calibration and image facts. */
-import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { maskOverlap } from '../../model/agreement';
 import { encodeMaskPng, readMaskFile } from '../../roi/maskPng';
 import { measureMask } from '../../roi/measure';
-import { emptyRoi, roiFromMask, roiMask } from '../../roi/roi';
+import { emptyRoi, roiExtent, roiFromMask, roiMask } from '../../roi/roi';
 import { effectiveSpacing, useCaseStore } from '../../store/caseStore';
 import { downloadBlob, safeName } from './download';
 import { fmt } from './format';
@@ -62,13 +62,19 @@ export function ImagePanel() {
   const width = record.image?.width ?? 0;
   const height = record.image?.height ?? 0;
 
-  const mask = useMemo(() => (roi ? roiMask(roi) : null), [roi]);
+  // The measurements follow the ROI one render later (a deferred value): an edit's own task only
+  // draws the new ROI; area, perimeter and diameter are computed right after.
+  const measuredRoi = useDeferredValue(roi);
+  const mask = useMemo(() => (measuredRoi ? roiMask(measuredRoi) : null), [measuredRoi]);
+  const sRow = useCaseStore((s) => effectiveSpacing(s.record)?.row);
+  const sCol = useCaseStore((s) => effectiveSpacing(s.record)?.col);
+  const sUnit = useCaseStore((s) => effectiveSpacing(s.record)?.unit);
   const measures = useMemo(
     () =>
-      mask && spacing
-        ? measureMask(mask, width, height, { row: spacing.row, col: spacing.col, unit: spacing.unit })
+      measuredRoi && mask && sRow !== undefined && sCol !== undefined && sUnit !== undefined
+        ? measureMask(mask, width, height, { row: sRow, col: sCol, unit: sUnit }, roiExtent(measuredRoi))
         : null,
-    [mask, spacing, width, height],
+    [measuredRoi, mask, sRow, sCol, sUnit, width, height],
   );
   const dice = useMemo(() => {
     if (!history?.present || !history2?.present) return null;
@@ -127,8 +133,8 @@ export function ImagePanel() {
   };
 
   const exportMask = () => {
-    if (!mask) return;
-    const png = encodeMaskPng(mask, width, height);
+    if (!roi) return;
+    const png = encodeMaskPng(roiMask(roi), width, height);
     downloadBlob(
       png as Uint8Array<ArrayBuffer>,
       `${safeName(record.patientId)}_roi${reader === 2 ? '_reader2' : ''}.png`,
@@ -315,7 +321,7 @@ export function ImagePanel() {
               }}
             />
           </Suspense>
-          <div className="measures" aria-label={t('image.measuresLabel')}>
+          <div className="measures" aria-label={t('image.measuresLabel')} aria-busy={measuredRoi !== roi}>
             <div>
               <span className="label">{t('image.area')}</span>
               <span className="value">

@@ -9,6 +9,7 @@
  */
 import {
   useCallback,
+  useDeferredValue,
   useEffect,
   useMemo,
   useRef,
@@ -25,6 +26,7 @@ import {
   insertVertex,
   moveVertex,
   newOpId,
+  roiExtent,
   roiMask,
   translateRoi,
   type Point,
@@ -104,22 +106,39 @@ function useDisplayCanvas(rgba: Uint8ClampedArray, width: number, height: number
   }, [rgba, width, height, ww, wl]);
 }
 
-/** Canvas holding the mask fill (one canvas pixel per image pixel). */
-function maskCanvas(mask: Uint8Array, width: number, height: number, rgb: [number, number, number]) {
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+
+/**
+ * Canvas holding the mask fill (one canvas pixel per image pixel); only the ROI's extent is written
+ * (the rest of the canvas stays transparent).
+ */
+function maskCanvas(
+  mask: Uint8Array,
+  width: number,
+  height: number,
+  rgb: [number, number, number],
+  extent: [number, number, number, number] | null,
+) {
   const canvas = document.createElement('canvas');
   canvas.width = width;
   canvas.height = height;
   const ctx = canvas.getContext('2d');
-  if (!ctx) return canvas;
-  const img = new ImageData(width, height);
-  for (let i = 0; i < mask.length; i++) {
-    if (!mask[i]) continue;
-    img.data[i * 4] = rgb[0];
-    img.data[i * 4 + 1] = rgb[1];
-    img.data[i * 4 + 2] = rgb[2];
-    img.data[i * 4 + 3] = 80;
+  if (!ctx || !extent) return canvas;
+  const [x0, y0, x1, y1] = extent;
+  const w = x1 - x0 + 1;
+  const h = y1 - y0 + 1;
+  const img = new ImageData(w, h);
+  // One 32-bit write per ROI pixel, its bytes R, G, B, A in memory order.
+  const px = new Uint32Array(img.data.buffer);
+  const colour = LITTLE_ENDIAN
+    ? ((80 << 24) | (rgb[2] << 16) | (rgb[1] << 8) | rgb[0]) >>> 0
+    : ((rgb[0] << 24) | (rgb[1] << 16) | (rgb[2] << 8) | 80) >>> 0;
+  for (let y = 0; y < h; y++) {
+    const src = (y0 + y) * width + x0;
+    const dst = y * w;
+    for (let x = 0; x < w; x++) if (mask[src + x]) px[dst + x] = colour;
   }
-  ctx.putImageData(img, 0, 0);
+  ctx.putImageData(img, x0, y0);
   return canvas;
 }
 
@@ -194,10 +213,19 @@ export function RoiCanvas(props: Props) {
 
   const mask = useMemo(() => roiMask(roi), [roi]);
   const rgb = useMemo(() => hexRgb(props.readerColour), [props.readerColour]);
-  const fill = useMemo(() => maskCanvas(mask, width, height, rgb), [mask, width, height, rgb]);
-  const outline = useMemo(() => maskOutline(mask, width, height), [mask, width, height]);
+  const fill = useMemo(
+    () => maskCanvas(mask, width, height, rgb, roiExtent(roi)),
+    [roi, mask, width, height, rgb],
+  );
+  // The vector outline follows one render later (deferred): an edit's own task only repaints the fill.
+  const outlinedRoi = useDeferredValue(roi);
+  const outline = useMemo(
+    () => maskOutline(roiMask(outlinedRoi), width, height, roiExtent(outlinedRoi)),
+    [outlinedRoi, width, height],
+  );
   const otherOutline = useMemo(
-    () => (props.otherRoi ? maskOutline(roiMask(props.otherRoi), width, height) : null),
+    () =>
+      props.otherRoi ? maskOutline(roiMask(props.otherRoi), width, height, roiExtent(props.otherRoi)) : null,
     [props.otherRoi, width, height],
   );
   const display = useDisplayCanvas(props.rgba, width, height, props.windowWidth, props.windowLevel);
