@@ -34,7 +34,7 @@ const api = {
    * optimised for image-sized work before the user's first ROI (a cold first run is 2–4× slower).
    * Returns false when nothing was run.
    */
-  warmUpOnImage(key: string, times = 4, maxPixels = 60_000): boolean {
+  warmUpOnImage(key: string, times = 6, maxPixels = 100_000): boolean {
     if (warmedOnImage || !cached || cached.key !== key || cached.image.size[0] !== 1) return false;
     warmedOnImage = true;
     const image = cached.image;
