@@ -9,22 +9,21 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import type { ModelDocument } from '../../model/modelFile';
+import type { ModelDocument, ModelKind } from '../../model/modelFile';
 import { rocIndexAt } from '../../model/roc';
 import { useT } from '../../i18n';
 import { fmt, pct } from './format';
+import { CURVE, DIAGONAL, GRID_STROKE, unitXAxis } from '../charts/common';
 
-function RocChart({
-  model,
-  kind,
-  probability,
-  compact = false,
-}: {
+/** The headline model of the case, the patient's probability and the size (`compact`: the printed report). */
+interface ChartProps {
   model: ModelDocument;
-  kind: 'clinical' | 'radiomics' | 'combined';
+  kind: ModelKind;
   probability: number;
   compact?: boolean;
-}) {
+}
+
+function RocChart({ model, kind, probability, compact = false }: ChartProps) {
   const t = useT();
   const perf = model.models[kind]!.metrics.validation;
   const data = perf.roc.fpr.map((x, i) => ({ fpr: x, tpr: perf.roc.tpr[i] }));
@@ -45,36 +44,16 @@ function RocChart({
         data={data}
         margin={{ top: 8, right: 12, bottom: 24, left: 4 }}
       >
-        <CartesianGrid stroke="#e3e8ee" />
-        <XAxis
-          type="number"
-          dataKey="fpr"
-          domain={[0, 1]}
-          tickCount={6}
-          label={{ value: t('prediction.rocX'), position: 'bottom', offset: 6 }}
-        />
+        <CartesianGrid stroke={GRID_STROKE} />
+        <XAxis {...unitXAxis('fpr', t('prediction.rocX'), 6)} />
         <YAxis
           type="number"
           domain={[0, 1]}
           tickCount={6}
           label={{ value: t('prediction.rocY'), angle: -90, position: 'insideLeft' }}
         />
-        <ReferenceLine
-          segment={[
-            { x: 0, y: 0 },
-            { x: 1, y: 1 },
-          ]}
-          stroke="#aab4be"
-          strokeDasharray="4 4"
-        />
-        <Line
-          type="linear"
-          dataKey="tpr"
-          stroke="#1f4e79"
-          strokeWidth={2}
-          dot={false}
-          isAnimationActive={false}
-        />
+        <ReferenceLine {...DIAGONAL} />
+        <Line {...CURVE} dataKey="tpr" stroke="#1f4e79" strokeWidth={2} />
         {opPoint && (
           <ReferenceDot
             x={opPoint.x}
@@ -121,17 +100,7 @@ function RocChart({
   );
 }
 
-function DcaChart({
-  model,
-  kind,
-  probability,
-  compact = false,
-}: {
-  model: ModelDocument;
-  kind: 'clinical' | 'radiomics' | 'combined';
-  probability: number;
-  compact?: boolean;
-}) {
+function DcaChart({ model, kind, probability, compact = false }: ChartProps) {
   const t = useT();
   const d = model.models[kind]!.metrics.validation.dca;
   const data = d.thresholds.map((t, i) => ({ t, model: d.netBenefit[i], all: d.treatAll[i], none: 0 }));
@@ -147,14 +116,8 @@ function DcaChart({
         data={data}
         margin={{ top: 8, right: 12, bottom: 24, left: 4 }}
       >
-        <CartesianGrid stroke="#e3e8ee" />
-        <XAxis
-          type="number"
-          dataKey="t"
-          domain={[0, 1]}
-          tickCount={6}
-          label={{ value: t('prediction.dcaX'), position: 'bottom', offset: 6 }}
-        />
+        <CartesianGrid stroke={GRID_STROKE} />
+        <XAxis {...unitXAxis('t', t('prediction.dcaX'), 6)} />
         <YAxis
           type="number"
           domain={yDomain}
@@ -163,35 +126,20 @@ function DcaChart({
           label={{ value: t('prediction.dcaY'), angle: -90, position: 'insideLeft' }}
         />
         <Legend verticalAlign="top" height={24} wrapperStyle={{ fontSize: 11 }} />
-        <Line
-          name={t('prediction.model')}
-          legendType="plainline"
-          type="linear"
-          dataKey="model"
-          stroke="#1f4e79"
-          strokeWidth={2}
-          dot={false}
-          isAnimationActive={false}
-        />
+        <Line name={t('prediction.model')} {...CURVE} dataKey="model" stroke="#1f4e79" strokeWidth={2} />
         <Line
           name={t('prediction.treatAll')}
-          legendType="plainline"
-          type="linear"
+          {...CURVE}
           dataKey="all"
           stroke="#6b7785"
           strokeDasharray="8 3"
-          dot={false}
-          isAnimationActive={false}
         />
         <Line
           name={t('prediction.treatNone')}
-          legendType="plainline"
-          type="linear"
+          {...CURVE}
           dataKey="none"
           stroke="#8a96a3"
           strokeDasharray="2 3"
-          dot={false}
-          isAnimationActive={false}
         />
         <ReferenceLine
           x={probability}
@@ -205,12 +153,7 @@ function DcaChart({
 }
 
 /** Both charts of the headline model, side by side (`compact`: the smaller size of the printed report). */
-export default function PredictionCharts(props: {
-  model: ModelDocument;
-  kind: 'clinical' | 'radiomics' | 'combined';
-  probability: number;
-  compact?: boolean;
-}) {
+export default function PredictionCharts(props: ChartProps) {
   return (
     <div className="charts">
       <RocChart {...props} />

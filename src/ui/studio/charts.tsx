@@ -4,6 +4,7 @@ import { MODEL_KINDS, type ModelDocument, type ModelKind } from '../../model/mod
 import type { CalibrationSummary } from '../../model/pipeline';
 import { fmt } from './report';
 import { useT } from '../../i18n';
+import { CURVE, DIAGONAL, GRID_STROKE, unitXAxis, yTitle } from '../charts/common';
 
 export const KIND_COLOUR: Record<ModelKind, string> = {
   clinical: '#c2410c',
@@ -28,11 +29,6 @@ const LEGEND = {
   wrapperStyle: { paddingLeft: 12 },
 } as const;
 
-/** A rotated y-axis title centred on the axis. */
-function yTitle(value: string) {
-  return { value, angle: -90, position: 'insideLeft', style: { textAnchor: 'middle' } } as const;
-}
-
 type Set = 'cv' | 'validation';
 
 /** ROC curves of the three models on one set; AUCs in the legend. */
@@ -44,23 +40,10 @@ export function RocChart({ model, set }: { model: ModelDocument; set: Set }) {
     <figure className="chart" aria-label={t('charts.rocLabel', { set: setLabel })}>
       <figcaption>{t('charts.rocCaption', { set: setLabel })}</figcaption>
       <LineChart width={W} height={H} margin={MARGIN}>
-        <CartesianGrid stroke="#e3e8ee" />
-        <XAxis
-          type="number"
-          dataKey="x"
-          domain={[0, 1]}
-          tickCount={6}
-          label={{ value: t('charts.rocX'), position: 'bottom', offset: 12 }}
-        />
+        <CartesianGrid stroke={GRID_STROKE} />
+        <XAxis {...unitXAxis('x', t('charts.rocX'))} />
         <YAxis type="number" domain={[0, 1]} tickCount={6} label={yTitle(t('charts.rocY'))} />
-        <ReferenceLine
-          segment={[
-            { x: 0, y: 0 },
-            { x: 1, y: 1 },
-          ]}
-          stroke="#aab4be"
-          strokeDasharray="4 4"
-        />
+        <ReferenceLine {...DIAGONAL} />
         <Legend {...LEGEND} />
         {kinds.map((k) => {
           const perf = model.models[k]!.metrics[set];
@@ -71,13 +54,10 @@ export function RocChart({ model, set }: { model: ModelDocument; set: Set }) {
               name={`${t(`report.kind.${k}`)} (AUC ${fmt(perf.auc)})`}
               data={data}
               dataKey="y"
-              type="linear"
+              {...CURVE}
               stroke={KIND_COLOUR[k]}
               strokeDasharray={KIND_DASH[k]}
-              legendType="plainline"
               strokeWidth={2}
-              dot={false}
-              isAnimationActive={false}
             />
           );
         })}
@@ -103,14 +83,8 @@ export function DcaChart({ model, set }: { model: ModelDocument; set: Set }) {
     <figure className="chart" aria-label={t('charts.dcaLabel', { set: setLabel })}>
       <figcaption>{t('charts.dcaCaption', { set: setLabel })}</figcaption>
       <LineChart width={W} height={H} margin={MARGIN}>
-        <CartesianGrid stroke="#e3e8ee" />
-        <XAxis
-          type="number"
-          dataKey="x"
-          domain={[0, 1]}
-          tickCount={6}
-          label={{ value: t('charts.dcaX'), position: 'bottom', offset: 12 }}
-        />
+        <CartesianGrid stroke={GRID_STROKE} />
+        <XAxis {...unitXAxis('x', t('charts.dcaX'))} />
         <YAxis
           type="number"
           domain={[-0.1, top]}
@@ -128,13 +102,10 @@ export function DcaChart({ model, set }: { model: ModelDocument; set: Set }) {
               name={t(`report.kind.${k}`)}
               data={d.thresholds.map((x, i) => ({ x, y: d.netBenefit[i] }))}
               dataKey="y"
-              type="linear"
+              {...CURVE}
               stroke={KIND_COLOUR[k]}
               strokeDasharray={KIND_DASH[k]}
-              legendType="plainline"
               strokeWidth={2}
-              dot={false}
-              isAnimationActive={false}
             />
           );
         })}
@@ -142,23 +113,17 @@ export function DcaChart({ model, set }: { model: ModelDocument; set: Set }) {
           name={t('charts.treatAll')}
           data={treatAll}
           dataKey="y"
-          type="linear"
+          {...CURVE}
           stroke="#6b7785"
           strokeDasharray="10 3 2 3"
-          legendType="plainline"
-          dot={false}
-          isAnimationActive={false}
         />
         <Line
           name={t('charts.treatNone')}
           data={none}
           dataKey="y"
-          type="linear"
+          {...CURVE}
           stroke="#1b1f24"
           strokeWidth={1}
-          legendType="plainline"
-          dot={false}
-          isAnimationActive={false}
         />
       </LineChart>
     </figure>
@@ -174,23 +139,10 @@ export function CalibrationChart({ calibration, set }: { calibration: Calibratio
     <figure className="chart" aria-label={t('charts.calibrationLabel', { set: setLabel })}>
       <figcaption>{t('charts.calibrationCaption', { set: setLabel })}</figcaption>
       <LineChart width={W} height={H} margin={MARGIN}>
-        <CartesianGrid stroke="#e3e8ee" />
-        <XAxis
-          type="number"
-          dataKey="x"
-          domain={[0, 1]}
-          tickCount={6}
-          label={{ value: t('charts.calibrationX'), position: 'bottom', offset: 12 }}
-        />
+        <CartesianGrid stroke={GRID_STROKE} />
+        <XAxis {...unitXAxis('x', t('charts.calibrationX'))} />
         <YAxis type="number" domain={[0, 1]} tickCount={6} label={yTitle(t('charts.calibrationY'))} />
-        <ReferenceLine
-          segment={[
-            { x: 0, y: 0 },
-            { x: 1, y: 1 },
-          ]}
-          stroke="#aab4be"
-          strokeDasharray="4 4"
-        />
+        <ReferenceLine {...DIAGONAL} />
         <Legend {...LEGEND} />
         {rows.map((c) => (
           <Line
@@ -198,13 +150,11 @@ export function CalibrationChart({ calibration, set }: { calibration: Calibratio
             name={`${t(`report.kind.${c.kind}`)} (Brier ${fmt(c.brier)})`}
             data={c.curve.meanPredicted.map((x, i) => ({ x, y: c.curve.observed[i] }))}
             dataKey="y"
-            type="linear"
+            {...CURVE}
             stroke={KIND_COLOUR[c.kind]}
             strokeDasharray={KIND_DASH[c.kind]}
-            legendType="plainline"
             strokeWidth={2}
             dot={{ r: 4 }}
-            isAnimationActive={false}
           />
         ))}
       </LineChart>
