@@ -14,6 +14,8 @@ import { STUDY_PRESET } from '../src/radiomics/settings';
 let cached: { key: string; image: ImageVolume } | null = null;
 /** Whether this worker has already warmed up on a real image (once is enough: the code is then hot). */
 let warmedOnImage = false;
+/** Extractions of the user's ROIs so far (a warm-up stops when one arrives). */
+let realRuns = 0;
 
 export interface BatchItem {
   image: ImageVolume;
@@ -29,29 +31,42 @@ const api = {
     cached = { key, image };
   },
   /**
-   * Runs the engine on the cached image with a central elliptical ROI (at most `maxPixels` pixels, 2-D
-   * images only) `times` times and discards the results, once per worker: the engine's code is then
-   * optimised for image-sized work before the user's first ROI (a cold first run is 2–4× slower).
-   * Returns false when nothing was run.
+   * Runs the engine on the cached image with central elliptical ROIs of growing size (up to
+   * `maxPixels` pixels; 2-D images only) and discards the results, once per worker: the engine's code
+   * is then optimised for image-sized work before the user's first ROI (a cold first run is 2–4×
+   * slower). Each round is a separate task, and the warm-up stops as soon as a real extraction has
+   * come in, so the user's ROI waits for one round at most. Returns the number of rounds run.
    */
-  warmUpOnImage(key: string, times = 6, maxPixels = 100_000): boolean {
-    if (warmedOnImage || !cached || cached.key !== key || cached.image.size[0] !== 1) return false;
+  async warmUpOnImage(key: string, rounds = 6, maxPixels = 100_000): Promise<number> {
+    if (warmedOnImage || !cached || cached.key !== key || cached.image.size[0] !== 1) return 0;
     warmedOnImage = true;
     const image = cached.image;
     const [, h, w] = image.size;
-    const area = Math.min(maxPixels, w * h * 0.2);
-    const r2 = area / Math.PI;
-    const m = new Uint8Array(w * h);
-    for (let y = 0; y < h; y++)
-      for (let x = 0; x < w; x++) m[y * w + x] = (x - w / 2) ** 2 + (y - h / 2) ** 2 < r2 ? 1 : 0;
-    const mask: MaskVolume = { data: m, size: image.size, spacing: image.spacing };
-    try {
-      for (let i = 0; i < times; i++)
-        extractFeatures(image, mask, { settings: STUDY_PRESET, diagnostics: false });
-    } catch {
-      return false; // e.g. a constant image: the user's ROI will get the real message
+    const start = realRuns;
+    let done = 0;
+    for (let i = 0; i < rounds; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 0)); // let a waiting extraction go first
+      if (realRuns !== start || cached?.image !== image) break;
+      const area = Math.min(maxPixels * Math.min(1, 0.25 * (i + 1)), w * h * 0.2);
+      const r2 = area / Math.PI;
+      const m = new Uint8Array(w * h);
+      for (let y = 0; y < h; y++)
+        for (let x = 0; x < w; x++) m[y * w + x] = (x - w / 2) ** 2 + (y - h / 2) ** 2 < r2 ? 1 : 0;
+      try {
+        extractFeatures(
+          image,
+          { data: m, size: image.size, spacing: image.spacing },
+          {
+            settings: STUDY_PRESET,
+            diagnostics: false,
+          },
+        );
+      } catch {
+        break; // e.g. a constant image: the user's ROI will get the real message
+      }
+      done++;
     }
-    return true;
+    return done;
   },
   /**
    * Extract from the cached image with the mask's geometry (spacing, origin: the caller's choice of
@@ -62,6 +77,7 @@ const api = {
     if (!cached || cached.key !== key) {
       throw new Error(`The worker holds no image "${key}"; send it with setImage first.`);
     }
+    realRuns++;
     const image: ImageVolume = {
       ...cached.image,
       spacing: mask.spacing,
