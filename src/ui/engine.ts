@@ -162,11 +162,14 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
     }
     return slot;
   };
-  /** The worker for the next run: the current one, else the warm spare, else a fresh one. */
-  const take = (): Slot => {
+  /**
+   * The worker for the next job: the current one, else the warm spare, else a fresh one (`idle`: no
+   * run is waiting, so a fresh one may warm up first).
+   */
+  const take = (idle = false): Slot => {
     current = alive(current);
     if (!current) {
-      current = alive(spare) ?? start(false);
+      current = alive(spare) ?? start(idle);
       spare = null;
     }
     return current;
@@ -181,12 +184,7 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
       if (disposed) return;
       lastImage = image;
       if (busy) return; // the running extraction's worker gets it with the next run
-      let c = alive(current);
-      if (!c) {
-        c = alive(spare) ?? start(true);
-        spare = null;
-      }
-      current = c;
+      const c = take(true);
       // The spare warms up after the current worker has (two warm-ups at once would slow both).
       void post(c, image, true).then(() => {
         if (busy || disposed || lastImage !== image) return;
@@ -213,7 +211,7 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
           const slot = take();
           const crash = asCrash(slot.w);
           try {
-            post(slot, image);
+            void post(slot, image);
             const m = packMask(mask);
             const result = await Promise.race([
               slot.w.api.extractCached(key, Comlink.transfer(m, buffersOf(m)), settings),
