@@ -78,6 +78,18 @@ function bump(s: CaseState, record: Partial<CaseRecord>): Partial<CaseState> {
   return { record: { ...s.record, ...record }, touched: true, revision: s.revision + 1 };
 }
 
+/** Undo or redo on the active reader's ROI history (nothing when that reader has no ROI yet). */
+function stepHistory(s: CaseState, step: (h: RoiHistory) => RoiHistory): Partial<CaseState> {
+  if (s.reader === 2) {
+    if (!s.history2) return {};
+    const h = step(s.history2);
+    return { ...bump(s, { roi2: h.present }), history2: h };
+  }
+  if (!s.history) return {};
+  const h = step(s.history);
+  return { ...bump(s, { roi: h.present }), history: h };
+}
+
 export const useCaseStore = create<CaseState>((set, get) => ({
   record: newCaseRecord(),
   image: null,
@@ -234,29 +246,9 @@ export const useCaseStore = create<CaseState>((set, get) => ({
       return { ...bump(s, { roi: h.present }), history: h };
     }),
 
-  undoRoi: () =>
-    set((s) => {
-      if (s.reader === 2) {
-        if (!s.history2) return {};
-        const h = undo(s.history2);
-        return { ...bump(s, { roi2: h.present }), history2: h };
-      }
-      if (!s.history) return {};
-      const h = undo(s.history);
-      return { ...bump(s, { roi: h.present }), history: h };
-    }),
+  undoRoi: () => set((s) => stepHistory(s, undo)),
 
-  redoRoi: () =>
-    set((s) => {
-      if (s.reader === 2) {
-        if (!s.history2) return {};
-        const h = redo(s.history2);
-        return { ...bump(s, { roi2: h.present }), history2: h };
-      }
-      if (!s.history) return {};
-      const h = redo(s.history);
-      return { ...bump(s, { roi: h.present }), history: h };
-    }),
+  redoRoi: () => set((s) => stepHistory(s, redo)),
 
   setReader: (reader) =>
     set((s) => {
