@@ -6,6 +6,8 @@
  * - Version 2: adds the `meta` table (app settings: passphrase-lock parameters, last backup time,
  *   migration log) and a `revision` counter on every case, checked inside the save transaction so
  *   two tabs editing the same case never silently overwrite each other (see `conflicts.ts`).
+ * - Version 3: adds the `pacsOutbox` table (SR objects waiting for, or confirmed by, the PACS; see
+ *   `src/pacs/outbox.ts`). No record changes.
  */
 import type { Dexie, Transaction } from 'dexie';
 import type { MigrationLogEntry } from './types';
@@ -23,7 +25,13 @@ export const SCHEMA_V2 = {
   meta: '&key',
 } as const;
 
-export const CURRENT_SCHEMA_VERSION = 2;
+/** Version 3: version 2 plus the PACS outbox, keyed by the SR's SOP Instance UID. */
+export const SCHEMA_V3 = {
+  ...SCHEMA_V2,
+  pacsOutbox: '&id, createdAt, state, caseId, studyInstanceUid',
+} as const;
+
+export const CURRENT_SCHEMA_VERSION = 3;
 
 /** Key of the migration log in the `meta` table. */
 export const MIGRATION_LOG_KEY = 'migrations';
@@ -48,4 +56,5 @@ export async function upgradeToV2(tx: Transaction): Promise<void> {
 export function declareVersions(db: Dexie): void {
   db.version(1).stores(SCHEMA_V1);
   db.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
+  db.version(3).stores(SCHEMA_V3);
 }

@@ -10,11 +10,13 @@
  *   list never loads image bytes).
  * - `calibratorRuns`: named calibrator Ct sets (one per qPCR plate), reused for all patients of it.
  * - `meta` (version 2): key/value app settings (lock parameters, last backup, migration log).
+ * - `pacsOutbox` (version 3): SR objects for the PACS, pending, rejected or stored (src/pacs/outbox.ts).
  * The Model Studio adds its own tables in `src/db/models.ts` with a later version number.
  */
 import { Dexie, type Table } from 'dexie';
 import { declareVersions } from './migrations';
 import type { CaseRecord, CalibratorRun, ImageRecord, MetaRecord } from './types';
+import type { OutboxItem } from '../pacs/outbox';
 
 export const DB_NAME = 'sonomir';
 
@@ -23,6 +25,7 @@ export class SonoMiRDatabase extends Dexie {
   images!: Table<ImageRecord, string>;
   calibratorRuns!: Table<CalibratorRun, string>;
   meta!: Table<MetaRecord, string>;
+  pacsOutbox!: Table<OutboxItem, string>;
 
   constructor(name = DB_NAME) {
     super(name);
