@@ -1,5 +1,5 @@
 /** The clinician workflow screen of one patient: image → ROI → features, qPCR → miR-34a, prediction, outcome. */
-import { memo, useEffect } from 'react';
+import { lazy, memo, Suspense, useEffect } from 'react';
 import { caseStatus } from '../../db/cases';
 import { flushSave, rememberCase, rememberedCase, startAutosave } from '../../store/autosave';
 import { useCaseStore } from '../../store/caseStore';
@@ -15,6 +15,8 @@ import './case.css';
 import { formatDate, useMessage, useT } from '../../i18n';
 
 let initialised = false;
+// The PACS bar (DICOMweb client, SR reader) loads on demand; it shows nothing while no PACS is configured.
+const PacsCaseBar = lazy(() => import('../pacs/PacsCaseBar'));
 
 // The panels subscribe to their own slices of the store; memo keeps a change elsewhere in the case
 // (e.g. an ROI edit) from re-rendering every panel through this screen.
@@ -133,6 +135,9 @@ export function CaseScreen() {
           {t('case.printReport')}
         </button>
       </div>
+      <Suspense fallback={null}>
+        <PacsCaseBar />
+      </Suspense>
       {(saveError || loadError) && (
         <p role="alert" className="message error">
           {m(saveError ?? loadError ?? '')}

@@ -1,5 +1,6 @@
-/** Settings (route #/settings): backup and restore, storage use, and the passphrase lock. */
+/** Settings (route #/settings): backup and restore, storage use, the passphrase lock and the PACS. */
 import { BackupPanel } from './BackupPanel';
+import { PacsPanel } from './PacsPanel';
 import { SecurityPanel } from './SecurityPanel';
 import '../case/case.css';
 import { useT } from '../../i18n';
@@ -11,6 +12,7 @@ export function SettingsScreen() {
       <h2 id="settings-heading">{t('settings.heading')}</h2>
       <BackupPanel />
       <SecurityPanel />
+      <PacsPanel />
     </section>
   );
 }
