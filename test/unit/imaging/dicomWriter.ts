@@ -5,6 +5,15 @@
  * Pure TypeScript, returns the file's bytes.
  */
 import { deflateSync } from 'fflate';
+import {
+  ByteSink,
+  encapsulatePixelData,
+  encodeElements,
+  numberValue,
+  part10,
+  textValue,
+  type DicomElement,
+} from '../../../src/pacs/dicomWrite';
 
 /** One item of the Sequence of Ultrasound Regions. */
 export interface WriterRegion {
@@ -52,6 +61,13 @@ export interface WriteDicomOptions {
   modality?: string;
   /** Omit Pixel Data (to test non-image files). */
   omitPixelData?: boolean;
+  /** SOP Instance UID (default a fixed test UID). */
+  sopInstanceUid?: string;
+  /**
+   * Further attributes (patient, study, series …), e.g. `textElement(0x00100010, 'PN', '张^三')`
+   * (text is UTF-8: add SpecificCharacterSet 'ISO_IR 192' for non-ASCII values).
+   */
+  attributes?: DicomElement[];
 }
 
 /** Transfer syntax shorthands. */
@@ -62,99 +78,14 @@ const SYNTAX: Record<string, string> = {
   bigEndian: '1.2.840.10008.1.2.2',
 };
 
-/** A data element before encoding. */
-interface El {
-  group: number;
-  element: number;
-  vr: string;
-  /** Value bytes (already in the data set's byte order) or sequence items. */
-  value: Uint8Array | El[][];
-  /** Undefined length (encapsulated pixel data, sequences). */
-  undefinedLength?: boolean;
-}
-
-/** Byte sink with little/big-endian writers. */
-class Sink {
-  private chunks: number[] = [];
-
-  /** Creates a sink writing numbers in the given byte order. */
-  constructor(private readonly little: boolean) {}
-
-  /** Appends bytes. */
-  bytes(b: ArrayLike<number>): void {
-    for (let i = 0; i < b.length; i++) this.chunks.push(b[i]);
-  }
-
-  /** Appends an unsigned 16-bit number. */
-  u16(v: number): void {
-    const b = [v & 0xff, (v >> 8) & 0xff];
-    this.bytes(this.little ? b : b.reverse());
-  }
-
-  /** Appends an unsigned 32-bit number. */
-  u32(v: number): void {
-    const b = [v & 0xff, (v >>> 8) & 0xff, (v >>> 16) & 0xff, (v >>> 24) & 0xff];
-    this.bytes(this.little ? b : b.reverse());
-  }
-
-  /** The bytes written so far. */
-  result(): Uint8Array {
-    return Uint8Array.from(this.chunks);
-  }
-}
+type El = DicomElement;
 
 /** Encodes a string value padded to even length (UI with NUL, others with space). */
-function str(vr: string, s: string): Uint8Array {
-  const b = Array.from(s, (c) => c.charCodeAt(0));
-  if (b.length % 2 === 1) b.push(vr === 'UI' ? 0 : 0x20);
-  return Uint8Array.from(b);
-}
+const str = textValue;
 
 /** Encodes numbers of a fixed-size VR in the given byte order. */
 function num(vr: 'US' | 'UL' | 'FD', values: number[], little: boolean): Uint8Array {
-  const size = vr === 'US' ? 2 : vr === 'UL' ? 4 : 8;
-  const dv = new DataView(new ArrayBuffer(size * values.length));
-  values.forEach((v, i) => {
-    if (vr === 'US') dv.setUint16(i * 2, v, little);
-    else if (vr === 'UL') dv.setUint32(i * 4, v, little);
-    else dv.setFloat64(i * 8, v, little);
-  });
-  return new Uint8Array(dv.buffer);
-}
-
-/** VRs with a 4-byte length in explicit encodings. */
-const LONG_VR = new Set(['OB', 'OW', 'OF', 'SQ', 'UT', 'UN']);
-
-/** Writes elements (sorted by the caller) into the sink. */
-function writeElements(sink: Sink, els: El[], explicit: boolean): void {
-  for (const el of els) {
-    sink.u16(el.group);
-    sink.u16(el.element);
-    const isSeq = el.vr === 'SQ';
-    const value = isSeq ? undefined : (el.value as Uint8Array);
-    const length = isSeq || el.undefinedLength ? 0xffffffff : value!.length;
-    if (explicit) {
-      sink.bytes([el.vr.charCodeAt(0), el.vr.charCodeAt(1)]);
-      if (LONG_VR.has(el.vr)) {
-        sink.u16(0);
-        sink.u32(length);
-      } else sink.u16(length);
-    } else sink.u32(length);
-    if (isSeq) {
-      for (const item of el.value as El[][]) {
-        sink.u16(0xfffe);
-        sink.u16(0xe000);
-        sink.u32(0xffffffff);
-        writeElements(sink, item, explicit);
-        sink.u16(0xfffe);
-        sink.u16(0xe00d);
-        sink.u32(0);
-      }
-      sink.u16(0xfffe);
-      sink.u16(0xe0dd);
-      sink.u32(0);
-    } else sink.bytes(value!);
-  }
+  return numberValue(vr, values, little);
 }
 
 /** Encodes native pixel samples. */
@@ -173,25 +104,6 @@ function pixelBytes(samples: ArrayLike<number>, bits: number, signed: boolean, l
   return new Uint8Array(dv.buffer);
 }
 
-/** Encapsulated pixel data: empty basic offset table, one fragment per frame, sequence delimiter. */
-function encapsulated(frames: Uint8Array[]): Uint8Array {
-  const sink = new Sink(true);
-  sink.u16(0xfffe);
-  sink.u16(0xe000);
-  sink.u32(0);
-  for (const f of frames) {
-    const padded = f.length % 2 === 0 ? f : Uint8Array.from([...f, 0]);
-    sink.u16(0xfffe);
-    sink.u16(0xe000);
-    sink.u32(padded.length);
-    sink.bytes(padded);
-  }
-  sink.u16(0xfffe);
-  sink.u16(0xe0dd);
-  sink.u32(0);
-  return sink.result();
-}
-
 /**
  * Writes a DICOM Part 10 file (Ultrasound Image Storage) from the options.
  * @returns the file's bytes: 128-byte preamble, "DICM", file meta information, data set
@@ -204,110 +116,81 @@ export function writeDicom(opts: WriteDicomOptions): Uint8Array {
   const bits = opts.bitsAllocated ?? 8;
   const signed = opts.pixelRepresentation === 1;
   const sopClass = '1.2.840.10008.5.1.4.1.1.6.1';
-  const instance = '1.2.826.0.1.3680043.10.1234.1';
+  const instance = opts.sopInstanceUid ?? '1.2.826.0.1.3680043.10.1234.1';
   const els: El[] = [
-    { group: 0x0008, element: 0x0016, vr: 'UI', value: str('UI', sopClass) },
-    { group: 0x0008, element: 0x0018, vr: 'UI', value: str('UI', instance) },
-    { group: 0x0008, element: 0x0060, vr: 'CS', value: str('CS', opts.modality ?? 'US') },
-    { group: 0x0028, element: 0x0002, vr: 'US', value: num('US', [spp], little) },
+    { tag: 0x00080016, vr: 'UI', value: str('UI', sopClass) },
+    { tag: 0x00080018, vr: 'UI', value: str('UI', instance) },
+    { tag: 0x00080060, vr: 'CS', value: str('CS', opts.modality ?? 'US') },
+    { tag: 0x00280002, vr: 'US', value: num('US', [spp], little) },
     {
-      group: 0x0028,
-      element: 0x0004,
+      tag: 0x00280004,
       vr: 'CS',
       value: str('CS', opts.photometric ?? (spp === 1 ? 'MONOCHROME2' : 'RGB')),
     },
-    { group: 0x0028, element: 0x0010, vr: 'US', value: num('US', [opts.rows], little) },
-    { group: 0x0028, element: 0x0011, vr: 'US', value: num('US', [opts.columns], little) },
-    { group: 0x0028, element: 0x0100, vr: 'US', value: num('US', [bits], little) },
-    { group: 0x0028, element: 0x0101, vr: 'US', value: num('US', [opts.bitsStored ?? bits], little) },
-    { group: 0x0028, element: 0x0102, vr: 'US', value: num('US', [(opts.bitsStored ?? bits) - 1], little) },
-    { group: 0x0028, element: 0x0103, vr: 'US', value: num('US', [signed ? 1 : 0], little) },
+    { tag: 0x00280010, vr: 'US', value: num('US', [opts.rows], little) },
+    { tag: 0x00280011, vr: 'US', value: num('US', [opts.columns], little) },
+    { tag: 0x00280100, vr: 'US', value: num('US', [bits], little) },
+    { tag: 0x00280101, vr: 'US', value: num('US', [opts.bitsStored ?? bits], little) },
+    { tag: 0x00280102, vr: 'US', value: num('US', [(opts.bitsStored ?? bits) - 1], little) },
+    { tag: 0x00280103, vr: 'US', value: num('US', [signed ? 1 : 0], little) },
   ];
   if (spp > 1) {
     els.push({
-      group: 0x0028,
-      element: 0x0006,
+      tag: 0x00280006,
       vr: 'US',
       value: num('US', [opts.planarConfiguration ?? 0], little),
     });
   }
   if ((opts.frames ?? 1) > 1) {
-    els.push({ group: 0x0028, element: 0x0008, vr: 'IS', value: str('IS', String(opts.frames)) });
+    els.push({ tag: 0x00280008, vr: 'IS', value: str('IS', String(opts.frames)) });
   }
   if (opts.pixelSpacing) {
-    els.push({ group: 0x0028, element: 0x0030, vr: 'DS', value: str('DS', opts.pixelSpacing.join('\\')) });
+    els.push({ tag: 0x00280030, vr: 'DS', value: str('DS', opts.pixelSpacing.join('\\')) });
   }
   if (opts.window) {
-    els.push({ group: 0x0028, element: 0x1050, vr: 'DS', value: str('DS', String(opts.window[0])) });
-    els.push({ group: 0x0028, element: 0x1051, vr: 'DS', value: str('DS', String(opts.window[1])) });
+    els.push({ tag: 0x00281050, vr: 'DS', value: str('DS', String(opts.window[0])) });
+    els.push({ tag: 0x00281051, vr: 'DS', value: str('DS', String(opts.window[1])) });
   }
   if (opts.rescaleIntercept !== undefined) {
-    els.push({ group: 0x0028, element: 0x1052, vr: 'DS', value: str('DS', String(opts.rescaleIntercept)) });
+    els.push({ tag: 0x00281052, vr: 'DS', value: str('DS', String(opts.rescaleIntercept)) });
   }
   if (opts.rescaleSlope !== undefined) {
-    els.push({ group: 0x0028, element: 0x1053, vr: 'DS', value: str('DS', String(opts.rescaleSlope)) });
+    els.push({ tag: 0x00281053, vr: 'DS', value: str('DS', String(opts.rescaleSlope)) });
   }
   if (opts.regions) {
     const items = opts.regions.map((r): El[] => [
-      { group: 0x0018, element: 0x6018, vr: 'UL', value: num('UL', [r.minX0], little) },
-      { group: 0x0018, element: 0x601a, vr: 'UL', value: num('UL', [r.minY0], little) },
-      { group: 0x0018, element: 0x601c, vr: 'UL', value: num('UL', [r.maxX1], little) },
-      { group: 0x0018, element: 0x601e, vr: 'UL', value: num('UL', [r.maxY1], little) },
-      { group: 0x0018, element: 0x6024, vr: 'US', value: num('US', [r.unitsX], little) },
-      { group: 0x0018, element: 0x6026, vr: 'US', value: num('US', [r.unitsY], little) },
-      { group: 0x0018, element: 0x602c, vr: 'FD', value: num('FD', [r.deltaX], little) },
-      { group: 0x0018, element: 0x602e, vr: 'FD', value: num('FD', [r.deltaY], little) },
+      { tag: 0x00186018, vr: 'UL', value: num('UL', [r.minX0], little) },
+      { tag: 0x0018601a, vr: 'UL', value: num('UL', [r.minY0], little) },
+      { tag: 0x0018601c, vr: 'UL', value: num('UL', [r.maxX1], little) },
+      { tag: 0x0018601e, vr: 'UL', value: num('UL', [r.maxY1], little) },
+      { tag: 0x00186024, vr: 'US', value: num('US', [r.unitsX], little) },
+      { tag: 0x00186026, vr: 'US', value: num('US', [r.unitsY], little) },
+      { tag: 0x0018602c, vr: 'FD', value: num('FD', [r.deltaX], little) },
+      { tag: 0x0018602e, vr: 'FD', value: num('FD', [r.deltaY], little) },
     ]);
-    els.push({ group: 0x0018, element: 0x6011, vr: 'SQ', value: items });
+    els.push({ tag: 0x00186011, vr: 'SQ', value: items });
   }
   if (!opts.omitPixelData) {
     if (opts.encapsulatedFrames) {
       els.push({
-        group: 0x7fe0,
-        element: 0x0010,
+        tag: 0x7fe00010,
         vr: 'OB',
-        value: encapsulated(opts.encapsulatedFrames),
+        value: encapsulatePixelData(opts.encapsulatedFrames),
         undefinedLength: true,
       });
     } else {
       els.push({
-        group: 0x7fe0,
-        element: 0x0010,
+        tag: 0x7fe00010,
         vr: bits === 8 ? 'OB' : 'OW',
         value: pixelBytes(opts.pixels ?? [], bits, signed, little),
       });
     }
   }
-  els.sort((a, b) => a.group - b.group || a.element - b.element);
+  els.push(...(opts.attributes ?? []));
 
-  const dataSink = new Sink(little);
-  writeElements(dataSink, els, explicit);
+  const dataSink = new ByteSink(little);
+  encodeElements(dataSink, els, explicit);
   let dataSet = dataSink.result();
   if (syntax === SYNTAX.deflated) dataSet = deflateSync(dataSet);
-
-  // File meta information: always explicit VR little endian, with its group length first.
-  const metaEls: El[] = [
-    { group: 0x0002, element: 0x0001, vr: 'OB', value: Uint8Array.from([0, 1]) },
-    { group: 0x0002, element: 0x0002, vr: 'UI', value: str('UI', sopClass) },
-    { group: 0x0002, element: 0x0003, vr: 'UI', value: str('UI', instance) },
-    { group: 0x0002, element: 0x0010, vr: 'UI', value: str('UI', syntax) },
-    { group: 0x0002, element: 0x0012, vr: 'UI', value: str('UI', '1.2.826.0.1.3680043.10.1234') },
-  ];
-  const metaSink = new Sink(true);
-  writeElements(metaSink, metaEls, true);
-  const meta = metaSink.result();
-  const head = new Sink(true);
-  head.bytes(new Uint8Array(128));
-  head.bytes([0x44, 0x49, 0x43, 0x4d]);
-  writeElements(
-    head,
-    [{ group: 0x0002, element: 0x0000, vr: 'UL', value: num('UL', [meta.length], true) }],
-    true,
-  );
-  head.bytes(meta);
-  const prefix = head.result();
-  const out = new Uint8Array(prefix.length + dataSet.length);
-  out.set(prefix);
-  out.set(dataSet, prefix.length);
-  return out;
+  return part10(dataSet, { sopClassUid: sopClass, sopInstanceUid: instance, transferSyntaxUid: syntax });
 }
