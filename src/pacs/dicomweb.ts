@@ -264,7 +264,11 @@ export function createDicomwebClient(config: DicomwebConfig): DicomwebClient {
     const timer = setTimeout(() => ctrl.abort(), timeoutMs);
     let res: Response;
     try {
-      res = await doFetch(url, { ...init, signal: ctrl.signal, credentials: 'same-origin' });
+      // With explicit credentials (Basic/Bearer header) the browser's own HTTP-auth state is not used:
+      // 'omit' keeps a 401 with `WWW-Authenticate: Basic` from opening the browser's native login
+      // prompt (or hanging a headless one) — the app asks again itself (authPrompt).
+      const credentials: RequestCredentials = config.auth.kind === 'none' ? 'same-origin' : 'omit';
+      res = await doFetch(url, { ...init, signal: ctrl.signal, credentials });
     } catch (e) {
       throw new MessageError('pacs.unreachable', { url: root }, { cause: e });
     } finally {
