@@ -6,8 +6,7 @@
  * Slope/Intercept, multi-frame (one frame chosen by the caller). Spacing from PixelSpacing, else the
  * Sequence of Ultrasound Regions, else pixel units. Pure TypeScript.
  */
-import * as dicomParserNamespace from 'dicom-parser';
-import type { DataSet, Element } from 'dicom-parser';
+import { dicomParser, type DataSet, type Element, type ParseDicomOptions } from './dicomParser';
 import { inflateSync } from 'fflate';
 import { readScalars, type ScalarType } from './bytes';
 import { pillowLuma } from './grey';
@@ -15,16 +14,6 @@ import { decodeJpeg } from './jpeg';
 import { pixelUnits, regionSpacing, type UltrasoundRegion } from './spacing';
 import type { Decoded2D, PixelSpacing } from './types';
 import { MultiFrameError } from './dicomMagic';
-
-/**
- * The dicom-parser module object. The package is a UMD bundle without an ES build: Vite (the app,
- * vitest) exposes its named exports, but Node's own ES-module loader (the CLI, which runs through tsx)
- * exposes only `default`, where `import * as` alone gave "parseDicom is not a function" for every
- * file (robustness finding F1, test/unit/robust/FINDINGS.md). Take the functions from wherever they are.
- */
-const dicomParser: typeof dicomParserNamespace =
-  (dicomParserNamespace as unknown as { default?: typeof dicomParserNamespace }).default ??
-  dicomParserNamespace;
 
 export { isDicom, MultiFrameError } from './dicomMagic';
 
@@ -90,7 +79,7 @@ function parse(bytes: Uint8Array): DataSet {
         full.set(inflated, position);
         return full;
       },
-    } as dicomParserNamespace.ParseDicomOptions);
+    } as ParseDicomOptions);
   } catch (e) {
     // parseDicom throws {exception, dataSet} objects, whose String() was "[object Object]" (F14).
     const inner = e instanceof Error ? e : ((e as { exception?: unknown } | null)?.exception ?? e);

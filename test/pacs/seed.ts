@@ -27,6 +27,7 @@ export interface SeedInstance {
   studyInstanceUid: string;
   seriesInstanceUid: string;
   sopInstanceUid: string;
+  sopClassUid: string;
   frames: number;
   rows: number;
   columns: number;
@@ -147,6 +148,7 @@ export async function makeSeedSet(options: { patients?: number } = {}): Promise<
       photometric: 'RGB',
       frames: p.frames,
       pixels: ultrasoundFrames(rows, columns, p.frames, 1234 + k),
+      sopClassUid: p.frames > 1 ? '1.2.840.10008.5.1.4.1.1.3.1' : '1.2.840.10008.5.1.4.1.1.6.1',
       sopInstanceUid: sop,
       regions: [
         {
@@ -176,6 +178,7 @@ export async function makeSeedSet(options: { patients?: number } = {}): Promise<
       studyDate: p.date,
       studyInstanceUid: study,
       seriesInstanceUid: series,
+      sopClassUid: p.frames > 1 ? '1.2.840.10008.5.1.4.1.1.3.1' : '1.2.840.10008.5.1.4.1.1.6.1',
       sopInstanceUid: sop,
       frames: p.frames,
       rows,

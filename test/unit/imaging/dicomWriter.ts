@@ -61,6 +61,8 @@ export interface WriteDicomOptions {
   modality?: string;
   /** Omit Pixel Data (to test non-image files). */
   omitPixelData?: boolean;
+  /** SOP Class UID (default Ultrasound Image Storage; multi-frame clips: '1.2.840.10008.5.1.4.1.1.3.1'). */
+  sopClassUid?: string;
   /** SOP Instance UID (default a fixed test UID). */
   sopInstanceUid?: string;
   /**
@@ -115,7 +117,7 @@ export function writeDicom(opts: WriteDicomOptions): Uint8Array {
   const spp = opts.samplesPerPixel ?? 1;
   const bits = opts.bitsAllocated ?? 8;
   const signed = opts.pixelRepresentation === 1;
-  const sopClass = '1.2.840.10008.5.1.4.1.1.6.1';
+  const sopClass = opts.sopClassUid ?? '1.2.840.10008.5.1.4.1.1.6.1';
   const instance = opts.sopInstanceUid ?? '1.2.826.0.1.3680043.10.1234.1';
   const els: El[] = [
     { tag: 0x00080016, vr: 'UI', value: str('UI', sopClass) },
