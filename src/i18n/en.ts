@@ -852,7 +852,8 @@ export const en = {
     priorItem: '{{date}} — {{operator}}: {{kind}} probability {{p}} ({{model}})',
     priorUnknownOperator: 'operator not recorded',
     openPrior: 'Open the analysis of {{date}}',
-    priorOpened: 'Opened the analysis of {{date}} from the PACS ({{operator}}); stored {{kind}} probability: {{p}}.',
+    priorOpened:
+      'Opened the analysis of {{date}} from the PACS ({{operator}}); stored {{kind}} probability: {{p}}.',
     unexpected: 'Unexpected error: {{message}}',
   },
   charts: {
@@ -870,6 +871,39 @@ export const en = {
     calibrationCaption: 'Calibration — {{set}} (5 equal-width bins)',
     calibrationX: 'Predicted probability of pCR',
     calibrationY: 'Observed pCR fraction',
+  },
+  code: {
+    pacs: {
+      notConfigured: 'No PACS is configured. Set the DICOMweb address in Settings → PACS.',
+      badUrl:
+        '"{{url}}" is not a DICOMweb address. Enter a path on this site such as /dicom-web, or an http(s) URL.',
+      unreachable:
+        'The PACS at {{url}} cannot be reached (network error, time-out or gateway error). Check the network or ask IT whether the PACS is running; nothing is lost — analyses wait in the outbox.',
+      unavailable:
+        'The PACS is busy or starting (HTTP {{status}}). Try again in a few minutes; analyses wait in the outbox.',
+      unauthorized:
+        'The PACS refused the credentials (HTTP 401). Enter your user name and password or token again.',
+      forbidden:
+        'The PACS account may not do this (HTTP 403). Enter other credentials, or ask the PACS administrator for access.',
+      notFound:
+        'The PACS does not have this {{what}} (HTTP 404). It may have been deleted or moved; search again.',
+      rejected:
+        'The PACS refused to store the analysis (reason {{reason}}, {{count}} object(s)). It stays in the outbox: fix the cause with the PACS administrator and retry, or discard it.',
+      conflict:
+        'The PACS refused the object as conflicting (HTTP 409): {{reason}}. It stays in the outbox; retry or discard it.',
+      badResponse:
+        'The PACS answered in an unexpected way ({{detail}}). Check that the address points to a DICOMweb service.',
+      httpError: 'The PACS answered with HTTP error {{status}}. Try again, or ask the PACS administrator.',
+      nonAsciiQuery:
+        'The {{field}} search may only use Latin letters, digits and - . _ (this PACS does not decode other characters). Search by Patient ID, accession number or date instead of a name.',
+      notDicomSource:
+        'Only analyses of a DICOM image can be stored in the PACS (the SR must reference the image). Open the image from the PACS or as a DICOM file.',
+      noAnalysis:
+        'Nothing to store yet: {{missing}} missing. Draw the ROI, compute the features and make the prediction first.',
+      notSonomirSr: 'This DICOM object is not a SonoMiR analysis report.',
+      badSr:
+        'This SonoMiR analysis report cannot be read ({{detail}}). It may be damaged; store the analysis again.',
+    },
   },
 };
 

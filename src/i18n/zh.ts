@@ -855,4 +855,28 @@ export const zh: Resources = {
     calibrationX: 'pCR 预测概率',
     calibrationY: '实际 pCR 比例',
   },
+  code: {
+    pacs: {
+      notConfigured: '尚未配置 PACS。请在"设置 → PACS"中填写 DICOMweb 地址。',
+      badUrl: '"{{url}}"不是有效的 DICOMweb 地址。请输入本站点路径（如 /dicom-web）或 http(s) 网址。',
+      unreachable:
+        '无法连接 {{url}} 的 PACS（网络错误、超时或网关错误）。请检查网络或联系信息科确认 PACS 是否运行；分析不会丢失，会在发件箱中等待。',
+      unavailable: 'PACS 繁忙或正在启动（HTTP {{status}}）。请几分钟后重试；分析会在发件箱中等待。',
+      unauthorized: 'PACS 拒绝了登录凭据（HTTP 401）。请重新输入用户名和密码或令牌。',
+      forbidden: '该 PACS 账户无权执行此操作（HTTP 403）。请使用其他凭据，或向 PACS 管理员申请权限。',
+      notFound: 'PACS 中没有该{{what}}（HTTP 404）。它可能已被删除或移动；请重新搜索。',
+      rejected:
+        'PACS 拒绝存储该分析（原因 {{reason}}，{{count}} 个对象）。它保留在发件箱中：请与 PACS 管理员排除原因后重试，或将其丢弃。',
+      conflict: 'PACS 以冲突为由拒绝了该对象（HTTP 409）：{{reason}}。它保留在发件箱中；请重试或丢弃。',
+      badResponse: 'PACS 的应答不符合预期（{{detail}}）。请确认该地址指向 DICOMweb 服务。',
+      httpError: 'PACS 返回 HTTP 错误 {{status}}。请重试，或联系 PACS 管理员。',
+      nonAsciiQuery:
+        '{{field}} 搜索只能使用拉丁字母、数字和 - . _（此 PACS 不解码其他字符）。请按患者 ID、检查号或日期搜索，不要按姓名搜索。',
+      notDicomSource:
+        '只有 DICOM 图像的分析才能存入 PACS（结构化报告必须引用该图像）。请从 PACS 或以 DICOM 文件打开图像。',
+      noAnalysis: '暂无可存储的内容：缺少{{missing}}。请先勾画 ROI、计算特征并完成预测。',
+      notSonomirSr: '此 DICOM 对象不是 SonoMiR 分析报告。',
+      badSr: '无法读取此 SonoMiR 分析报告（{{detail}}）。它可能已损坏；请重新存储该分析。',
+    },
+  },
 };
