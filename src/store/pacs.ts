@@ -38,6 +38,7 @@ import type {
 import { isMessageError, MessageError, type Message } from '../util/message';
 import type { StoredFeatures, StoredPrediction } from '../db/types';
 import { useCaseStore } from './caseStore';
+import { emptyQpcrEntry } from '../qpcr/analysis';
 
 export type PacsAuthKind = 'none' | 'basic' | 'bearer';
 
@@ -158,6 +159,7 @@ function clientOf(
     searchStudies: wrap(client.searchStudies),
     searchSeries: wrap(client.searchSeries),
     searchInstances: wrap(client.searchInstances),
+    instanceExists: wrap(client.instanceExists),
     retrieveInstance: wrap(client.retrieveInstance),
     rendered: wrap(client.rendered),
     store: wrap(client.store),
@@ -323,6 +325,10 @@ export const usePacsStore = create<PacsState>((set, get) => {
       after.applyRoi(a.roi);
       if (a.details?.features) after.setFeatures(a.details.features as StoredFeatures);
       if (a.details?.prediction) after.setPrediction(a.details.prediction as StoredPrediction);
+      // miR-34a as a direct relative-expression entry (String of a double round-trips exactly), so
+      // the prediction panel recomputes the same probability with the same model.
+      if (a.mir34a !== null)
+        after.setQpcr({ ...emptyQpcrEntry(), directRelativeExpression: String(a.mir34a) });
     },
   };
 });
