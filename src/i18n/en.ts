@@ -889,6 +889,8 @@ export const en = {
         'The PACS does not have this {{what}} (HTTP 404). It may have been deleted or moved; search again.',
       rejected:
         'The PACS refused to store the analysis (reason {{reason}}, {{count}} object(s)). It stays in the outbox: fix the cause with the PACS administrator and retry, or discard it.',
+      notKept:
+        'The PACS answered without keeping the analysis (a rule on the server may filter such objects out). It stays in the outbox: ask the PACS administrator, then retry or discard it.',
       conflict:
         'The PACS refused the object as conflicting (HTTP 409): {{reason}}. It stays in the outbox; retry or discard it.',
       badResponse:

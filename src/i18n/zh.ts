@@ -867,6 +867,8 @@ export const zh: Resources = {
       notFound: 'PACS 中没有该{{what}}（HTTP 404）。它可能已被删除或移动；请重新搜索。',
       rejected:
         'PACS 拒绝存储该分析（原因 {{reason}}，{{count}} 个对象）。它保留在发件箱中：请与 PACS 管理员排除原因后重试，或将其丢弃。',
+      notKept:
+        'PACS 已应答但没有保存该分析（服务器上的规则可能过滤了此类对象）。它保留在发件箱中：请联系 PACS 管理员，然后重试或丢弃。',
       conflict: 'PACS 以冲突为由拒绝了该对象（HTTP 409）：{{reason}}。它保留在发件箱中；请重试或丢弃。',
       badResponse: 'PACS 的应答不符合预期（{{detail}}）。请确认该地址指向 DICOMweb 服务。',
       httpError: 'PACS 返回 HTTP 错误 {{status}}。请重试，或联系 PACS 管理员。',

@@ -222,6 +222,8 @@ export interface DicomwebClient {
   searchSeries(studyUid: string, modality?: string): Promise<SeriesSummary[]>;
   /** QIDO-RS instances of a series. */
   searchInstances(studyUid: string, seriesUid: string): Promise<InstanceSummary[]>;
+  /** QIDO-RS: whether the PACS holds this instance (how a STOW-RS "stored" answer is confirmed). */
+  instanceExists(studyUid: string, seriesUid: string, sopUid: string): Promise<boolean>;
   /** WADO-RS: the instance's original Part 10 bytes (transfer-syntax=*). */
   retrieveInstance(studyUid: string, seriesUid: string, sopUid: string): Promise<Uint8Array>;
   /**
@@ -360,6 +362,17 @@ export function createDicomwebClient(config: DicomwebConfig): DicomwebClient {
         rows: jsonNumber(s, '00280010'),
         columns: jsonNumber(s, '00280011'),
       }));
+    },
+
+    async instanceExists(studyUid, seriesUid, sopUid) {
+      const query = qidoQuery([['SOPInstanceUID', sopUid]]);
+      try {
+        const list = await qido(`/studies/${studyUid}/series/${seriesUid}/instances${query}`, 'instances');
+        return list.some((s) => jsonString(s, '00080018') === sopUid);
+      } catch (e) {
+        if (e instanceof MessageError && e.code === 'pacs.notFound') return false;
+        throw e;
+      }
     },
 
     async retrieveInstance(studyUid, seriesUid, sopUid) {

@@ -3,12 +3,14 @@
  * (the store layer backs it with the IndexedDB table `pacsOutbox`, src/db/pacsOutbox.ts).
  *
  * Must stay true (nothing is lost):
- * - An item's bytes are dropped only after the server listed its SOP Instance UID in the STOW-RS
- *   ReferencedSOPSequence; then the item becomes `stored` (kept, without bytes, as the case's proof).
+ * - An item's bytes are dropped only after the server accepted it (STOW-RS without a failure for it)
+ *   AND a QIDO-RS query finds the instance on the server; then the item becomes `stored` (kept,
+ *   without bytes, as the case's proof).
  * - Transport errors, 401/403, 5xx and answers that do not mention the instance keep the item
  *   `pending`, with `lastError` and a later `nextAttemptAt` (exponential backoff).
- * - A permanent refusal (the instance in FailedSOPSequence, or HTTP 409/400 for it) makes the item
- *   `rejected` with the reason; it stays until the user retries or discards it.
+ * - A permanent refusal (the instance in FailedSOPSequence, HTTP 409/400, or a "stored" answer for an
+ *   instance the server does not hold — `pacs.notKept`) makes the item `rejected` with the reason;
+ *   it stays until the user retries or discards it.
  */
 import { isMessageError, MessageError, type Message } from '../util/message';
 import type { DicomwebClient } from './dicomweb';
@@ -108,9 +110,14 @@ export async function sendItem(
   let next: OutboxItem;
   try {
     const res = await client.store([item.bytes], item.studyInstanceUid);
-    const ok = res.stored.some((s) => s.sopInstanceUid === item.id);
+    const listed = res.stored.some((s) => s.sopInstanceUid === item.id);
     const failed = res.failed.find((f) => f.sopInstanceUid === item.id || f.sopInstanceUid === '');
-    if (ok) {
+    // A "stored" answer is confirmed with QIDO before the bytes are dropped: Orthanc 1.10 with
+    // DICOMweb 1.7 lists an instance its ReceivedInstanceFilter refused as stored, and answers an
+    // empty 200 when the filter fails.
+    const kept =
+      !failed && (await client.instanceExists(item.studyInstanceUid, item.seriesInstanceUid, item.id));
+    if (kept) {
       next = {
         ...base,
         state: 'stored',
@@ -128,11 +135,12 @@ export async function sendItem(
         lastError: { code: 'pacs.rejected', params: { reason, count: Math.max(1, res.failed.length) } },
       };
     } else {
+      // The server said "stored" (or nothing) but does not hold the object: a server rule refused it.
       next = {
         ...base,
-        state: 'pending',
-        nextAttemptAt: new Date(now.getTime() + backoffMs(attempts)).toISOString(),
-        lastError: { code: 'pacs.badResponse', params: { detail: 'the server did not confirm the object' } },
+        state: 'rejected',
+        nextAttemptAt: null,
+        lastError: { code: 'pacs.notKept', params: { listed: listed ? 'yes' : 'no' } },
       };
     }
   } catch (e) {

@@ -13,6 +13,8 @@
  * - `pacs.notFound` {what}  HTTP 404 or an empty retrieve: study/series/instance absent.
  * - `pacs.rejected` {reason, count}  STOW-RS: the server refused the object(s) (FailedSOPSequence,
  *   FailureReason in hex, e.g. "A700"/"C000"); permanent, kept in the outbox for the user to decide.
+ * - `pacs.notKept` {listed}  STOW-RS answered (listing the instance as stored or not) but QIDO-RS
+ *   does not find it: a server rule filtered it out (Orthanc's ReceivedInstanceFilter). Kept, rejected.
  * - `pacs.conflict` {reason}  STOW-RS HTTP 409 with no per-instance detail.
  * - `pacs.badResponse` {detail}  the server's answer is not what DICOMweb specifies.
  * - `pacs.httpError` {status}  any other HTTP error status.

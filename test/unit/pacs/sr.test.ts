@@ -1,7 +1,3 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dicomParser } from '../../../src/imaging/dicomParser';
 import { allFeatureCodes, featureCode } from '../../../src/pacs/ibsiCodes';
@@ -15,9 +11,8 @@ import {
 } from '../../../src/pacs/sr';
 import { STUDY_FEATURE_NAMES } from '../../../src/radiomics/extract';
 import { roiMask } from '../../../src/roi/roi';
+import { dciodvfy } from '../../pacs/dciodvfy';
 import { analysis, maskRoi, OPERATOR, PATIENT_NAME, polygonRoi, sourceInstance } from './srFixture';
-
-const DCIODVFY = '/usr/bin/dciodvfy';
 
 /** Raw value bytes of a top-level element. */
 function rawValue(bytes: Uint8Array, tag: string): Uint8Array {
@@ -26,23 +21,6 @@ function rawValue(bytes: Uint8Array, tag: string): Uint8Array {
   >[1]);
   const el = ds.elements[tag];
   return bytes.slice(el.dataOffset, el.dataOffset + el.length);
-}
-
-/** Runs dciodvfy on the bytes: its error and warning lines. */
-export async function dciodvfy(bytes: Uint8Array): Promise<{ errors: string[]; warnings: string[] }> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'sonomir-sr-'));
-  try {
-    const file = path.join(dir, 'sr.dcm');
-    await writeFile(file, bytes);
-    const r = spawnSync(DCIODVFY, [file], { encoding: 'utf8' });
-    const lines = `${r.stdout}\n${r.stderr}`.split('\n');
-    return {
-      errors: lines.filter((l) => l.startsWith('Error')),
-      warnings: lines.filter((l) => l.startsWith('Warning')),
-    };
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
 }
 
 describe('feature codes', () => {
