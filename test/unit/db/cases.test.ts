@@ -28,10 +28,16 @@ afterEach(async () => {
 });
 
 describe('case database (Dexie)', () => {
-  it('declares the current schema version (2) with its four tables', async () => {
+  it('declares the current schema version (3) with its five tables', async () => {
     await db.open();
-    expect(db.verno).toBe(2);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['calibratorRuns', 'cases', 'images', 'meta']);
+    expect(db.verno).toBe(3);
+    expect(db.tables.map((t) => t.name).sort()).toEqual([
+      'calibratorRuns',
+      'cases',
+      'images',
+      'meta',
+      'pacsOutbox',
+    ]);
   });
 
   it('saves and reloads a case with its image blob, ROI with a mask and status', async () => {

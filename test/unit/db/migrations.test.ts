@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Dexie } from 'dexie';
-import { CURRENT_SCHEMA_VERSION, MIGRATION_LOG_KEY, SCHEMA_V1 } from '../../../src/db/migrations';
+import { CURRENT_SCHEMA_VERSION, MIGRATION_LOG_KEY, SCHEMA_V1, SCHEMA_V2 } from '../../../src/db/migrations';
 import { SonoMiRDatabase, setDb } from '../../../src/db/schema';
 import { loadCase, newCaseRecord, saveCase } from '../../../src/db/cases';
 import { addOp, emptyRoi } from '../../../src/roi/roi';
@@ -58,10 +58,11 @@ function v1Cases(): Omit<CaseRecord, 'revision'>[] {
 describe('case database migrations', () => {
   it('keeps the version-1 schema in the code as history', () => {
     expect(SCHEMA_V1).toEqual(V1_LITERAL);
-    expect(CURRENT_SCHEMA_VERSION).toBe(2);
+    expect(CURRENT_SCHEMA_VERSION).toBe(3);
+    expect(SCHEMA_V2).toEqual({ ...V1_LITERAL, meta: '&key' });
   });
 
-  it('opens a version-1 database and every record survives (v1 → v2)', async () => {
+  it('opens a version-1 database and every record survives (v1 → v2 → v3)', async () => {
     const name = `mig-v1-${Math.random()}`;
     const v1 = new Dexie(name);
     v1.version(1).stores(V1_LITERAL);
@@ -97,7 +98,7 @@ describe('case database migrations', () => {
     opened.push(db);
     setDb(db);
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     const stored = await db.cases.toArray();
     expect(stored).toHaveLength(cases.length + 1);
     for (const c of cases) expect(await db.cases.get(c.id)).toEqual({ ...c, revision: 1 });
@@ -145,8 +146,52 @@ describe('case database migrations', () => {
     const db = new SonoMiRDatabase(name);
     opened.push(db);
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     expect(await db.cases.count()).toBe(0);
     expect((await db.meta.get(MIGRATION_LOG_KEY))?.value).toMatchObject([{ from: 1, to: 2, records: 0 }]);
+  });
+
+  it('opens a version-2 database (v2 → v3): records, settings and log kept, an empty PACS outbox added', async () => {
+    const name = `mig-v2-${Math.random()}`;
+    const v2 = new Dexie(name);
+    v2.version(1).stores(V1_LITERAL);
+    v2.version(2).stores({ ...V1_LITERAL, meta: '&key' });
+    const cases = v1Cases().map((c) => ({ ...c, revision: 3 }));
+    await v2.table('cases').bulkPut(cases);
+    const log: MigrationLogEntry[] = [{ from: 1, to: 2, at: '2025-01-01T00:00:00.000Z', records: 25 }];
+    await v2.table('meta').bulkPut([
+      { key: MIGRATION_LOG_KEY, value: log },
+      { key: 'lock', value: { salt: 'abc' } },
+    ]);
+    v2.close();
+
+    const db = new SonoMiRDatabase(name);
+    opened.push(db);
+    setDb(db);
+    await db.open();
+    expect(db.verno).toBe(3);
+    for (const c of cases) expect(await db.cases.get(c.id)).toEqual(c);
+    expect(await db.cases.count()).toBe(cases.length);
+    expect((await db.meta.get(MIGRATION_LOG_KEY))?.value).toEqual(log);
+    expect((await db.meta.get('lock'))?.value).toEqual({ salt: 'abc' });
+    expect(await db.pacsOutbox.count()).toBe(0);
+    const item = {
+      id: '2.25.1',
+      caseId: cases[0].id,
+      createdAt: '2025-03-01T00:00:00.000Z',
+      studyInstanceUid: '2.25.2',
+      seriesInstanceUid: '2.25.3',
+      patientId: 'P',
+      bytes: new Uint8Array([1, 2, 3]),
+      state: 'pending' as const,
+      attempts: 0,
+      lastAttemptAt: null,
+      nextAttemptAt: null,
+      lastError: null,
+      storedAt: null,
+    };
+    await db.pacsOutbox.put(item);
+    expect(await db.pacsOutbox.where('caseId').equals(cases[0].id).toArray()).toEqual([item]);
+    expect(await db.pacsOutbox.where('state').equals('pending').count()).toBe(1);
   });
 });
