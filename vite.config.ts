@@ -35,6 +35,17 @@ function cspPlugin(): Plugin {
   };
 }
 
+/**
+ * Development only: `SONOMIR_PACS_URL=http://127.0.0.1:8042 npm run dev` (or `npm run preview`) proxies
+ * `/dicom-web` to that Orthanc/DICOMweb server, so the app reaches the PACS on its own origin exactly
+ * as behind the hospital's reverse proxy (the built CSP keeps connect-src 'self'; see the README).
+ * Without the variable nothing is proxied.
+ */
+const PACS_URL = process.env.SONOMIR_PACS_URL;
+const pacsProxy = PACS_URL
+  ? { '/dicom-web': { target: PACS_URL.replace(/\/+$/, ''), changeOrigin: true } }
+  : undefined;
+
 // Relative asset paths: dist/ works from any static file server or sub-folder of an intranet.
 export default defineConfig({
   base: './',
@@ -70,8 +81,8 @@ export default defineConfig({
     sourcemap: false,
     chunkSizeWarningLimit: 1500,
   },
-  server: { host: '127.0.0.1' },
-  preview: { host: '127.0.0.1' },
+  server: { host: '127.0.0.1', proxy: pacsProxy },
+  preview: { host: '127.0.0.1', proxy: pacsProxy },
   test: {
     projects: [
       {
