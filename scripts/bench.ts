@@ -9,6 +9,7 @@ import { benchRadiomics } from '../bench/radiomics.bench';
 import { benchPipeline } from '../bench/pipeline.bench';
 import { benchStartup } from '../bench/startup.bench';
 import { benchRoiToProbability } from '../bench/roi.bench';
+import { benchPacsOpen, pacsBenchUnavailable, type PacsOpen } from '../bench/pacs.bench';
 
 const root = path.resolve(import.meta.dirname, '..');
 const shared = path.resolve(root, '../shared');
@@ -94,9 +95,23 @@ for (const r of roi) {
   );
 }
 
+console.log(
+  '\n== Open a 4-frame 640x480 JPEG US instance from the PACS over loopback (retrieve + decode) ==',
+);
+let pacs: PacsOpen | null = null;
+const pacsSkip = pacsBenchUnavailable();
+if (pacsSkip) console.log(`skipped: ${pacsSkip}`);
+else {
+  pacs = await benchPacsOpen(10);
+  console.log(
+    `median ${f(pacs.medianMs, 0)} ms, max ${f(pacs.maxMs, 0)} ms (retrieve median ${f(median(pacs.retrieveMs), 0)} ms, ` +
+      `decode median ${f(median(pacs.decodeMs), 0)} ms; ${pacs.runs} runs, ${f(pacs.bytes / 1024, 0)} KB; goal < 1000 ms)`,
+  );
+}
+
 mkdirSync(path.join(root, 'bench-results'), { recursive: true });
 writeFileSync(
   path.join(root, 'bench-results/bench.json'),
-  JSON.stringify({ cases, pipeline, startup, roi }, null, 2),
+  JSON.stringify({ cases, pipeline, startup, roi, pacs }, null, 2),
 );
 console.log('\nwritten bench-results/bench.json');
