@@ -191,12 +191,13 @@ export const usePacsStore = create<PacsState>((set, get) => {
 
     setSecret: (secret) => set({ secret, authPrompt: null }),
 
-    testConnection: () => client().testConnection(),
-    searchStudies: (q) => client().searchStudies(q),
-    listSeries: (study) => client().searchSeries(study),
-    listInstances: (study, series) => client().searchInstances(study, series),
-    thumbnail: (i) => client().rendered(i.studyInstanceUid, i.seriesInstanceUid, i.sopInstanceUid, 1),
-    retrieve: (i) => client().retrieveInstance(i.studyInstanceUid, i.seriesInstanceUid, i.sopInstanceUid),
+    testConnection: async () => client().testConnection(),
+    searchStudies: async (q) => client().searchStudies(q),
+    listSeries: async (study) => client().searchSeries(study),
+    listInstances: async (study, series) => client().searchInstances(study, series),
+    thumbnail: async (i) => client().rendered(i.studyInstanceUid, i.seriesInstanceUid, i.sopInstanceUid, 1),
+    retrieve: async (i) =>
+      client().retrieveInstance(i.studyInstanceUid, i.seriesInstanceUid, i.sopInstanceUid),
 
     openInstance: async (i, frame) => {
       const bytes = await get().retrieve(i);
