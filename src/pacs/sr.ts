@@ -554,12 +554,11 @@ function textOf(ds: DataSet, tag: string, label: string): string {
     .replace(/^ +/, '');
 }
 
-/** The patient/study/source-image context of a source DICOM instance (Part 10 bytes). */
-export function readStudyContext(bytes: Uint8Array): StudyContext {
-  const ds = parse(bytes);
-  const label = decoderLabel(ds.string('x00080005') ?? '');
-  const t = (tag: string) => textOf(ds, tag, label);
-  const ctx: StudyContext = {
+/** The Patient and General Study attributes of a data set (`t` reads a text attribute). */
+function patientAndStudy(
+  t: (tag: string) => string,
+): Omit<StudyContext, 'seriesInstanceUid' | 'sopInstanceUid' | 'sopClassUid' | 'frames'> {
+  return {
     patientName: t('x00100010'),
     patientId: t('x00100020'),
     patientBirthDate: t('x00100030'),
@@ -571,6 +570,16 @@ export function readStudyContext(bytes: Uint8Array): StudyContext {
     accessionNumber: t('x00080050'),
     referringPhysicianName: t('x00080090'),
     studyDescription: t('x00081030'),
+  };
+}
+
+/** The patient/study/source-image context of a source DICOM instance (Part 10 bytes). */
+export function readStudyContext(bytes: Uint8Array): StudyContext {
+  const ds = parse(bytes);
+  const label = decoderLabel(ds.string('x00080005') ?? '');
+  const t = (tag: string) => textOf(ds, tag, label);
+  const ctx: StudyContext = {
+    ...patientAndStudy(t),
     seriesInstanceUid: t('x0020000e'),
     sopInstanceUid: t('x00080018'),
     sopClassUid: t('x00080016'),
@@ -672,17 +681,7 @@ export function readSonomirSr(bytes: Uint8Array): { analysis: SonomirAnalysis; i
   const evidenceSeries = firstItem(firstItem(ds, 'x0040a375') ?? ds, 'x00081115');
   const frameText = txt(predGroup, CODES.frame);
   const context: StudyContext = {
-    patientName: t('x00100010'),
-    patientId: t('x00100020'),
-    patientBirthDate: t('x00100030'),
-    patientSex: t('x00100040'),
-    studyInstanceUid: t('x0020000d'),
-    studyDate: t('x00080020'),
-    studyTime: t('x00080030'),
-    studyId: t('x00200010'),
-    accessionNumber: t('x00080050'),
-    referringPhysicianName: t('x00080090'),
-    studyDescription: t('x00081030'),
+    ...patientAndStudy(t),
     seriesInstanceUid: evidenceSeries ? textOf(evidenceSeries, 'x0020000e', label) : '',
     sopInstanceUid: ref ? textOf(ref, 'x00081155', label) : '',
     sopClassUid: ref ? textOf(ref, 'x00081150', label) : '',

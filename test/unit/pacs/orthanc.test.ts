@@ -4,7 +4,6 @@
  * gateway with a Bearer token, PACS down and refusals with the outbox.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dicomParser } from '../../../src/imaging/dicomParser';
 import { decodeImage } from '../../../src/imaging';
 import { createDicomwebClient, type DicomwebClient } from '../../../src/pacs/dicomweb';
 import {
@@ -21,12 +20,12 @@ import {
   writeSonomirSr,
 } from '../../../src/pacs/sr';
 import type { SonomirAnalysis } from '../../../src/pacs/types';
-import { addOp, emptyRoi, newOpId, roiMask } from '../../../src/roi/roi';
+import { roiMask } from '../../../src/roi/roi';
 import { startOrthanc, uploadToOrthanc, type OrthancInstance } from '../../pacs/orthanc';
 import { startPacsProxy, type PacsProxy } from '../../pacs/proxy';
 import { makeSeedSet, type SeedSet } from '../../pacs/seed';
 import { dciodvfy } from '../../pacs/dciodvfy';
-import { studyFeatures } from './srFixture';
+import { lesionRoi, rawValue, studyFeatures } from './srFixture';
 
 let seed: SeedSet;
 let pacs: OrthancInstance;
@@ -61,16 +60,7 @@ afterAll(async () => {
 
 /** The analysis of the seeded clip (frame 2): a polygon ROI over the lesion. */
 function clipAnalysis(bytes: Uint8Array): SonomirAnalysis {
-  const roi = addOp(emptyRoi(640, 480), {
-    kind: 'polygon',
-    id: newOpId(),
-    points: [
-      { x: 250.5, y: 210.25 },
-      { x: 390, y: 215 },
-      { x: 400.75, y: 320 },
-      { x: 260, y: 318.5 },
-    ],
-  });
+  const roi = lesionRoi();
   return {
     context: readStudyContext(bytes),
     frame: 2,
@@ -95,14 +85,6 @@ function memoryStorage(): OutboxStorage & { items: Map<string, OutboxItem> } {
     list: async () => [...items.values()].map((i) => structuredClone(i)),
     delete: async (id) => void items.delete(id),
   };
-}
-
-function rawPn(bytes: Uint8Array): Uint8Array {
-  const ds = dicomParser.parseDicom(bytes, { untilTag: 'x7fe00010' } as Parameters<
-    typeof dicomParser.parseDicom
-  >[1]);
-  const el = ds.elements.x00100010;
-  return bytes.slice(el.dataOffset, el.dataOffset + el.length);
 }
 
 describe('QIDO-RS search', () => {
@@ -214,7 +196,7 @@ describe('STOW-RS of the SonoMiR SR', () => {
       identity.sopInstanceUid,
     );
     expect(Buffer.compare(Buffer.from(back), Buffer.from(bytes))).toBe(0);
-    expect(rawPn(back)).toEqual(rawPn(clip.bytes));
+    expect(rawValue(back, 'x00100010')).toEqual(rawValue(clip.bytes, 'x00100010'));
     const check = await dciodvfy(back);
     expect(check.errors).toEqual([]);
     console.info(

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { dicomParser } from '../../../src/imaging/dicomParser';
 import { allFeatureCodes, featureCode } from '../../../src/pacs/ibsiCodes';
 import {
   decimalString,
@@ -12,16 +11,7 @@ import {
 import { STUDY_FEATURE_NAMES } from '../../../src/radiomics/extract';
 import { roiMask } from '../../../src/roi/roi';
 import { dciodvfy } from '../../pacs/dciodvfy';
-import { analysis, maskRoi, OPERATOR, PATIENT_NAME, polygonRoi, sourceInstance } from './srFixture';
-
-/** Raw value bytes of a top-level element. */
-function rawValue(bytes: Uint8Array, tag: string): Uint8Array {
-  const ds = dicomParser.parseDicom(bytes, { untilTag: 'x7fe00010' } as Parameters<
-    typeof dicomParser.parseDicom
-  >[1]);
-  const el = ds.elements[tag];
-  return bytes.slice(el.dataOffset, el.dataOffset + el.length);
-}
+import { analysis, maskRoi, OPERATOR, PATIENT_NAME, polygonRoi, rawValue, sourceInstance } from './srFixture';
 
 describe('feature codes', () => {
   it('gives each of the 107 study features one code of at most 16 characters, unique', () => {

@@ -3,6 +3,7 @@
  * patient name in ISO_IR 192), a polygon or mask ROI, the study's 107 features (deterministic
  * pseudo-random doubles), miR-34a and three probabilities.
  */
+import { dicomParser } from '../../../src/imaging/dicomParser';
 import { STUDY_FEATURE_NAMES } from '../../../src/radiomics/extract';
 import { textElement } from '../../../src/pacs/dicomWrite';
 import { readStudyContext } from '../../../src/pacs/sr';
@@ -63,6 +64,29 @@ export function polygonRoi(): Roi {
       { x: 20.5, y: 40.333 },
     ],
   });
+}
+
+/** A polygon over the lesion of the seeded 640×480 clip (test/pacs/seed.ts). */
+export function lesionRoi(): Roi {
+  return addOp(emptyRoi(640, 480), {
+    kind: 'polygon',
+    id: newOpId(),
+    points: [
+      { x: 250.5, y: 210.25 },
+      { x: 390, y: 215 },
+      { x: 400.75, y: 320 },
+      { x: 260, y: 318.5 },
+    ],
+  });
+}
+
+/** Raw value bytes of a top-level element (e.g. 'x00100010' Patient's Name). */
+export function rawValue(bytes: Uint8Array, tag: string): Uint8Array {
+  const ds = dicomParser.parseDicom(bytes, { untilTag: 'x7fe00010' } as Parameters<
+    typeof dicomParser.parseDicom
+  >[1]);
+  const el = ds.elements[tag];
+  return bytes.slice(el.dataOffset, el.dataOffset + el.length);
 }
 
 /** A mask ROI with a hole and a second component (plus an eraser stroke). */

@@ -9,12 +9,12 @@ import { SonoMiRDatabase, setDb } from '../../../src/db/schema';
 import { PACS_SETTINGS_KEY } from '../../../src/db/pacsOutbox';
 import type { StoredFeatures, StoredPrediction } from '../../../src/db/types';
 import { emptyQpcrEntry } from '../../../src/qpcr/analysis';
-import { addOp, newOpId, roiMask } from '../../../src/roi/roi';
+import { roiMask } from '../../../src/roi/roi';
 import { useCaseStore } from '../../../src/store/caseStore';
 import { DEFAULT_PACS_SETTINGS, usePacsStore } from '../../../src/store/pacs';
 import { startOrthanc, uploadToOrthanc, type OrthancInstance } from '../../pacs/orthanc';
 import { makeSeedSet, type SeedSet } from '../../pacs/seed';
-import { studyFeatures } from './srFixture';
+import { lesionRoi, studyFeatures } from './srFixture';
 
 let seed: SeedSet;
 let pacs: OrthancInstance;
@@ -76,17 +76,7 @@ describe('PACS store', () => {
     let cs = useCaseStore.getState();
     expect(cs.imageError).toBeNull();
     expect(cs.record.image).toMatchObject({ format: 'dicom', width: 640, height: 480, frame: 2 });
-    cs.applyRoi(
-      addOp(cs.record.roi!, {
-        kind: 'polygon',
-        id: newOpId(),
-        points: [
-          { x: 250.5, y: 210.25 },
-          { x: 390, y: 215 },
-          { x: 400.75, y: 320 },
-        ],
-      }),
-    );
+    cs.applyRoi(lesionRoi());
     const features = {
       values: studyFeatures(3),
       settings: {},
