@@ -14,7 +14,9 @@ export async function dciodvfy(bytes: Uint8Array): Promise<{ errors: string[]; w
     await writeFile(file, bytes);
     const r = spawnSync(DCIODVFY, [file], { encoding: 'utf8' });
     if (r.error || r.status === null) {
-      throw new Error(`dciodvfy could not run (${DCIODVFY}; apt-get install dicom3tools): ${r.error?.message ?? r.signal}`);
+      throw new Error(
+        `dciodvfy could not run (${DCIODVFY}; apt-get install dicom3tools): ${r.error?.message ?? r.signal}`,
+      );
     }
     const lines = `${r.stdout}\n${r.stderr}`.split('\n');
     return {
