@@ -828,7 +828,7 @@ export const en = {
     searchHelp:
       'Search by Patient ID, accession number or study date. Patient names cannot be searched: some PACS servers (e.g. Orthanc 1.10) do not decode encoded characters in a query, so a name — above all a Chinese name — would silently find nothing. Search by Patient ID and check the name in the list.',
     studiesLabel: 'Studies found',
-    studiesCount: '{{n}} studies found',
+    studiesCount: 'Studies found: {{n}}',
     noStudies: 'No study matches this search.',
     colPatient: 'Patient',
     colPatientId: 'Patient ID',

@@ -2,9 +2,10 @@
  * Asks for the PACS password or token again after the server answered 401/403 (the store's
  * `authPrompt`). Signing in keeps the new secret in memory only and sends what waits in the outbox.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { usePacsStore } from '../../store/pacs';
 import { useT } from '../../i18n';
+import { ModalDialog } from './ModalDialog';
 import { usePacsMessage } from './pacsMessage';
 
 export function CredentialsDialog() {
@@ -13,18 +14,9 @@ export function CredentialsDialog() {
   const prompt = usePacsStore((s) => s.authPrompt);
   const settings = usePacsStore((s) => s.settings);
   const [value, setValue] = useState('');
-  const ref = useRef<HTMLDialogElement>(null);
   const open = prompt !== null && settings.enabled;
 
-  useEffect(() => {
-    const d = ref.current;
-    if (!d) return;
-    if (open && !d.open) {
-      setValue('');
-      d.showModal();
-    } else if (!open && d.open) d.close();
-  }, [open]);
-
+  const clear = useCallback(() => setValue(''), []);
   const cancel = () => usePacsStore.setState({ authPrompt: null });
   const submit = () => {
     const s = usePacsStore.getState();
@@ -33,14 +25,12 @@ export function CredentialsDialog() {
   };
 
   return (
-    <dialog
-      ref={ref}
+    <ModalDialog
+      open={open}
+      onOpen={clear}
+      onCancel={cancel}
       className="pacs-dialog pacs-credentials"
-      aria-labelledby="pacs-cred-title"
-      onCancel={(e) => {
-        e.preventDefault();
-        cancel();
-      }}
+      labelledBy="pacs-cred-title"
     >
       {open && (
         <form
@@ -101,6 +91,6 @@ export function CredentialsDialog() {
           )}
         </form>
       )}
-    </dialog>
+    </ModalDialog>
   );
 }

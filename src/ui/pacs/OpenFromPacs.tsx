@@ -4,10 +4,11 @@
  * study. An image is retrieved whole in its original transfer syntax and opened by the case store
  * exactly like a file (US regions, clip frame choice, calibration).
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { usePacsStore, type PriorAnalysis } from '../../store/pacs';
 import type { InstanceSummary, SeriesSummary, StudySummary } from '../../pacs/types';
 import { formatDateTime, formatInteger, formatPercent, useT } from '../../i18n';
+import { ModalDialog } from './ModalDialog';
 import { usePacsMessage } from './pacsMessage';
 
 /** 'YYYYMMDD' → 'YYYY-MM-DD' (as typed in the date fields); other text unchanged. */
@@ -66,7 +67,6 @@ interface StudyView {
 export function OpenFromPacs({ open, onClose }: { open: boolean; onClose: (opened: string | null) => void }) {
   const t = useT();
   const pm = usePacsMessage();
-  const ref = useRef<HTMLDialogElement>(null);
   const [patientId, setPatientId] = useState('');
   const [accession, setAccession] = useState('');
   const [dateFrom, setDateFrom] = useState('');
@@ -76,13 +76,6 @@ export function OpenFromPacs({ open, onClose }: { open: boolean; onClose: (opene
   const [error, setError] = useState<string | null>(null);
   const [studies, setStudies] = useState<StudySummary[] | null>(null);
   const [view, setView] = useState<StudyView | null>(null);
-
-  useEffect(() => {
-    const d = ref.current;
-    if (!d) return;
-    if (open && !d.open) d.showModal();
-    else if (!open && d.open) d.close();
-  }, [open]);
 
   const search = async () => {
     setBusy(t('pacs.searching'));
@@ -165,14 +158,11 @@ export function OpenFromPacs({ open, onClose }: { open: boolean; onClose: (opene
   };
 
   return (
-    <dialog
-      ref={ref}
+    <ModalDialog
+      open={open}
+      onCancel={() => onClose(null)}
       className="pacs-dialog pacs-open"
-      aria-labelledby="pacs-open-title"
-      onCancel={(e) => {
-        e.preventDefault();
-        onClose(null);
-      }}
+      labelledBy="pacs-open-title"
     >
       <div className="panel-head">
         <h3 id="pacs-open-title">{t('pacs.dialogTitle')}</h3>
@@ -359,6 +349,6 @@ export function OpenFromPacs({ open, onClose }: { open: boolean; onClose: (opene
           )}
         </section>
       )}
-    </dialog>
+    </ModalDialog>
   );
 }
