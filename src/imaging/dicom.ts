@@ -6,7 +6,7 @@
  * Slope/Intercept, multi-frame (one frame chosen by the caller). Spacing from PixelSpacing, else the
  * Sequence of Ultrasound Regions, else pixel units. Pure TypeScript.
  */
-import { dicomParser, type DataSet, type Element, type ParseDicomOptions } from './dicomParser';
+import { dicomParser, type DataSet, type Element, type ParseDicomOptions } from './dicomLib';
 import { inflateSync } from 'fflate';
 import { readScalars, type ScalarType } from './bytes';
 import { pillowLuma } from './grey';

@@ -28,7 +28,7 @@
  *   polygons (when float32 vertices rasterise to the same mask; restored as polygon operations,
  *   editable) or the mask's pixel-edge outline loops (filled even-odd; restored as a mask operation).
  */
-import { dicomParser, type DataSet } from '../imaging/dicomParser';
+import { dicomParser, type DataSet } from '../imaging/dicomLib';
 import { fillPolygon, type Point } from '../roi/rasterize';
 import { maskOutline } from '../roi/measure';
 import { newOpId, roiExtent, roiMask, type Roi } from '../roi/roi';

@@ -3,7 +3,7 @@
  * patient name in ISO_IR 192), a polygon or mask ROI, the study's 107 features (deterministic
  * pseudo-random doubles), miR-34a and three probabilities.
  */
-import { dicomParser } from '../../../src/imaging/dicomParser';
+import { dicomParser } from '../../../src/imaging/dicomLib';
 import { STUDY_FEATURE_NAMES } from '../../../src/radiomics/extract';
 import { textElement } from '../../../src/pacs/dicomWrite';
 import { readStudyContext } from '../../../src/pacs/sr';
