@@ -25,12 +25,7 @@ describe('editor actions and the one key handler', () => {
       expect(t.editor.toolId).toBe(d.id);
     }
     t.key('p');
-    for (const [x, y] of [
-      [10, 10],
-      [30, 10],
-      [30, 30],
-    ])
-      t.click(t.at(x, y));
+    t.clickAt([10, 10], [30, 10], [30, 30]);
     t.key('Enter');
     expect(t.roi().ops).toHaveLength(1);
     t.key('z', { ctrl: true });

@@ -1,20 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { addOp, emptyRoi, type PolygonOp } from '../../../../src/roi/roi';
-import { makeEditor } from './editorHarness';
+import type { PolygonOp } from '../../../../src/roi/roi';
+import { makeEditor, rect, roiWith } from './editorHarness';
 
-const square: PolygonOp = {
-  kind: 'polygon',
-  id: 'sq',
-  points: [
-    { x: 10, y: 10 },
-    { x: 50, y: 10 },
-    { x: 50, y: 40 },
-    { x: 10, y: 40 },
-  ],
-};
+const square = rect('sq', 10, 10, 50, 40);
 
 function editing() {
-  const t = makeEditor(100, 80, { initial: addOp(emptyRoi(100, 80), square) });
+  const t = makeEditor(100, 80, { initial: roiWith(100, 80, square) });
   t.editor.setTool('edit');
   return t;
 }

@@ -15,15 +15,36 @@ import {
 } from '../../../../src/roi/editor';
 import type { Point } from '../../../../src/roi/rasterize';
 import {
+  addOp,
   emptyRoi,
   historyOf,
   pushHistory,
   redo,
   roiMask,
   undo,
+  type PolygonOp,
   type Roi,
   type RoiHistory,
 } from '../../../../src/roi/roi';
+
+/** An axis-aligned rectangle polygon with corners (x0, y0) and (x1, y1), clockwise from (x0, y0). */
+export function rect(id: string, x0: number, y0: number, x1: number, y1: number): PolygonOp {
+  return {
+    kind: 'polygon',
+    id,
+    points: [
+      { x: x0, y: y0 },
+      { x: x1, y: y0 },
+      { x: x1, y: y1 },
+      { x: x0, y: y1 },
+    ],
+  };
+}
+
+/** A `width` × `height` ROI holding the given polygons. */
+export function roiWith(width: number, height: number, ...ops: PolygonOp[]): Roi {
+  return ops.reduce((roi, op) => addOp(roi, op), emptyRoi(width, height));
+}
 
 export interface Harness {
   editor: Editor;
@@ -44,6 +65,8 @@ export interface Harness {
   /** A drag through the given screen points (down on the first, up on the last). */
   drag: (...pts: Point[]) => void;
   key: (key: string, mods?: Partial<KeyInput>) => boolean;
+  /** Clicks at the given image points (the polygon tool's vertices). */
+  clickAt: (...pts: [number, number][]) => void;
 }
 
 /**
@@ -88,6 +111,11 @@ export function makeEditor(
   const down = (s: Point, button = 0) => editor.pointerDown(input(s, button));
   const move = (s: Point) => editor.pointerMove(input(s));
   const up = (s: Point | null, button = 0) => editor.pointerUp(s ? input(s, button) : null);
+  const click = (s: Point, button = 0) => {
+    down(s, button);
+    up(s, button);
+    editor.click(input(s, button));
+  };
   return {
     editor,
     history: () => h,
@@ -99,16 +127,15 @@ export function makeEditor(
     down,
     move,
     up,
-    click: (s, button = 0) => {
-      down(s, button);
-      up(s, button);
-      editor.click(input(s, button));
-    },
+    click,
     doubleClick: (s) => editor.doubleClick(input(s)),
     drag: (...pts) => {
       down(pts[0]);
       for (const p of pts.slice(1)) move(p);
       up(pts[pts.length - 1]);
+    },
+    clickAt: (...pts) => {
+      for (const [x, y] of pts) click(editor.viewport.toScreen({ x, y }));
     },
     key: (key, mods = {}) =>
       editor.keyDown({

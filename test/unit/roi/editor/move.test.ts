@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { addOp, emptyRoi, roiMask } from '../../../../src/roi/roi';
-import { makeEditor } from './editorHarness';
+import { roiMask } from '../../../../src/roi/roi';
+import { makeEditor, rect, roiWith } from './editorHarness';
 
-const initial = addOp(emptyRoi(100, 80), {
-  kind: 'polygon',
-  id: 'sq',
-  points: [
-    { x: 10, y: 10 },
-    { x: 30, y: 10 },
-    { x: 30, y: 30 },
-    { x: 10, y: 30 },
-  ],
-});
+const initial = roiWith(100, 80, rect('sq', 10, 10, 30, 30));
 
 describe('move tool', () => {
   it('a drag shows the ROI offset by whole pixels and commits translate on release', () => {

@@ -36,20 +36,10 @@ describe('polygon tool', () => {
     t.key('Enter'); // 2 vertices: dropped, nothing committed
     expect(t.commands).toEqual([]);
     expect(t.editor.tool.isActive()).toBe(false);
-    for (const [x, y] of [
-      [10, 10],
-      [50, 10],
-      [50, 40],
-    ])
-      t.click(t.at(x, y));
+    t.clickAt([10, 10], [50, 10], [50, 40]);
     t.key('Escape');
     expect(t.editor.tool.isActive()).toBe(false);
-    for (const [x, y] of [
-      [10, 10],
-      [50, 10],
-      [50, 40],
-    ])
-      t.click(t.at(x, y));
+    t.clickAt([10, 10], [50, 10], [50, 40]);
     t.key('Enter');
     expect(t.commands.map((c) => c.name)).toEqual(['addPolygon']);
     expect(t.area()).toBeGreaterThan(500);
@@ -57,12 +47,7 @@ describe('polygon tool', () => {
 
   it('undo during a draft cancels only the draft; the previous polygon stays', () => {
     const t = makeEditor();
-    for (const [x, y] of [
-      [10, 10],
-      [30, 10],
-      [30, 30],
-    ])
-      t.click(t.at(x, y));
+    t.clickAt([10, 10], [30, 10], [30, 30]);
     t.key('Enter');
     const before = t.roi();
     t.click(t.at(60, 60));

@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { CLOSE_HIT_PX, EDGE_HIT_PX, VERTEX_HIT_PX, Viewport } from '../../../../src/roi/editor';
-import type { PolygonOp } from '../../../../src/roi/roi';
+import { rect } from './editorHarness';
 
-const square: PolygonOp = {
-  kind: 'polygon',
-  id: 'sq',
-  points: [
-    { x: 10, y: 10 },
-    { x: 30, y: 10 },
-    { x: 30, y: 30 },
-    { x: 10, y: 30 },
-  ],
-};
+const square = rect('sq', 10, 10, 30, 30);
 
 describe('Viewport', () => {
   it('fits the image in the box (98 %, centred) and follows the box while fitted', () => {
