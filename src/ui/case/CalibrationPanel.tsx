@@ -7,7 +7,7 @@ import { t as tr, useT } from '../../i18n';
 import type { CalibrationLine, Editor } from '../../roi/editor';
 import { effectiveSpacing, useCaseStore } from '../../store/caseStore';
 import { fmt } from './format';
-import { useEditorVersion } from './useRoiEditor';
+import { useEditorSelector } from './useRoiEditor';
 
 interface Props {
   editor: Editor;
@@ -18,7 +18,7 @@ interface Props {
 
 export function CalibrationPanel({ editor, pending, setPending }: Props) {
   const t = useT();
-  useEditorVersion(editor);
+  const tool = useEditorSelector(editor, (e) => e.toolId);
   const record = useCaseStore((s) => s.record);
   const setCalibration = useCaseStore((s) => s.setCalibration);
   const [text, setText] = useState('10');
@@ -51,7 +51,7 @@ export function CalibrationPanel({ editor, pending, setPending }: Props) {
         <div className="row">
           <button
             type="button"
-            aria-pressed={editor.toolId === 'calibrate'}
+            aria-pressed={tool === 'calibrate'}
             onClick={() => editor.perform('tool.calibrate')}
             title={t('image.calibrateTip')}
           >

@@ -4,11 +4,15 @@
  */
 import { useT } from '../../i18n';
 import type { Editor } from '../../roi/editor';
-import { useEditorVersion } from './useRoiEditor';
+import { useEditorSelector } from './useRoiEditor';
 
 export function RoiToolbar({ editor }: { editor: Editor }) {
   const t = useT();
-  useEditorVersion(editor);
+  // What the toolbar shows of the editor: the tool, the brush size, which actions are enabled.
+  useEditorSelector(
+    editor,
+    (e) => `${e.toolId} ${e.brushSize} ${['undo', 'redo', 'clear'].map((a) => e.isEnabled(a)).join()}`,
+  );
   // Registry keys are plain strings (the editor core knows no i18n types).
   const tk = t as unknown as (key: string, options?: Record<string, unknown>) => string;
   const button = (name: string, labelKey: string, tipKey: string) => (

@@ -1,37 +1,32 @@
 /**
- * The ROI editor (src/roi/editor) bound to the case store: it edits the active reader's ROI, its
- * commands become store history steps (`applyRoi`), undo/redo are the store's. One editor per
+ * The ROI editor (src/roi/editor) bound to the case store (store/editorHost.ts). One editor per
  * image panel; the view redraws through `useEditorVersion`, and `useEditorKeys` is the one
  * keyboard listener of the editor (the action table and the tools).
  */
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { createEditor, type CalibrationLine, type Editor, type KeyInput } from '../../roi/editor';
-import { activeHistory, useCaseStore } from '../../store/caseStore';
+import { caseStoreHost } from '../../store/editorHost';
 
 /**
  * The panel's editor; `onCalibrationLine` receives scale-bar lines. It must be stable (a state
  * setter): the editor is created once, with the first one.
  */
 export function useRoiEditor(onCalibrationLine: (line: CalibrationLine) => void): Editor {
-  const [editor] = useState(() =>
-    createEditor({
-      host: {
-        roi: () => activeHistory(useCaseStore.getState())?.present ?? null,
-        apply: (next) => useCaseStore.getState().applyRoi(next),
-        canUndo: () => (activeHistory(useCaseStore.getState())?.past.length ?? 0) > 0,
-        canRedo: () => (activeHistory(useCaseStore.getState())?.future.length ?? 0) > 0,
-        undo: () => useCaseStore.getState().undoRoi(),
-        redo: () => useCaseStore.getState().redoRoi(),
-        calibrationLine: onCalibrationLine,
-      },
-    }),
-  );
+  const [editor] = useState(() => createEditor({ host: caseStoreHost(onCalibrationLine) }));
   return editor;
 }
 
 /** Re-renders the caller on every change of the editor (tool, view, draft, cursor). */
 export function useEditorVersion(editor: Editor): number {
   return useSyncExternalStore(editor.subscribe, editor.getVersion);
+}
+
+/**
+ * Re-renders the caller only when `select(editor)` changes (compared with Object.is): controls that
+ * show the tool or the actions' state do not redraw on every pointer move.
+ */
+export function useEditorSelector<T>(editor: Editor, select: (editor: Editor) => T): T {
+  return useSyncExternalStore(editor.subscribe, () => select(editor));
 }
 
 /** A DOM key event in the editor's terms. */
