@@ -15,7 +15,8 @@ export function ReadersPanel() {
   const roi1 = readers?.[1].present;
   const roi2 = readers?.[2].present;
   const dice = useMemo(() => {
-    if (!roi1 || !roi2) return null;
+    // Reader 2 drew nothing (the usual case): no overlap to compute.
+    if (!roi1 || !roi2 || roi2.ops.length === 0) return null;
     const o = maskOverlap(roiMask(roi1), roiMask(roi2));
     return o.areaA > 0 && o.areaB > 0 ? o.dice : null;
   }, [roi1, roi2]);
