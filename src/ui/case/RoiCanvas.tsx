@@ -5,7 +5,7 @@
  * tool's drafts and the keyboard cursor — and forwards pointer events to the editor
  * (src/roi/editor), which holds the view, the tools and their gestures.
  */
-import { useEffect, useLayoutEffect, useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import type Konva from 'konva';
 import { Group, Image as KImage, Layer, Stage } from 'react-konva';
 import { useT } from '../../i18n';
@@ -54,12 +54,6 @@ export function RoiCanvas(props: Props) {
     fit();
     return () => ro.disconnect();
   }, [editor]);
-
-  // A new image fits the view and drops any gesture (before the first paint of the image).
-  useLayoutEffect(
-    () => editor.setImage({ width, height, rgba: props.rgba }),
-    [editor, width, height, props.rgba],
-  );
 
   const { fill, outline } = useRoiLayer(roi, width, height, props.readerColour);
   const otherOutline = useOutline(props.otherRoi, width, height);

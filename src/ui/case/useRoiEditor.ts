@@ -5,14 +5,19 @@
  */
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { createEditor, type CalibrationLine, type Editor, type KeyInput } from '../../roi/editor';
-import { caseStoreHost } from '../../store/editorHost';
+import { caseStoreHost, followCaseImage, syncEditorImage } from '../../store/editorHost';
 
 /**
  * The panel's editor; `onCalibrationLine` receives scale-bar lines. It must be stable (a state
  * setter): the editor is created once, with the first one.
  */
 export function useRoiEditor(onCalibrationLine: (line: CalibrationLine) => void): Editor {
-  const [editor] = useState(() => createEditor({ host: caseStoreHost(onCalibrationLine) }));
+  const [editor] = useState(() => {
+    const created = createEditor({ host: caseStoreHost(onCalibrationLine) });
+    syncEditorImage(created); // an image already open is there at the first render
+    return created;
+  });
+  useEffect(() => followCaseImage(editor), [editor]);
   return editor;
 }
 

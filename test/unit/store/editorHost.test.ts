@@ -10,10 +10,11 @@ import { createEditor, type PointerInput } from '../../../src/roi/editor';
 import { roiMask } from '../../../src/roi/roi';
 import { flushSave, startAutosave } from '../../../src/store/autosave';
 import { useCaseStore } from '../../../src/store/caseStore';
-import { caseStoreHost } from '../../../src/store/editorHost';
+import { caseStoreHost, followCaseImage } from '../../../src/store/editorHost';
 
 let db: SonoMiRDatabase;
 let n = 0;
+const stops: (() => void)[] = [];
 const png = encode({ width: 40, height: 30, data: new Uint8Array(1200).fill(90), channels: 1, depth: 8 });
 
 beforeEach(() => {
@@ -22,14 +23,18 @@ beforeEach(() => {
   useCaseStore.getState().newCase();
 });
 afterEach(async () => {
+  stops.splice(0).forEach((stop) => stop());
   await db.delete();
   setDb(null);
 });
 
 async function openEditor() {
-  await useCaseStore.getState().openImage(png, 'a.png');
   const editor = createEditor({ host: caseStoreHost(() => undefined), box: { width: 40, height: 30 } });
-  editor.setImage({ width: 40, height: 30, rgba: null });
+  stops.push(followCaseImage(editor));
+  await useCaseStore.getState().openImage(png, 'a.png');
+  // The editor took the store's image as it opened: the view fits it.
+  expect(editor.image.width).toBe(40);
+  expect(editor.viewport.scale).toBeCloseTo(0.98, 12);
   const at = (x: number, y: number): PointerInput => ({
     screen: editor.viewport.toScreen({ x, y }),
     image: { x, y },
