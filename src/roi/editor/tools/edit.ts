@@ -18,6 +18,11 @@ export class EditTool extends StateTool<Drag> {
   readonly id = 'edit';
   /** The vertex under the pointer (Delete removes it). */
   private hovered: PolygonHit | null = null;
+  /**
+   * The last press dragged a vertex: the click (and the double-click, when it followed a first
+   * click quickly) that the browser reports for that same press must not insert or delete.
+   */
+  private dragged = false;
 
   override cursor(): string {
     return 'default';
@@ -32,6 +37,7 @@ export class EditTool extends StateTool<Drag> {
   }
 
   onPointerDown(e: PointerInput): void {
+    this.dragged = false;
     if (e.button !== 0) return;
     const v = this.hit(e.screen);
     const from = v && this.polygons().find((o) => o.id === v.id)?.points[v.index];
@@ -47,17 +53,19 @@ export class EditTool extends StateTool<Drag> {
     const drag = this.state;
     if (!drag) return;
     this.go(null);
-    if (dist(drag.from, drag.to) > 0)
-      this.ctx.commit({ name: 'moveVertex', id: drag.id, index: drag.index, to: drag.to });
+    if (dist(drag.from, drag.to) === 0) return;
+    this.dragged = true;
+    this.ctx.commit({ name: 'moveVertex', id: drag.id, index: drag.index, to: drag.to });
   }
 
   onClick(e: PointerInput): void {
-    if (e.button !== 0 || this.hit(e.screen)) return;
+    if (e.button !== 0 || this.dragged || this.hit(e.screen)) return;
     const edge = this.ctx.viewport.hitEdge(this.polygons(), e.image);
     if (edge) this.ctx.commit({ name: 'insertVertex', id: edge.id, index: edge.index, at: e.image });
   }
 
   onDoubleClick(e: PointerInput): void {
+    if (this.dragged) return;
     const v = this.hit(e.screen);
     if (v) this.ctx.commit({ name: 'deleteVertex', id: v.id, index: v.index });
   }

@@ -4,6 +4,18 @@ import { makeEditor, rect, roiWith } from './editorHarness';
 
 const square = rect('sq', 10, 10, 50, 40);
 
+function pointerAt(t: ReturnType<typeof makeEditor>, x: number, y: number) {
+  return {
+    screen: t.at(x, y),
+    image: { x, y },
+    button: 0,
+    shift: false,
+    ctrl: false,
+    alt: false,
+    meta: false,
+  };
+}
+
 function editing() {
   const t = makeEditor(100, 80, { initial: roiWith(100, 80, square) });
   t.editor.setTool('edit');
@@ -23,6 +35,22 @@ describe('edit (vertex) tool', () => {
     const op = t.roi().ops[0] as PolygonOp;
     expect(op.points[2].x).toBeCloseTo(60, 10);
     expect(op.points[2].y).toBeCloseTo(50, 10);
+  });
+
+  it('the click and double-click the browser reports for a vertex drag neither insert nor delete', () => {
+    const t = editing();
+    t.click(t.at(30, 10)); // inserts a vertex on the top edge
+    t.down(t.at(30, 10)); // …and drags it up at once (a quick second press: the browser sees a double-click)
+    t.move(t.at(30, 0));
+    t.up(t.at(30, 0));
+    t.editor.click({ ...pointerAt(t, 30, 0) });
+    t.editor.doubleClick({ ...pointerAt(t, 30, 0) });
+    expect(t.commands.map((c) => c.name)).toEqual(['insertVertex', 'moveVertex']);
+    expect((t.roi().ops[0] as PolygonOp).points).toHaveLength(5);
+    // A real double-click on a vertex (no move) still deletes it.
+    t.click(t.at(30, 0));
+    t.doubleClick(t.at(30, 0));
+    expect(t.commands.map((c) => c.name)).toEqual(['insertVertex', 'moveVertex', 'deleteVertex']);
   });
 
   it('a press on a handle without a move commits nothing; a press off the handles starts no drag', () => {
