@@ -6,7 +6,8 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { encode } from 'fast-png';
 import { SonoMiRDatabase, setDb } from '../../../src/db/schema';
-import { createEditor, type PointerInput } from '../../../src/roi/editor';
+import { createEditor } from '../../../src/roi/editor';
+import { pointerAt } from '../roi/editor/editorHarness';
 import { roiMask } from '../../../src/roi/roi';
 import { flushSave, startAutosave } from '../../../src/store/autosave';
 import { useCaseStore } from '../../../src/store/caseStore';
@@ -35,15 +36,7 @@ async function openEditor() {
   // The editor took the store's image as it opened: the view fits it.
   expect(editor.image.width).toBe(40);
   expect(editor.viewport.scale).toBeCloseTo(0.98, 12);
-  const at = (x: number, y: number): PointerInput => ({
-    screen: editor.viewport.toScreen({ x, y }),
-    image: { x, y },
-    button: 0,
-    shift: false,
-    ctrl: false,
-    alt: false,
-    meta: false,
-  });
+  const at = (x: number, y: number) => pointerAt(editor, x, y);
   const click = (x: number, y: number) => {
     editor.pointerDown(at(x, y));
     editor.pointerUp(at(x, y));

@@ -1,20 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { PolygonOp } from '../../../../src/roi/roi';
-import { makeEditor, rect, roiWith } from './editorHarness';
+import { makeEditor, pointerAt, rect, roiWith } from './editorHarness';
 
 const square = rect('sq', 10, 10, 50, 40);
-
-function pointerAt(t: ReturnType<typeof makeEditor>, x: number, y: number) {
-  return {
-    screen: t.at(x, y),
-    image: { x, y },
-    button: 0,
-    shift: false,
-    ctrl: false,
-    alt: false,
-    meta: false,
-  };
-}
 
 function editing() {
   const t = makeEditor(100, 80, { initial: roiWith(100, 80, square) });
@@ -43,8 +31,8 @@ describe('edit (vertex) tool', () => {
     t.down(t.at(30, 10)); // …and drags it up at once (a quick second press: the browser sees a double-click)
     t.move(t.at(30, 0));
     t.up(t.at(30, 0));
-    t.editor.click({ ...pointerAt(t, 30, 0) });
-    t.editor.doubleClick({ ...pointerAt(t, 30, 0) });
+    t.editor.click(pointerAt(t.editor, 30, 0));
+    t.editor.doubleClick(pointerAt(t.editor, 30, 0));
     expect(t.commands.map((c) => c.name)).toEqual(['insertVertex', 'moveVertex']);
     expect((t.roi().ops[0] as PolygonOp).points).toHaveLength(5);
     // A real double-click on a vertex (no move) still deletes it.

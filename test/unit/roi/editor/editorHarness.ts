@@ -27,6 +27,19 @@ import {
   type RoiHistory,
 } from '../../../../src/roi/roi';
 
+/** A main-button pointer event at image point (x, y) of `editor`'s current view. */
+export function pointerAt(editor: Editor, x: number, y: number, button = 0): PointerInput {
+  return {
+    screen: editor.viewport.toScreen({ x, y }),
+    image: { x, y },
+    button,
+    shift: false,
+    ctrl: false,
+    alt: false,
+    meta: false,
+  };
+}
+
 /** An axis-aligned rectangle polygon with corners (x0, y0) and (x1, y1), clockwise from (x0, y0). */
 export function rect(id: string, x0: number, y0: number, x1: number, y1: number): PolygonOp {
   return {
