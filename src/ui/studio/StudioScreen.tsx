@@ -22,8 +22,7 @@ import { useStudioStore, type TrainingSettings } from './studioStore';
 import { startTraining, type TrainingOptions } from './training';
 import './studio.css';
 import { formatInteger, message as msg, t as tr, useMessage, useT } from '../../i18n';
-
-const APP_VERSION = '0.1.0';
+import { APP_VERSION } from '../../version';
 
 function CohortPanel() {
   const t = useT();
