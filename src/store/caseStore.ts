@@ -9,6 +9,7 @@ import { loadCase, newCaseRecord } from '../db/cases';
 import type { Calibration, CaseRecord, StoredFeatures, StoredOutcome, StoredPrediction } from '../db/types';
 import { analyseQpcr, type QpcrEntry } from '../qpcr/analysis';
 import { emptyRoi, historyOf, pushHistory, redo, undo, type Roi, type RoiHistory } from '../roi/roi';
+import { message, MessageError, toMessage, type Message } from '../util/message';
 
 export interface LoadedImage {
   decoded: DecodedImage;
@@ -23,7 +24,7 @@ export interface CaseState {
   image: LoadedImage | null;
   /** The image bytes have not been written yet. */
   imageDirty: boolean;
-  imageError: string | null;
+  imageError: Message | null;
   /** A multi-frame file waiting for the user to choose a frame. */
   pendingFrames: { bytes: Uint8Array; fileName: string; frames: number } | null;
   /** Undo history of reader 1's ROI (reader 2 has its own). */
@@ -35,13 +36,13 @@ export interface CaseState {
   /** Increments on every persisted change (autosave watches it). */
   revision: number;
   saveState: SaveState;
-  saveError: string | null;
+  saveError: Message | null;
   loading: boolean;
-  loadError: string | null;
+  loadError: Message | null;
   /** Another tab saved this case while this tab had unsaved changes: its stored version (see autosave.ts). */
   conflict: CaseRecord | null;
-  /** The last save failed because the browser's storage is full (a plain-language explanation). */
-  storageFull: string | null;
+  /** The last save failed because the browser's storage is full (the explanation). */
+  storageFull: Message | null;
 
   newCase(): void;
   openCase(id: string): Promise<void>;
@@ -58,7 +59,7 @@ export interface CaseState {
   setQpcr(entry: QpcrEntry): void;
   setPrediction(p: StoredPrediction | null): void;
   setOutcome(o: StoredOutcome | null): void;
-  setSaveState(s: SaveState, error?: string | null): void;
+  setSaveState(s: SaveState, error?: Message | null): void;
 }
 
 /** The spacing in effect: calibration beats the file's spacing. */
@@ -130,10 +131,10 @@ export const useCaseStore = create<CaseState>((set, get) => ({
     set({ loading: true, loadError: null });
     try {
       const found = await loadCase(id);
-      if (!found) throw new Error('This case no longer exists (it may have been deleted).');
+      if (!found) throw new MessageError('case.gone');
       const { record, image } = found;
       let loaded: LoadedImage | null = null;
-      let imageError: string | null = null;
+      let imageError: Message | null = null;
       if (image) {
         const bytes = new Uint8Array(await image.blob.arrayBuffer());
         try {
@@ -144,7 +145,7 @@ export const useCaseStore = create<CaseState>((set, get) => ({
             fileName: image.fileName,
           };
         } catch (e) {
-          imageError = `The stored image could not be decoded: ${(e as Error).message}`;
+          imageError = message('case.storedImage', { message: toMessage(e) });
         }
       }
       set({
@@ -166,7 +167,7 @@ export const useCaseStore = create<CaseState>((set, get) => ({
         storageFull: null,
       });
     } catch (e) {
-      set({ loading: false, loadError: (e as Error).message });
+      set({ loading: false, loadError: toMessage(e) });
     }
   },
 
@@ -178,16 +179,14 @@ export const useCaseStore = create<CaseState>((set, get) => ({
       if (e instanceof MultiFrameError) {
         set({
           pendingFrames: { bytes, fileName, frames: e.frames },
-          imageError: `"${fileName}" is a clip of ${e.frames} frames: choose the frame at the lesion's maximum diameter.`,
+          imageError: message('case.clip', { file: fileName, frames: e.frames }),
         });
-      } else set({ imageError: (e as Error).message });
+      } else set({ imageError: toMessage(e) });
       return;
     }
     const { width, height, depth } = decoded.info;
     if (depth !== 1 || !decoded.rgba) {
-      set({
-        imageError: `"${fileName}" is a volume of ${depth} slices; open a single 2-D ultrasound image (PNG, JPEG, BMP, TIFF or DICOM).`,
-      });
+      set({ imageError: message('case.volume', { file: fileName, slices: depth }) });
       return;
     }
     const s = get();

@@ -5,7 +5,7 @@ import type { CalibratorRun } from '../../db/types';
 import { analyseQpcr, GENES, type Gene, type QpcrEntry, type SampleKind } from '../../qpcr/analysis';
 import { useCaseStore } from '../../store/caseStore';
 import { fmt } from './format';
-import { t as tr, useMessage, useT } from '../../i18n';
+import { message, t as tr, toMessage, useMessage, useT } from '../../i18n';
 
 const GENE_NOTE = {
   'miR-34a': 'qpcr.noteTarget',
@@ -159,7 +159,7 @@ export function QpcrPanel() {
         text: tr('qpcr.runSaved', { name: runName.trim() }),
       });
     } catch (e) {
-      setRunMessage({ kind: 'error', text: (e as Error).message });
+      setRunMessage({ kind: 'error', text: message(toMessage(e)) });
     }
   };
 

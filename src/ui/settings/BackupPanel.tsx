@@ -9,7 +9,7 @@ import { useCaseStore } from '../../store/caseStore';
 import { resetModelStoreInit, useModelStore } from '../../store/models';
 import { reloadLockSettings } from '../../security/lock';
 import { downloadBackup, summaryText } from './backupActions';
-import { formatDateTime, t as tr, useT } from '../../i18n';
+import { formatDateTime, message as render, t as tr, useT } from '../../i18n';
 
 const nCases = (n: number) => (n === 1 ? tr('backup.caseOne') : tr('backup.cases', { n }));
 const nModels = (n: number) => (n === 1 ? tr('backup.modelOne') : tr('backup.models', { n }));
@@ -56,7 +56,7 @@ export function BackupPanel() {
       setMessage({ kind: 'ok', text: tr('backup.downloaded', { summary: summaryText(summary) }) });
       await refresh();
     } catch (e) {
-      setMessage({ kind: 'error', text: describeWriteError(e, 'The backup') });
+      setMessage({ kind: 'error', text: render(describeWriteError(e, 'backup')) });
     } finally {
       setBusy(false);
     }
@@ -97,7 +97,7 @@ export function BackupPanel() {
     } catch (e) {
       setMessage({
         kind: 'error',
-        text: tr('backup.nothingChanged', { message: describeWriteError(e, 'The restore') }),
+        text: tr('backup.nothingChanged', { message: render(describeWriteError(e, 'restore')) }),
       });
     } finally {
       setBusy(false);

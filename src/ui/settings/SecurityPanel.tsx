@@ -4,7 +4,7 @@ import { PBKDF2_ITERATIONS } from '../../security/crypto';
 import { disableLock, enableLock, MIN_PASSPHRASE_LENGTH, useLockStore } from '../../security/lock';
 import { describeWriteError } from '../../db/quota';
 import { lockApp } from './LockGate';
-import { formatInteger, t as tr, useT } from '../../i18n';
+import { formatInteger, message as render, t as tr, useT } from '../../i18n';
 
 export function SecurityPanel() {
   const t = useT();
@@ -27,7 +27,7 @@ export function SecurityPanel() {
       setPass2('');
       setCurrent('');
     } catch (e) {
-      setMessage({ kind: 'error', text: describeWriteError(e, 'Changing the lock') });
+      setMessage({ kind: 'error', text: render(describeWriteError(e, 'lock')) });
     } finally {
       setBusy(false);
     }

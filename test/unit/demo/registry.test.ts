@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { syntheticCohort } from '../../../bench/pipeline.bench';
+import { syntheticCohort } from '../../fixtures/cohort';
 import {
   DEMO_MODEL_ID,
   ModelsDatabase,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { syntheticCohort } from '../../../bench/pipeline.bench';
+import { syntheticCohort } from '../../fixtures/cohort';
 import type { CaseRecord } from '../../../src/db/types';
 import { newCaseRecord } from '../../../src/db/cases';
 import { fitStudyModels } from '../../../src/model/pipeline';
