@@ -5,7 +5,7 @@
  * box. A sealed image's bytes and file name are encrypted.
  */
 import { emptyQpcrEntry } from '../qpcr/analysis';
-import { decodeValue, encodeValue, fromBase64, toBase64 } from '../db/tagged';
+import { decodeValue, encodeValue, fromBase64, toBase64 } from './tagged';
 import type { CaseRecord, ImageRecord } from '../db/types';
 import { decryptBytes, encryptBytes, openText, sealText } from './crypto';
 import { MessageError } from '../util/message';

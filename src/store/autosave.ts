@@ -21,7 +21,7 @@ import { loadCase, saveCase } from '../db/cases';
 import { announceSave, isConflict, onCaseSaved } from '../db/conflicts';
 import { describeWriteError, isQuotaError } from '../db/quota';
 import type { CaseRecord, ImageRecord } from '../db/types';
-import { useLockStore } from '../security/lock';
+import { useLockStore } from './lock';
 import { LockedError } from '../security/records';
 import { useCaseStore, type CaseState } from './caseStore';
 import { message, type Message } from '../util/message';

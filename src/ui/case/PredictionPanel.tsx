@@ -1,6 +1,6 @@
 /** pCR probability of the active model, the three models side by side, ROC and decision curve. */
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
-import { saveModel } from '../../db/models';
+import { saveModel } from '../../store/storage';
 import { loadModel } from '../../model/modelFile';
 import { useModelStore } from '../../store/models';
 import { formatDate, message, t as tr, toMessage, useMessage, useT, type Message } from '../../i18n';

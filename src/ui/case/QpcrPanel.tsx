@@ -1,7 +1,7 @@
 /** miR-34a qRT-PCR entry: triplicate Cts for patient and calibrator, live 2^−ΔΔCt and QC. */
 import { useEffect, useMemo, useState } from 'react';
-import { listCalibratorRuns, saveCalibratorRun } from '../../db/cases';
-import type { CalibratorRun } from '../../db/types';
+import { listCalibratorRuns, saveCalibratorRun } from '../../store/storage';
+import type { CalibratorRun } from '../../store/storage';
 import { analyseQpcr, GENES, type Gene, type QpcrEntry, type SampleKind } from '../../qpcr/analysis';
 import { useCaseStore } from '../../store/caseStore';
 import { fmt } from './format';

@@ -1,8 +1,14 @@
 /** Turning the passphrase lock on and off, and locking now. */
 import { useState } from 'react';
-import { PBKDF2_ITERATIONS } from '../../security/crypto';
-import { disableLock, enableLock, MIN_PASSPHRASE_LENGTH, useLockStore } from '../../security/lock';
-import { describeWriteError } from '../../db/quota';
+
+import {
+  disableLock,
+  enableLock,
+  MIN_PASSPHRASE_LENGTH,
+  PBKDF2_ITERATIONS,
+  useLockStore,
+} from '../../store/lock';
+import { describeWriteError } from '../../store/storage';
 import { lockApp } from './LockGate';
 import { formatInteger, message as render, t as tr, useT } from '../../i18n';
 

@@ -3,8 +3,8 @@
  * study's pipeline in a worker (progress, cancel), read the report, save and activate the model.
  */
 import { useEffect, useState } from 'react';
-import { listCases } from '../../db/cases';
-import { saveModel } from '../../db/models';
+import { listCases } from '../../store/storage';
+import { saveModel } from '../../store/storage';
 import { stratifiedSplit } from '../../model/split';
 import { useModelStore } from '../../store/models';
 import { fetchDemoText } from '../demo/demoAssets';

@@ -2,7 +2,7 @@
  * Where a Model Studio cohort comes from: the embedded demo cohort CSV, an imported cohort CSV, or the
  * saved cases that have an outcome. Also reads a user-defined split from a `set` column.
  */
-import type { CaseRecord } from '../../db/types';
+import type { CaseRecord } from '../../store/storage';
 import { parseCohortCsv, type Cohort } from '../../model/cohort';
 import { STUDY_EXTRACTION_SETTINGS, type ExtractionSettings } from '../../model/modelFile';
 import type { IndexSplit } from '../../model/split';

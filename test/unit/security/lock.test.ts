@@ -23,7 +23,7 @@ import {
   unlock,
   useLockStore,
   WrongPassphraseError,
-} from '../../../src/security/lock';
+} from '../../../src/store/lock';
 import { LockedError } from '../../../src/security/records';
 import type { CaseRecord } from '../../../src/db/types';
 import { dump, freshDatabases, seed } from '../db/fixtures';
