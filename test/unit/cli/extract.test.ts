@@ -125,8 +125,8 @@ describe('sonomir extract', () => {
       ],
       io,
     );
-    const names = csvRecords(out.stdout).records
-      .slice(1)
+    const names = csvRecords(out.stdout)
+      .records.slice(1)
       .map((r) => r.cells[0])
       .filter((k) => k.startsWith('original_'));
     expect(names).toEqual(['original_firstorder_Entropy', 'original_firstorder_Mean']);
