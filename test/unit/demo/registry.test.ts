@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { renderEnglish } from '../../../src/i18n/render';
 import { syntheticCohort } from '../../fixtures/cohort';
 import {
   DEMO_MODEL_ID,
@@ -100,6 +101,8 @@ describe('model registry and active model', () => {
     });
     await expect(useModelStore.getState().activateDemo()).rejects.toThrow('HTTP 404');
     expect(useModelStore.getState().status).toBe('error');
-    expect(useModelStore.getState().error).toMatch(/^The demonstration model could not be loaded: HTTP 404/);
+    expect(renderEnglish(useModelStore.getState().error!)).toMatch(
+      /^The demonstration model could not be loaded: Unexpected error: HTTP 404/,
+    );
   });
 });
