@@ -725,7 +725,8 @@ export const en = {
   },
   code: {
     error: {
-      unexpected: 'Unexpected error: {{message}}',
+      /** An error that is not a MessageError (a library or browser failure, an engine error not yet coded): its own words. */
+      unexpected: '{{message}}',
     },
     list: {
       empty: '—',

@@ -719,7 +719,8 @@ export const zh: Resources = {
   },
   code: {
     error: {
-      unexpected: '意外错误：{{message}}',
+      /** An error that is not a MessageError (a library or browser failure, an engine error not yet coded): its own words. */
+      unexpected: '{{message}}',
     },
     list: {
       empty: '—',

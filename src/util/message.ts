@@ -46,8 +46,8 @@ export function message(code: string, params?: MessageParams): Message {
 
 /**
  * The Message of anything thrown: a {@link MessageError}'s own; any other error (a bug, a browser or
- * library failure) under the generic `error.unexpected` code with its text as a parameter — its words
- * are shown, never interpreted.
+ * library failure, an engine error not yet coded) under the generic `error.unexpected` code with its
+ * text as a parameter — its words are shown as they are (in every language), never interpreted.
  */
 export function toMessage(e: unknown): Message {
   if (e instanceof MessageError) return e.toMessage();

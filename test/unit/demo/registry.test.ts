@@ -102,7 +102,7 @@ describe('model registry and active model', () => {
     await expect(useModelStore.getState().activateDemo()).rejects.toThrow('HTTP 404');
     expect(useModelStore.getState().status).toBe('error');
     expect(renderEnglish(useModelStore.getState().error!)).toMatch(
-      /^The demonstration model could not be loaded: Unexpected error: HTTP 404/,
+      /^The demonstration model could not be loaded: HTTP 404/,
     );
   });
 });

@@ -173,8 +173,8 @@ describe('translated messages', () => {
       message('case.volume', { file: 'ct.nrrd', slices: 40 }),
     ]);
     const stored = message('case.storedImage', { message: toMessage(new Error('PNG: bad CRC')) });
-    expect(zh(stored)).toBe('无法解码已保存的图像：意外错误：PNG: bad CRC');
-    expect(en(stored)).toBe('The stored image could not be decoded: Unexpected error: PNG: bad CRC');
+    expect(zh(stored)).toBe('无法解码已保存的图像：PNG: bad CRC');
+    expect(en(stored)).toBe('The stored image could not be decoded: PNG: bad CRC');
   });
 
   it('English stored by an earlier version is shown as it is, in both languages', () => {
