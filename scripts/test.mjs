@@ -15,6 +15,8 @@ const bin = (name) => path.join(root, 'node_modules', '.bin', name);
 
 const stages = [
   ['typecheck', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']],
+  // The engine folders without the DOM library (tsconfig.core.json).
+  ['typecheck-core', bin('tsc'), ['-p', 'tsconfig.core.json', '--noEmit']],
   ['lint', bin('eslint'), ['.']],
   ['format', bin('prettier'), ['--check', '.']],
   [

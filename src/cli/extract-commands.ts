@@ -13,6 +13,8 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { csvRecords } from '../util/csv';
+import { FlagError, parseFlags } from './flags';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { decodeImage, decodeMask } from '../imaging';
 import { extractFeatures } from '../radiomics/extract';
@@ -46,33 +48,20 @@ Exit code 0 when every row succeeded, 3 when some failed, 1 when none succeeded.
 /** Parsed command-line options: flag name → value (flags without value → 'true'). */
 type Flags = Record<string, string>;
 
-/**
- * Parses `--name value`, `--name=value` and `-j N`; rejects unknown flags and missing values.
- * @param allowed flag names (without dashes); `-j` maps to 'j'
- */
-function parseFlags(argv: string[], allowed: string[], usage: string): Flags {
-  const flags: Flags = {};
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === '--help' || arg === '-h') {
-      flags.help = 'true';
-      continue;
-    }
-    const m = /^(?:--([a-zA-Z][\w-]*)|-([a-zA-Z]))(?:=(.*))?$/.exec(arg);
-    if (!m) throw new Error(`unexpected argument "${arg}".\n${usage}`);
-    const name = m[1] ?? m[2];
-    if (!allowed.includes(name)) throw new Error(`unknown option "${arg}".\n${usage}`);
-    let value = m[3];
-    if (value === undefined) {
-      value = argv[i + 1];
-      if (value === undefined || (value.startsWith('-') && !/^-\d/.test(value))) {
-        throw new Error(`option "${arg}" needs a value.\n${usage}`);
-      }
-      i++;
-    }
-    flags[name] = value;
+/** Parses the options (src/cli/flags.ts), worded with this command's usage. */
+function parseOptions(argv: string[], allowed: string[], usage: string): Flags {
+  try {
+    return Object.fromEntries(parseFlags(argv, allowed));
+  } catch (e) {
+    if (!(e instanceof FlagError)) throw e;
+    const text = {
+      unexpected: `unexpected argument "${e.arg}".`,
+      unknown: `unknown option "${e.arg}".`,
+      twice: `option "${e.arg}" is given twice.`,
+      value: `option "${e.arg}" needs a value.`,
+    }[e.problem];
+    throw new Error(`${text}\n${usage}`);
   }
-  return flags;
 }
 
 /** Parses an integer option, with a clear message when it is not one. */
@@ -95,55 +84,6 @@ export function pyFloat(v: number): string {
 /** Quotes a CSV field when needed. */
 function csvField(s: string): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-/**
- * Parses CSV text (RFC 4180: quoted fields, doubled quotes, CRLF or LF); returns rows with the line
- * number where each starts. Blank lines are skipped.
- */
-export function parseCsv(text: string): { line: number; cells: string[] }[] {
-  const rows: { line: number; cells: string[] }[] = [];
-  let cells: string[] = [];
-  let cur = '';
-  let quoted = false;
-  let line = 1;
-  let rowLine = 1;
-  let any = false;
-  const src = text.replace(/^\uFEFF/, '');
-  const endRow = (): void => {
-    cells.push(cur);
-    if (any || cells.length > 1 || cur !== '') rows.push({ line: rowLine, cells });
-    cells = [];
-    cur = '';
-    any = false;
-  };
-  for (let i = 0; i < src.length; i++) {
-    const c = src[i];
-    if (quoted) {
-      if (c === '"' && src[i + 1] === '"') {
-        cur += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else {
-        if (c === '\n') line++;
-        cur += c;
-      }
-    } else if (c === '"') {
-      quoted = true;
-      any = true;
-    } else if (c === ',') {
-      cells.push(cur);
-      cur = '';
-      any = true;
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && src[i + 1] === '\n') i++;
-      endRow();
-      line++;
-      rowLine = line;
-    } else cur += c;
-  }
-  if (cur !== '' || cells.length > 0 || any) endRow();
-  return rows;
 }
 
 /** Settings and classes for an extraction, from a parameter file or the study preset. */
@@ -265,7 +205,7 @@ function runCase(job: CaseJob): CaseResult {
  * @returns exit code (0 success, 2 usage error); other failures throw with a clear message
  */
 export function runExtract(argv: string[], io: CliIo): number {
-  const flags = parseFlags(argv, ['image', 'mask', 'label', 'params', 'format', 'frame'], EXTRACT_USAGE);
+  const flags = parseOptions(argv, ['image', 'mask', 'label', 'params', 'format', 'frame'], EXTRACT_USAGE);
   if (flags.help) {
     io.stdout(EXTRACT_USAGE);
     return 0;
@@ -410,7 +350,7 @@ function ownBuffer(b: Uint8Array): Uint8Array {
  * @returns exit code: 0 all rows succeeded, 3 some failed, 1 none succeeded, 2 usage error
  */
 export async function runBatch(argv: string[], io: CliIo): Promise<number> {
-  const flags = parseFlags(argv, ['input', 'out', 'j', 'params', 'label'], BATCH_USAGE);
+  const flags = parseOptions(argv, ['input', 'out', 'j', 'params', 'label'], BATCH_USAGE);
   if (flags.help) {
     io.stdout(BATCH_USAGE);
     return 0;
@@ -422,7 +362,9 @@ export async function runBatch(argv: string[], io: CliIo): Promise<number> {
   const threads = intFlag(flags.j, 'j', 1) ?? 1;
   const defaultLabel = intFlag(flags.label, 'label', 1);
   const config = loadConfig(flags.params, io);
-  const table = parseCsv(new TextDecoder().decode(readOrExplain(io, flags.input, 'batch input CSV')));
+  const table = csvRecords(
+    new TextDecoder().decode(readOrExplain(io, flags.input, 'batch input CSV')),
+  ).records;
   if (table.length === 0)
     throw new Error(`The batch input "${flags.input}" is empty; it needs a header row Image,Mask.`);
   const header = table[0].cells.map((h) => h.trim());

@@ -10,6 +10,7 @@
  *                   [--settings extraction.json]
  *   sonomir evaluate --data file.csv --label COL --positive VALUE --score COL [--compare COL]
  */
+import { FlagError, parseFlags } from './flags';
 import { parseCohortCsv, parseCsv, parseNumberCell } from '../model/cohort';
 import { decisionCurve } from '../model/dca';
 import { delongAuc, delongPaired } from '../model/delong';
@@ -33,38 +34,28 @@ export type { CliIo } from './io';
 /** A usage error: wrong or missing arguments (exit code 2). */
 class UsageError extends Error {}
 
-/**
- * Parses `--name value` pairs. Every option takes a value; unknown options, repeated options and
- * stray positional arguments are usage errors.
- */
+/** Parses the options (src/cli/flags.ts); every option takes a value. Problems are usage errors. */
 function parseArgs(
   argv: readonly string[],
   allowed: readonly string[],
   command: string,
 ): Map<string, string> {
-  const out = new Map<string, string>();
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const eq = a.indexOf('=');
-    const name = a.startsWith('--') ? (eq > 0 ? a.slice(2, eq) : a.slice(2)) : null;
-    if (name === null) throw new UsageError(`${command}: unexpected argument "${a}"`);
-    if (!allowed.includes(name)) {
-      throw new UsageError(
-        `${command}: unknown option --${name} (options: ${allowed.map((o) => `--${o}`).join(', ')})`,
-      );
-    }
-    if (out.has(name)) throw new UsageError(`${command}: option --${name} given twice`);
-    let value: string | undefined;
-    if (eq > 0) value = a.slice(eq + 1);
-    else {
-      value = argv[i + 1];
-      i++;
-    }
-    if (value === undefined || value.startsWith('--'))
-      throw new UsageError(`${command}: option --${name} needs a value`);
-    out.set(name, value);
+  try {
+    const out = parseFlags(argv, allowed);
+    if (out.has('help') && !allowed.includes('help')) throw new FlagError('unknown', '--help', 'help');
+    return out;
+  } catch (e) {
+    if (!(e instanceof FlagError)) throw e;
+    const name = `--${e.flag}`;
+    throw new UsageError(
+      {
+        unexpected: `${command}: unexpected argument "${e.arg}"`,
+        unknown: `${command}: unknown option ${name} (options: ${allowed.map((o) => `--${o}`).join(', ')})`,
+        twice: `${command}: option ${name} given twice`,
+        value: `${command}: option ${name} needs a value`,
+      }[e.problem],
+    );
   }
-  return out;
 }
 
 /** Returns a required option or throws a usage error. */

@@ -15,9 +15,9 @@ import { getModelsDb, type ModelRecord } from './models';
 import { CURRENT_SCHEMA_VERSION } from './migrations';
 import { getDb } from './schema';
 import { caseStatus } from './cases';
-import { sessionKey } from '../security/lock';
+import { sessionKey } from '../security/session';
 import { sealCase, sealImage } from '../security/records';
-import { decodeValue, encodeValue } from './tagged';
+import { decodeValue, encodeValue } from '../security/tagged';
 import type { CalibratorRun, CaseRecord, ImageRecord, MetaRecord } from './types';
 
 export const BACKUP_FORMAT = 'sonomir-backup';
@@ -25,7 +25,7 @@ export const BACKUP_JSON = 'backup.json';
 /** Key in `meta` of the time of the last backup (ISO). */
 export const LAST_BACKUP_KEY = 'lastBackupAt';
 
-export { decodeValue, encodeValue, fromBase64, toBase64 } from './tagged';
+export { decodeValue, encodeValue, fromBase64, toBase64 } from '../security/tagged';
 
 // ---------------------------------------------------------------- format
 

@@ -1,6 +1,6 @@
 /** Case persistence: transactional save, load, list with search, duplicate, delete and restore. */
 import { emptyQpcrEntry } from '../qpcr/analysis';
-import { LOCK_KEY, sessionKey } from '../security/lock';
+import { LOCK_KEY, sessionKey } from '../security/session';
 import { LockedError, openCase, openImage, sealCase, sealImage } from '../security/records';
 import { CaseConflictError } from './conflicts';
 import { getDb } from './schema';

@@ -2,6 +2,7 @@
  * Storage quota: recognising a full browser storage (QuotaExceededError, raw or wrapped by Dexie) and
  * explaining it, and reading how much space SonoMiR uses (`navigator.storage.estimate()`).
  */
+import { message, toMessage, type Message } from '../util/message';
 
 /** True when `e` (or an error it wraps) is the browser refusing a write because storage is full. */
 export function isQuotaError(e: unknown): boolean {
@@ -15,16 +16,23 @@ export function isQuotaError(e: unknown): boolean {
   return false;
 }
 
-/** What to tell the user when a write failed because storage is full. */
-export const STORAGE_FULL_MESSAGE =
-  "This browser's storage for SonoMiR is full, so the last change was NOT saved. " +
-  'Export a backup now (it keeps every case, image and model), then free space: delete cases or ' +
-  'models you no longer need here, or clear other sites’ data in the browser settings.';
+/** What to tell the user when a write failed because storage is full (`code.save.storageFull`). */
+export const STORAGE_FULL_MESSAGE: Message = message('save.storageFull');
 
-/** A plain-language message for a failed write: the storage-full explanation or the error's own text. */
-export function describeWriteError(e: unknown, what = 'Saving'): string {
+/** What failed, for {@link describeWriteError}. */
+export type WriteKind = 'saving' | 'copy' | 'backup' | 'restore' | 'lock';
+const WHAT: Record<WriteKind, Message> = {
+  saving: message('save.what.saving'),
+  copy: message('save.what.copy'),
+  backup: message('save.what.backup'),
+  restore: message('save.what.restore'),
+  lock: message('save.what.lock'),
+};
+
+/** The message for a failed write: the storage-full explanation, or what failed and the error's message. */
+export function describeWriteError(e: unknown, what: WriteKind = 'saving'): Message {
   if (isQuotaError(e)) return STORAGE_FULL_MESSAGE;
-  return `${what} failed: ${e instanceof Error ? e.message : String(e)}`;
+  return message('save.failed', { what: WHAT[what], message: toMessage(e) });
 }
 
 export interface StorageUse {

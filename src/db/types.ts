@@ -1,6 +1,7 @@
 /** Records stored in the case database (see schema.ts). */
 import type { PixelSpacing } from '../imaging';
 import type { QcFlag, QpcrEntry } from '../qpcr/analysis';
+import type { StoredMessage } from '../util/message';
 import type { Roi } from '../roi/roi';
 import type { ExtractionSettings } from '../model/modelFile';
 import type { RadiomicsSettings } from '../radiomics/types';
@@ -58,7 +59,8 @@ export interface StoredQpcrResult {
   relativeExpression: number | null;
   source: 'ddct' | 'pfaffl' | 'direct' | null;
   deltaDeltaCt: number | null;
-  flags: QcFlag[];
+  /** QC flags; cases saved before messages became codes hold English sentences (shown as they are). */
+  flags: (Omit<QcFlag, 'message'> & { message: StoredMessage })[];
 }
 
 export interface StoredPrediction {
@@ -74,7 +76,8 @@ export interface StoredPrediction {
     pcrNeighbours: number;
     k: number;
   };
-  warnings: string[];
+  /** Message codes; cases saved before messages became codes hold English sentences (shown as they are). */
+  warnings: StoredMessage[];
 }
 
 export interface StoredOutcome {

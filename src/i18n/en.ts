@@ -59,7 +59,6 @@ export const en = {
   models: {
     demoNotice: 'Demonstration model trained on synthetic data — not for clinical use',
     demoName: 'Demonstration model (synthetic cohort)',
-    demoLoadFailed: 'The demonstration model could not be loaded: {{message}}',
   },
   studio: {
     sentenceEnd: '.',
@@ -708,62 +707,6 @@ export const en = {
     unlock: 'Unlock',
     opening: 'Opening…',
   },
-  msg: {
-    leftOutNoFeatures: '{{id}}: left out — no features (draw the ROI).',
-    leftOutNoMir: '{{id}}: left out — no miR-34a value.',
-    leftOutSettings:
-      '{{id}}: left out — its features were extracted with other settings than the other cases.',
-    tooFewCases:
-      'only {{n}} saved case(s) have an outcome, features and a miR-34a value ({{withOutcome}} with an outcome); the pipeline needs at least 10, with 5 pCR and 5 non-pCR in the training set',
-    savedCohort: '{{n}} saved cases with an outcome',
-    badSetValue: 'column "{{column}}", case {{id}}: "{{value}}" is neither "training" nor "validation"',
-    where: '{{sample}} {{gene}}',
-    patient: 'Patient',
-    calibrator: 'Calibrator',
-    qcSd: '{{where}}: the replicates disagree (SD {{sd}} cycles > 0.5); consider repeating the wells.',
-    qcUndeterminedOthers:
-      '{{where}}: {{n}} of {{total}} wells undetermined (no amplification); the mean uses the other wells.',
-    qcUndeterminedNone:
-      '{{where}}: {{n}} of {{total}} wells undetermined (no amplification); no Ct for this gene.',
-    qcLate: '{{where}}: Ct above 35 ({{values}}) — near the detection limit, less reliable.',
-    qcRange: '{{where}}: Ct {{values}} outside the plausible range 5–45; check for a typing error.',
-    qcNoCalibrator:
-      'No calibrator values: 2^−ΔΔCt needs the calibrator (pooled healthy plasma) of the same plate.',
-    qcSpike:
-      "Spike-in cel-miR-39 differs by {{difference}} cycles from the calibrator's (> 2): RNA extraction or RT efficiency may differ.",
-    qcEfficiency:
-      'Amplification factors must lie between 1 and 3 (2 = 100 % efficiency); 2 is used until corrected.',
-    ctNotNumber: '“{{text}}” is not a Ct value. Type a number such as 27.4 (or 27,4), or “Undetermined”.',
-    ctNegative: 'A Ct cannot be negative ({{text}}).',
-    ctZero: 'A Ct of 0 is not a measurement. Type “Undetermined” for a well without amplification.',
-    ctTooLarge: 'A Ct of {{text}} exceeds {{max}} cycles; check the value (or type “Undetermined”).',
-    rqNotNumber: '“{{text}}” is not a positive number. Type the relative expression, e.g. 0.62.',
-    rqNotPositive: 'The relative expression must be greater than 0.',
-    needsRoi: 'needs the image ROI',
-    needsMir: 'needs miR-34a',
-    waitRoi: 'an ROI on the image',
-    waitMir: 'the miR-34a result',
-    spacingMismatch:
-      "Spacing mismatch: the model was trained on features in {{model}}, this case's features are in {{here}}. Change “Feature units” to match.",
-    unitMm: 'mm',
-    unitPixel: 'pixel units',
-    settingsMismatch: 'Settings mismatch: {{key}} is {{here}} here but {{model}} in the model.',
-    outOfRange:
-      '{{input}} = {{value}} is outside the training range (z = {{z}}; {{models}}): the estimate is less reliable.',
-    and: ' and ',
-    kind: {
-      clinical: 'clinical model',
-      radiomics: 'radiomics model',
-      combined: 'combined model',
-    },
-    qpcrPrefix: 'qPCR: {{message}}',
-    directEntry: 'miR-34a was entered directly as a relative expression value.',
-    caseGone: 'This case no longer exists (it may have been deleted).',
-    storedImage: 'The stored image could not be decoded: {{message}}',
-    clip: '"{{file}}" is a clip of {{frames}} frames: choose the frame at the lesion\'s maximum diameter.',
-    volume:
-      '"{{file}}" is a volume of {{slices}} slices; open a single 2-D ultrasound image (PNG, JPEG, BMP, TIFF or DICOM).',
-  },
   pacs: {
     settingsHeading: 'PACS (DICOMweb)',
     settingsIntro:
@@ -854,7 +797,6 @@ export const en = {
     openPrior: 'Open the analysis of {{date}}',
     priorOpened:
       'Opened the analysis of {{date}} from the PACS ({{operator}}); stored {{kind}} probability: {{p}}.',
-    unexpected: 'Unexpected error: {{message}}',
   },
   charts: {
     rocLabel: 'ROC curves, {{set}}',
@@ -905,6 +847,115 @@ export const en = {
       notSonomirSr: 'This DICOM object is not a SonoMiR analysis report.',
       badSr:
         'This SonoMiR analysis report cannot be read ({{detail}}). It may be damaged; store the analysis again.',
+    },
+    error: {
+      /** An error that is not a MessageError (a library or browser failure, an engine error not yet coded): its own words. */
+      unexpected: '{{message}}',
+    },
+    list: {
+      empty: '—',
+      two: '{{a}} and {{b}}',
+      three: '{{a}}, {{b}} and {{c}}',
+    },
+    qpcr: {
+      sample: {
+        patient: 'Patient',
+        calibrator: 'Calibrator',
+      },
+      where: '{{sample}} {{gene}}',
+      qc: {
+        sd: '{{where}}: the replicates disagree (SD {{sd}} cycles > 0.5); consider repeating the wells.',
+        undeterminedOthers:
+          '{{where}}: {{n}} of {{total}} wells undetermined (no amplification); the mean uses the other wells.',
+        undeterminedNone:
+          '{{where}}: {{n}} of {{total}} wells undetermined (no amplification); no Ct for this gene.',
+        late: '{{where}}: Ct above 35 ({{values}}) — near the detection limit, less reliable.',
+        range: '{{where}}: Ct {{values}} outside the plausible range 5–45; check for a typing error.',
+        noCalibrator:
+          'No calibrator values: 2^−ΔΔCt needs the calibrator (pooled healthy plasma) of the same plate.',
+        spike:
+          "Spike-in cel-miR-39 differs by {{difference}} cycles from the calibrator's (> 2): RNA extraction or RT efficiency may differ.",
+        efficiency:
+          'Amplification factors must lie between 1 and 3 (2 = 100 % efficiency); 2 is used until corrected.',
+      },
+      ct: {
+        notNumber: '“{{text}}” is not a Ct value. Type a number such as 27.4 (or 27,4), or “Undetermined”.',
+        negative: 'A Ct cannot be negative ({{text}}).',
+        zero: 'A Ct of 0 is not a measurement. Type “Undetermined” for a well without amplification.',
+        tooLarge: 'A Ct of {{text}} exceeds {{max}} cycles; check the value (or type “Undetermined”).',
+      },
+      rq: {
+        notNumber: '“{{text}}” is not a positive number. Type the relative expression, e.g. 0.62.',
+        notPositive: 'The relative expression must be greater than 0.',
+      },
+    },
+    prediction: {
+      needsRoi: 'needs the image ROI',
+      needsMir: 'needs miR-34a',
+      waitRoi: 'an ROI on the image',
+      waitMir: 'the miR-34a result',
+      spacingMismatch:
+        "Spacing mismatch: the model was trained on features in {{model}}, this case's features are in {{here}}. Change “Feature units” to match.",
+      unit: {
+        mm: 'mm',
+        pixel: 'pixel units',
+      },
+      settingsMismatch: 'Settings mismatch: {{key}} is {{here}} here but {{model}} in the model.',
+      outOfRange:
+        '{{input}} = {{value}} is outside the training range (z = {{z}}; {{models}}): the estimate is less reliable.',
+      kind: {
+        clinical: 'clinical model',
+        radiomics: 'radiomics model',
+        combined: 'combined model',
+      },
+      kinds: {
+        clinical: 'clinical',
+        radiomics: 'radiomics',
+        combined: 'combined',
+      },
+      models: '{{kinds}} models',
+      qpcr: 'qPCR: {{message}}',
+      directEntry: 'miR-34a was entered directly as a relative expression value.',
+    },
+    cohort: {
+      leftOutNoFeatures: '{{id}}: left out — no features (draw the ROI).',
+      leftOutNoMir: '{{id}}: left out — no miR-34a value.',
+      leftOutSettings:
+        '{{id}}: left out — its features were extracted with other settings than the other cases.',
+      tooFewCases:
+        'only {{n}} saved case(s) have an outcome, features and a miR-34a value ({{withOutcome}} with an outcome); the pipeline needs at least 10, with 5 pCR and 5 non-pCR in the training set',
+      savedCohort: '{{n}} saved cases with an outcome',
+      badSetValue: 'column "{{column}}", case {{id}}: "{{value}}" is neither "training" nor "validation"',
+    },
+    case: {
+      gone: 'This case no longer exists (it may have been deleted).',
+      storedImage: 'The stored image could not be decoded: {{message}}',
+      clip: '"{{file}}" is a clip of {{frames}} frames: choose the frame at the lesion\'s maximum diameter.',
+      volume:
+        '"{{file}}" is a volume of {{slices}} slices; open a single 2-D ultrasound image (PNG, JPEG, BMP, TIFF or DICOM).',
+    },
+    models: {
+      demoLoadFailed: 'The demonstration model could not be loaded: {{message}}',
+      demoUnreadable:
+        'the demonstration model (demo/model.json) could not be read (HTTP {{status}}); rebuild it with "npx tsx scripts/build-demo.ts"',
+    },
+    security: {
+      locked: 'SonoMiR is locked: enter the passphrase to open patient data.',
+    },
+    save: {
+      storageFull:
+        "This browser's storage for SonoMiR is full, so the last change was NOT saved. Export a backup now (it keeps every case, image and model), then free space: delete cases or models you no longer need here, or clear other sites’ data in the browser settings.",
+      failed: '{{what}} failed: {{message}}',
+      retrying: '{{message}} SonoMiR tries again in {{seconds}} s; keep this page open.',
+      leftCase:
+        'The changes to the case you left ({{patient}}) could not be saved: {{message}} SonoMiR tries again in {{seconds}} s; keep this page open.',
+      what: {
+        saving: 'Saving',
+        copy: 'Saving your copy',
+        backup: 'The backup',
+        restore: 'The restore',
+        lock: 'Changing the lock',
+      },
     },
   },
 };

@@ -1,15 +1,16 @@
 /**
  * Internationalisation: i18next with both resource bundles compiled in (no network loading),
  * English (`en`, the default) and Simplified Chinese (`zh-CN`). The chosen language is persisted in
- * localStorage (`sonomir.language`) and mirrored on `<html lang>`. Engine and statistics messages
- * (src/radiomics, src/imaging, src/model) stay English; the UI shows them with a translated prefix.
+ * localStorage (`sonomir.language`) and mirrored on `<html lang>`. Messages from the domain modules
+ * are codes ({@link Message}); they are rendered from `code.*` of the resources (./render.ts).
  */
 import i18next from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
 import { en } from './en';
 import { zh } from './zh';
 import { setLocaleSource } from './format';
-import { translateMessage } from './messages';
+import { renderMessage, type Translate } from './render';
+import type { StoredMessage } from '../util/message';
 
 export const LANGUAGES = ['en', 'zh-CN'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -100,19 +101,22 @@ export function useLanguage(): Language {
 }
 
 /**
- * Translator of plain-language messages made outside the UI (qPCR QC, prediction warnings…):
- * known shapes are shown in the current language, engine errors stay English.
+ * Renders domain messages ({code, params}) in the current language, re-rendering on a language change.
+ * A string (English stored with a case by an earlier version) is shown as it is.
  */
-export function useMessage(): (text: string) => string {
+export function useMessage(): (m: StoredMessage) => string {
   const t = useT();
-  const language = useLanguage();
-  return (text) => translateMessage(text, t, language);
+  useLanguage();
+  return (m) => renderMessage(m, t as unknown as Translate);
 }
 
 /** {@link useMessage} outside React, in the current language. */
-export function message(text: string): string {
-  return translateMessage(text, i18n.t.bind(i18n), i18n.language);
+export function message(m: StoredMessage): string {
+  return renderMessage(m, i18n.t.bind(i18n) as unknown as Translate);
 }
+
+export { renderMessage } from './render';
+export { toMessage, type Message, type StoredMessage } from '../util/message';
 
 export {
   formatDate,

@@ -59,7 +59,6 @@ export const zh: Resources = {
   models: {
     demoNotice: '演示模型（基于合成数据训练，不可用于临床）',
     demoName: '演示模型（合成队列）',
-    demoLoadFailed: '无法加载演示模型：{{message}}',
   },
   studio: {
     sentenceEnd: '。',
@@ -702,55 +701,6 @@ export const zh: Resources = {
     unlock: '解锁',
     opening: '正在打开…',
   },
-  msg: {
-    leftOutNoFeatures: '{{id}}：已排除——无特征（请勾画 ROI）。',
-    leftOutNoMir: '{{id}}：已排除——无 miR-34a 数值。',
-    leftOutSettings: '{{id}}：已排除——其特征的提取参数与其他病例不同。',
-    tooFewCases:
-      '仅有 {{n}} 例已保存病例同时具备结局、特征和 miR-34a 数值（有结局者 {{withOutcome}} 例）；建模流程至少需要 10 例，且训练组中 pCR 与非 pCR 各至少 5 例',
-    savedCohort: '{{n}} 例有结局的已保存病例',
-    badSetValue: '列“{{column}}”，病例 {{id}}：“{{value}}”既不是“training”也不是“validation”',
-    where: '{{sample}} {{gene}}',
-    patient: '患者样本',
-    calibrator: '校准品',
-    qcSd: '{{where}}：复孔间差异较大（SD {{sd}} 个循环 > 0.5），建议重复检测。',
-    qcUndeterminedOthers: '{{where}}：{{total}} 个复孔中有 {{n}} 个未检出（无扩增）；均值按其余复孔计算。',
-    qcUndeterminedNone: '{{where}}：{{total}} 个复孔中有 {{n}} 个未检出（无扩增）；该基因无 Ct 值。',
-    qcLate: '{{where}}：Ct 大于 35（{{values}}），接近检测下限，可靠性较低。',
-    qcRange: '{{where}}：Ct {{values}} 超出合理范围 5–45，请检查是否录入有误。',
-    qcNoCalibrator: '缺少校准品数值：计算 2^−ΔΔCt 需要同一板的校准品（混合健康人血浆）。',
-    qcSpike: '外参 cel-miR-39 与校准品相差 {{difference}} 个循环（> 2）：RNA 提取或逆转录效率可能不同。',
-    qcEfficiency: '扩增因子必须在 1 到 3 之间（2 = 100 % 扩增效率）；更正前按 2 计算。',
-    ctNotNumber: '“{{text}}”不是有效的 Ct 值。请输入数字，如 27.4（或 27,4），或输入“Undetermined”。',
-    ctNegative: 'Ct 值不能为负数（{{text}}）。',
-    ctZero: 'Ct 为 0 不是有效测量值。无扩增的复孔请输入“Undetermined”。',
-    ctTooLarge: 'Ct 值 {{text}} 超过 {{max}} 个循环，请核对（或输入“Undetermined”）。',
-    rqNotNumber: '“{{text}}”不是正数。请输入相对表达量，如 0.62。',
-    rqNotPositive: '相对表达量必须大于 0。',
-    needsRoi: '需要图像 ROI',
-    needsMir: '需要 miR-34a',
-    waitRoi: '图像上的 ROI',
-    waitMir: 'miR-34a 检测结果',
-    spacingMismatch:
-      '像素间距不一致：模型训练所用特征的单位为{{model}}，本病例特征的单位为{{here}}。请调整“特征单位”使其一致。',
-    unitMm: '毫米',
-    unitPixel: '像素',
-    settingsMismatch: '提取参数不一致：{{key}} 在本病例中为 {{here}}，模型中为 {{model}}。',
-    outOfRange: '{{input}} = {{value}} 超出训练数据范围（z = {{z}}；{{models}}），该估计的可靠性较低。',
-    and: '和',
-    kind: {
-      clinical: '临床模型',
-      radiomics: '影像组学模型',
-      combined: '联合模型',
-    },
-    qpcrPrefix: 'qPCR：{{message}}',
-    directEntry: 'miR-34a 为直接录入的相对表达量。',
-    caseGone: '该病例已不存在（可能已被删除）。',
-    storedImage: '无法解码已保存的图像：{{message}}',
-    clip: '“{{file}}”是包含 {{frames}} 帧的动态图像：请选择病灶最大径所在的帧。',
-    volume:
-      '“{{file}}”是包含 {{slices}} 层的容积数据；请打开单幅二维超声图像（PNG、JPEG、BMP、TIFF 或 DICOM）。',
-  },
   pacs: {
     settingsHeading: 'PACS 影像归档（DICOMweb）',
     settingsIntro:
@@ -837,7 +787,6 @@ export const zh: Resources = {
     priorUnknownOperator: '未记录操作者',
     openPrior: '打开 {{date}} 的分析',
     priorOpened: '已从 PACS 打开 {{date}} 的分析（{{operator}}）；存储的{{kind}}概率：{{p}}。',
-    unexpected: '意外错误：{{message}}',
   },
   charts: {
     rocLabel: 'ROC 曲线，{{set}}',
@@ -879,6 +828,108 @@ export const zh: Resources = {
       noAnalysis: '暂无可存储的内容：缺少{{missing}}。请先勾画 ROI、计算特征并完成预测。',
       notSonomirSr: '此 DICOM 对象不是 SonoMiR 分析报告。',
       badSr: '无法读取此 SonoMiR 分析报告（{{detail}}）。它可能已损坏；请重新存储该分析。',
+    },
+    error: {
+      /** An error that is not a MessageError (a library or browser failure, an engine error not yet coded): its own words. */
+      unexpected: '{{message}}',
+    },
+    list: {
+      empty: '—',
+      two: '{{a}}和{{b}}',
+      three: '{{a}}、{{b}}和{{c}}',
+    },
+    qpcr: {
+      sample: {
+        patient: '患者样本',
+        calibrator: '校准品',
+      },
+      where: '{{sample}} {{gene}}',
+      qc: {
+        sd: '{{where}}：复孔间差异较大（SD {{sd}} 个循环 > 0.5），建议重复检测。',
+        undeterminedOthers: '{{where}}：{{total}} 个复孔中有 {{n}} 个未检出（无扩增）；均值按其余复孔计算。',
+        undeterminedNone: '{{where}}：{{total}} 个复孔中有 {{n}} 个未检出（无扩增）；该基因无 Ct 值。',
+        late: '{{where}}：Ct 大于 35（{{values}}），接近检测下限，可靠性较低。',
+        range: '{{where}}：Ct {{values}} 超出合理范围 5–45，请检查是否录入有误。',
+        noCalibrator: '缺少校准品数值：计算 2^−ΔΔCt 需要同一板的校准品（混合健康人血浆）。',
+        spike: '外参 cel-miR-39 与校准品相差 {{difference}} 个循环（> 2）：RNA 提取或逆转录效率可能不同。',
+        efficiency: '扩增因子必须在 1 到 3 之间（2 = 100 % 扩增效率）；更正前按 2 计算。',
+      },
+      ct: {
+        notNumber: '“{{text}}”不是有效的 Ct 值。请输入数字，如 27.4（或 27,4），或输入“Undetermined”。',
+        negative: 'Ct 值不能为负数（{{text}}）。',
+        zero: 'Ct 为 0 不是有效测量值。无扩增的复孔请输入“Undetermined”。',
+        tooLarge: 'Ct 值 {{text}} 超过 {{max}} 个循环，请核对（或输入“Undetermined”）。',
+      },
+      rq: {
+        notNumber: '“{{text}}”不是正数。请输入相对表达量，如 0.62。',
+        notPositive: '相对表达量必须大于 0。',
+      },
+    },
+    prediction: {
+      needsRoi: '需要图像 ROI',
+      needsMir: '需要 miR-34a',
+      waitRoi: '图像上的 ROI',
+      waitMir: 'miR-34a 检测结果',
+      spacingMismatch:
+        '像素间距不一致：模型训练所用特征的单位为{{model}}，本病例特征的单位为{{here}}。请调整“特征单位”使其一致。',
+      unit: {
+        mm: '毫米',
+        pixel: '像素',
+      },
+      settingsMismatch: '提取参数不一致：{{key}} 在本病例中为 {{here}}，模型中为 {{model}}。',
+      outOfRange: '{{input}} = {{value}} 超出训练数据范围（z = {{z}}；{{models}}），该估计的可靠性较低。',
+      kind: {
+        clinical: '临床模型',
+        radiomics: '影像组学模型',
+        combined: '联合模型',
+      },
+      kinds: {
+        clinical: '临床',
+        radiomics: '影像组学',
+        combined: '联合',
+      },
+      models: '{{kinds}}模型',
+      qpcr: 'qPCR：{{message}}',
+      directEntry: 'miR-34a 为直接录入的相对表达量。',
+    },
+    cohort: {
+      leftOutNoFeatures: '{{id}}：已排除——无特征（请勾画 ROI）。',
+      leftOutNoMir: '{{id}}：已排除——无 miR-34a 数值。',
+      leftOutSettings: '{{id}}：已排除——其特征的提取参数与其他病例不同。',
+      tooFewCases:
+        '仅有 {{n}} 例已保存病例同时具备结局、特征和 miR-34a 数值（有结局者 {{withOutcome}} 例）；建模流程至少需要 10 例，且训练组中 pCR 与非 pCR 各至少 5 例',
+      savedCohort: '{{n}} 例有结局的已保存病例',
+      badSetValue: '列“{{column}}”，病例 {{id}}：“{{value}}”既不是“training”也不是“validation”',
+    },
+    case: {
+      gone: '该病例已不存在（可能已被删除）。',
+      storedImage: '无法解码已保存的图像：{{message}}',
+      clip: '“{{file}}”是包含 {{frames}} 帧的动态图像：请选择病灶最大径所在的帧。',
+      volume:
+        '“{{file}}”是包含 {{slices}} 层的容积数据；请打开单幅二维超声图像（PNG、JPEG、BMP、TIFF 或 DICOM）。',
+    },
+    models: {
+      demoLoadFailed: '无法加载演示模型：{{message}}',
+      demoUnreadable:
+        '无法读取演示模型（demo/model.json，HTTP {{status}}）；请运行“npx tsx scripts/build-demo.ts”重新生成。',
+    },
+    security: {
+      locked: 'SonoMiR 已锁定：请输入口令以打开患者数据。',
+    },
+    save: {
+      storageFull:
+        '本浏览器为 SonoMiR 提供的存储空间已满，最近的更改未能保存。请立即导出备份（包含全部病例、图像和模型），然后释放空间：删除不再需要的病例或模型，或在浏览器设置中清除其他网站的数据。',
+      failed: '{{what}}失败：{{message}}',
+      retrying: '{{message}} SonoMiR 将在 {{seconds}} 秒后重试，请保持本页打开。',
+      leftCase:
+        '您离开的病例（{{patient}}）的更改未能保存：{{message}} SonoMiR 将在 {{seconds}} 秒后重试，请保持本页打开。',
+      what: {
+        saving: '保存',
+        copy: '保存副本',
+        backup: '备份',
+        restore: '恢复',
+        lock: '更改口令锁',
+      },
     },
   },
 };

@@ -3,6 +3,9 @@
  * calibration-in-the-large, logistic recalibration (slope/intercept) and the Hosmer–Lemeshow test.
  * Inputs are binary outcomes y ∈ {0, 1} and predicted probabilities p ∈ [0, 1] of equal length.
  */
+import { quantileType7 } from './bootstrap';
+
+export { quantileType7 };
 import { fitLogistic } from './logistic';
 import { chiSquareSf, logit } from './special';
 
@@ -23,25 +26,6 @@ function linspace01(num: number): number[] {
   const out = Array.from({ length: num }, (_, i) => i * step);
   out[num - 1] = 1;
   return out;
-}
-
-/**
- * numpy 'linear' (type 7) quantile of sorted values at level q: h = (n − 1)q, lo = ⌊h⌋, γ = h − lo,
- * a + (b − a)γ for γ < ½ and b − (b − a)(1 − γ) otherwise (numpy's `_lerp`), so edges match numpy to the ulp.
- */
-export function quantileType7(sorted: readonly number[], q: number): number {
-  const n = sorted.length;
-  if (n === 0) throw new Error('quantileType7: empty sample');
-  if (!(q >= 0 && q <= 1)) throw new Error(`quantileType7: level must lie in [0, 1], got ${q}`);
-  const h = (n - 1) * q;
-  let lo = Math.floor(h);
-  const gamma = h - lo;
-  lo = Math.min(Math.max(lo, 0), n - 1);
-  const hi = Math.min(lo + 1, n - 1);
-  const a = sorted[lo];
-  const b = sorted[hi];
-  const diff = b - a;
-  return gamma >= 0.5 ? b - diff * (1 - gamma) : a + diff * gamma;
 }
 
 /** Number of entries of `edges` strictly less than v (numpy `searchsorted(edges, v, side='left')`). */
@@ -91,7 +75,7 @@ export function calibrationCurve(
     binEdges = linspace01(nBins + 1);
   } else if (strategy === 'quantile') {
     const sorted = Array.from(p).sort((a, b) => a - b);
-    binEdges = linspace01(nBins + 1).map((q) => quantileType7(sorted, (q * 100) / 100));
+    binEdges = linspace01(nBins + 1).map((q) => quantileType7(sorted, (q * 100) / 100, true));
   } else {
     throw new Error(`calibrationCurve: unknown strategy '${String(strategy)}'`);
   }
@@ -262,7 +246,7 @@ export function hosmerLemeshow(
     }
   } else if (grouping === 'quantile-cut') {
     const sorted = Array.from(p).sort((a, b) => a - b);
-    const qs = linspace01(nGroups + 1).map((q) => quantileType7(sorted, q));
+    const qs = linspace01(nGroups + 1).map((q) => quantileType7(sorted, q, true));
     breaks = qs.filter((v, i) => i === 0 || v !== qs[i - 1]);
     const inner = breaks.slice(1, -1);
     const buckets: number[][] = Array.from({ length: breaks.length - 1 }, () => []);

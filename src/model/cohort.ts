@@ -19,6 +19,7 @@
  * lines are skipped. With the `;` delimiter a decimal comma (`0,44`) is read as a decimal point, as
  * European spreadsheet exports write it. Every error names the line number and the column.
  */
+import { csvRecords, detectDelimiter } from '../util/csv';
 
 /** A parsed CSV table. */
 export interface CsvTable {
@@ -32,21 +33,6 @@ export interface CsvTable {
   delimiter: ',' | ';';
 }
 
-/** Counts delimiter candidates outside quotes in the first line of the text. */
-function detectDelimiter(text: string): ',' | ';' {
-  let inQuotes = false;
-  let commas = 0;
-  let semis = 0;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (ch === '"') inQuotes = !inQuotes;
-    else if (!inQuotes && (ch === '\n' || ch === '\r')) break;
-    else if (!inQuotes && ch === ',') commas++;
-    else if (!inQuotes && ch === ';') semis++;
-  }
-  return semis > commas ? ';' : ',';
-}
-
 /**
  * Parses CSV text (RFC 4180 quoting, `,` or `;` delimiter, optional BOM).
  * @param what - name of the table used in error messages (e.g. "cohort CSV").
@@ -57,49 +43,9 @@ export function parseCsv(text: string, what = 'CSV'): CsvTable {
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (src.trim() === '') throw new Error(`${what}: the file is empty`);
   const delimiter = detectDelimiter(src);
-  const records: { cells: string[]; line: number }[] = [];
-  let cells: string[] = [];
-  let cell = '';
-  let inQuotes = false;
-  let line = 1;
-  let recordLine = 1;
-  let quoteLine = 0;
-  /** Closes the current record (blank lines are skipped). */
-  const endRecord = () => {
-    cells.push(cell);
-    if (!(cells.length === 1 && cells[0].trim() === '')) records.push({ cells, line: recordLine });
-    cells = [];
-    cell = '';
-  };
-  for (let i = 0; i < src.length; i++) {
-    const ch = src[i];
-    if (inQuotes) {
-      if (ch === '"') {
-        if (src[i + 1] === '"') {
-          cell += '"';
-          i++;
-        } else inQuotes = false;
-      } else {
-        if (ch === '\n') line++;
-        cell += ch;
-      }
-      continue;
-    }
-    if (ch === '"') {
-      inQuotes = true;
-      quoteLine = line;
-    } else if (ch === delimiter) {
-      cells.push(cell);
-      cell = '';
-    } else if (ch === '\r' || ch === '\n') {
-      if (ch === '\r' && src[i + 1] === '\n') i++;
-      endRecord();
-      line++;
-      recordLine = line;
-    } else cell += ch;
-  }
-  if (inQuotes) throw new Error(`${what}: line ${quoteLine}: a quoted cell is never closed`);
-  if (cell !== '' || cells.length > 0) endRecord();
+  const { records, openQuoteLine } = csvRecords(src, delimiter);
+  if (openQuoteLine !== null)
+    throw new Error(`${what}: line ${openQuoteLine}: a quoted cell is never closed`);
   const [head, ...data] = records;
   const header = head.cells.map((h) => h.trim());
   const seen = new Map<string, number>();

@@ -12,6 +12,7 @@
  * Matrices are row-major arrays of rows (`X[i][j]` = sample i, feature j).
  */
 import { kFold } from './split';
+import { log1pExp, sigmoid } from './special';
 
 /** Options of {@link lassoFit}. */
 export interface LassoOptions {
@@ -531,18 +532,6 @@ export interface L1LogisticFit {
   converged: boolean;
   /** Largest minimum-norm subgradient at the solution (KKT violation). */
   kktViolation: number;
-}
-
-/** log(1 + exp(x)) without overflow. */
-function log1pExp(x: number): number {
-  return x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x));
-}
-
-/** Logistic function 1/(1 + e^(−x)) without overflow. */
-function sigmoid(x: number): number {
-  if (x >= 0) return 1 / (1 + Math.exp(-x));
-  const e = Math.exp(x);
-  return e / (1 + e);
 }
 
 /**

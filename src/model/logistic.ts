@@ -8,7 +8,7 @@
  * |Δβ_j| < tol (statsmodels' rule) or after maxIter steps.
  */
 import { inverseSPD, matVec } from './linalg';
-import { chiSquareSf, expit, normalQuantile, normalSf } from './special';
+import { chiSquareSf, expit, log1pExp, normalQuantile, normalSf } from './special';
 
 /** Wald z for a two-sided 95 % interval: Φ⁻¹(0.975) = 1.959963984540054. */
 const Z975 = normalQuantile(0.975);
@@ -69,11 +69,6 @@ export interface LogisticFit {
   iterations: number;
   /** Fitted P(y = 1) per row. */
   fittedProbability: number[];
-}
-
-/** ln(1 + e^η) without overflow. */
-function log1pExp(eta: number): number {
-  return eta > 0 ? eta + Math.log1p(Math.exp(-eta)) : Math.log1p(Math.exp(eta));
 }
 
 /** Bernoulli log-likelihood Σ [y_i η_i − ln(1 + e^{η_i})] from the linear predictor η. */

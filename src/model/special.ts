@@ -588,9 +588,19 @@ export function chiSquareQuantile(p: number, k: number): number {
 /** Logistic function 1/(1 + e^{−x}), evaluated without overflow. */
 export function expit(x: number): number {
   assertFinite('expit: x', x);
+  return sigmoid(x);
+}
+
+/** {@link expit} without the argument check, for inner loops (NaN in → NaN out). */
+export function sigmoid(x: number): number {
   if (x >= 0) return 1 / (1 + Math.exp(-x));
   const e = Math.exp(x);
   return e / (1 + e);
+}
+
+/** ln(1 + e^x) without overflow. */
+export function log1pExp(x: number): number {
+  return x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x));
 }
 
 /** Log-odds ln(p/(1 − p)) for p in [0, 1] (±Infinity at the ends). */

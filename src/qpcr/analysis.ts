@@ -5,6 +5,7 @@
  */
 import { relativeQuantification, summarizeReplicates, type RelativeQuantification } from './ddct';
 import { parseCt, parseRelativeExpression, type CtParse } from './parse';
+import { message, type Message } from '../util/message';
 
 /** The genes measured, in display order. */
 export const GENES = ['miR-34a', 'U6', 'miR-16', 'cel-miR-39'] as const;
@@ -43,7 +44,7 @@ export function emptyQpcrEntry(): QpcrEntry {
 
 export interface QcFlag {
   code: 'sd' | 'late' | 'undetermined' | 'spike' | 'no-calibrator' | 'range' | 'efficiency';
-  message: string;
+  message: Message;
 }
 
 export interface GeneSummary {
@@ -63,13 +64,19 @@ export interface QpcrAnalysis {
   /** The miR-34a relative expression used (direct entry wins over the computed value). */
   relativeExpression: number | null;
   source: 'ddct' | 'pfaffl' | 'direct' | null;
-  directError: string | null;
-  /** Why no value could be computed (missing entries), in plain language. */
-  missing: string[];
+  directError: Message | null;
+  /** Why no value could be computed: the sample and gene (`qpcr.where`) of each missing mean. */
+  missing: Message[];
   flags: QcFlag[];
 }
 
-const SAMPLE_LABEL: Record<SampleKind, string> = { patient: 'Patient', calibrator: 'Calibrator' };
+/** "Patient miR-34a": the sample and gene a QC message is about. */
+function where(s: SampleKind, gene: Gene): Message {
+  return message('qpcr.where', {
+    sample: message(s === 'patient' ? 'qpcr.sample.patient' : 'qpcr.sample.calibrator'),
+    gene,
+  });
+}
 
 function values(ps: CtParse[]): (number | null)[] {
   return ps.flatMap((p) => (p.kind === 'value' ? [p.value] : p.kind === 'undetermined' ? [null] : []));
@@ -85,7 +92,7 @@ export function analyseQpcr(entry: QpcrEntry): QpcrAnalysis {
   const parsed = {} as QpcrAnalysis['parsed'];
   const summaries = {} as QpcrAnalysis['summaries'];
   const flags: QcFlag[] = [];
-  const missing: string[] = [];
+  const missing: Message[] = [];
   for (const s of ['patient', 'calibrator'] as const) {
     parsed[s] = {} as Record<Gene, CtParse[]>;
     summaries[s] = {} as Record<Gene, GeneSummary>;
@@ -100,35 +107,34 @@ export function analyseQpcr(entry: QpcrEntry): QpcrAnalysis {
       } else {
         summaries[s][g] = { mean: null, sd: null, nUsed: 0 };
       }
-      const where = `${SAMPLE_LABEL[s]} ${g}`;
+      const at = where(s, g);
       const sd = summaries[s][g].sd;
       if (sd !== null && sd > 0.5) {
-        flags.push({
-          code: 'sd',
-          message: `${where}: the replicates disagree (SD ${sd.toFixed(2)} cycles > 0.5); consider repeating the wells.`,
-        });
+        flags.push({ code: 'sd', message: message('qpcr.qc.sd', { where: at, sd: sd.toFixed(2) }) });
       }
       const nUndet = vs.filter((v) => v === null).length;
       if (nUndet > 0) {
         flags.push({
           code: 'undetermined',
-          message: `${where}: ${nUndet} of ${vs.length} wells undetermined (no amplification); ${
-            determined.length ? 'the mean uses the other wells' : 'no Ct for this gene'
-          }.`,
+          message: message(determined.length ? 'qpcr.qc.undeterminedOthers' : 'qpcr.qc.undeterminedNone', {
+            where: at,
+            n: nUndet,
+            total: vs.length,
+          }),
         });
       }
       const late = determined.filter((v) => v > 35);
       if (late.length > 0) {
         flags.push({
           code: 'late',
-          message: `${where}: Ct above 35 (${late.map((v) => v.toFixed(2)).join(', ')}) — near the detection limit, less reliable.`,
+          message: message('qpcr.qc.late', { where: at, values: late.map((v) => v.toFixed(2)).join(', ') }),
         });
       }
       const out = determined.filter((v) => v < 5 || v > 45);
       if (out.length > 0) {
         flags.push({
           code: 'range',
-          message: `${where}: Ct ${out.map((v) => v.toFixed(2)).join(', ')} outside the plausible range 5–45; check for a typing error.`,
+          message: message('qpcr.qc.range', { where: at, values: out.map((v) => v.toFixed(2)).join(', ') }),
         });
       }
     }
@@ -148,15 +154,11 @@ export function analyseQpcr(entry: QpcrEntry): QpcrAnalysis {
   const calEntered = GENES.some((g) => entry.cts.calibrator[g].some((t) => t.trim() !== ''));
   const patEntered = GENES.some((g) => entry.cts.patient[g].some((t) => t.trim() !== ''));
   if (!calEntered && patEntered) {
-    flags.push({
-      code: 'no-calibrator',
-      message:
-        'No calibrator values: 2^−ΔΔCt needs the calibrator (pooled healthy plasma) of the same plate.',
-    });
+    flags.push({ code: 'no-calibrator', message: message('qpcr.qc.noCalibrator') });
   }
   for (const s of ['patient', 'calibrator'] as const) {
     for (const g of ['miR-34a', 'U6', 'miR-16'] as const) {
-      if (summaries[s][g].mean === null) missing.push(`${SAMPLE_LABEL[s]} ${g}`);
+      if (summaries[s][g].mean === null) missing.push(where(s, g));
     }
   }
   const spP = summaries.patient['cel-miR-39'].mean;
@@ -164,18 +166,14 @@ export function analyseQpcr(entry: QpcrEntry): QpcrAnalysis {
   if (spP !== null && spC !== null && Math.abs(spP - spC) > 2) {
     flags.push({
       code: 'spike',
-      message: `Spike-in cel-miR-39 differs by ${Math.abs(spP - spC).toFixed(2)} cycles from the calibrator's (> 2): RNA extraction or RT efficiency may differ.`,
+      message: message('qpcr.qc.spike', { difference: Math.abs(spP - spC).toFixed(2) }),
     });
   }
   let quantification: RelativeQuantification | null = null;
   const eT = parseEfficiency(entry.efficiencyTarget);
   const eR = parseEfficiency(entry.efficiencyReference);
   if (entry.pfaffl && (eT === null || eR === null)) {
-    flags.push({
-      code: 'efficiency',
-      message:
-        'Amplification factors must lie between 1 and 3 (2 = 100 % efficiency); 2 is used until corrected.',
-    });
+    flags.push({ code: 'efficiency', message: message('qpcr.qc.efficiency') });
   }
   if (missing.length === 0) {
     const input = (s: SampleKind) => ({

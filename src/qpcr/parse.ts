@@ -2,14 +2,15 @@
  * Parsing of Ct values typed by a user. Accepted: a number with "." or "," as decimal separator in
  * (0, 50], or "Undetermined" (also "undet", "N/A", "no Ct", "-", case-insensitive) for a well
  * without amplification. Anything else gives a specific message for display next to the field — never
- * NaN.
+ * NaN. Messages are codes (`qpcr.ct.*`, `qpcr.rq.*`), rendered by src/i18n.
  */
+import { message, type Message } from '../util/message';
 
 export type CtParse =
   | { kind: 'empty' }
   | { kind: 'undetermined' }
   | { kind: 'value'; value: number }
-  | { kind: 'error'; message: string };
+  | { kind: 'error'; message: Message };
 
 const UNDETERMINED = new Set([
   'undetermined',
@@ -33,24 +34,15 @@ export function parseCt(text: string): CtParse {
   if (UNDETERMINED.has(t.toLowerCase())) return { kind: 'undetermined' };
   const normalised = t.replace(',', '.');
   if (!/^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(normalised) || (t.match(/[.,]/g) ?? []).length > 1) {
-    return {
-      kind: 'error',
-      message: `“${t}” is not a Ct value. Type a number such as 27.4 (or 27,4), or “Undetermined”.`,
-    };
+    return { kind: 'error', message: message('qpcr.ct.notNumber', { text: t }) };
   }
   const value = Number(normalised);
-  if (value < 0) return { kind: 'error', message: `A Ct cannot be negative (${t}).` };
+  if (value < 0) return { kind: 'error', message: message('qpcr.ct.negative', { text: t }) };
   if (value === 0) {
-    return {
-      kind: 'error',
-      message: 'A Ct of 0 is not a measurement. Type “Undetermined” for a well without amplification.',
-    };
+    return { kind: 'error', message: message('qpcr.ct.zero') };
   }
   if (value > MAX_CT) {
-    return {
-      kind: 'error',
-      message: `A Ct of ${t} exceeds ${MAX_CT} cycles; check the value (or type “Undetermined”).`,
-    };
+    return { kind: 'error', message: message('qpcr.ct.tooLarge', { text: t, max: MAX_CT }) };
   }
   return { kind: 'value', value };
 }
@@ -60,19 +52,16 @@ export function parseCt(text: string): CtParse {
  */
 export function parseRelativeExpression(
   text: string,
-): { kind: 'empty' } | { kind: 'value'; value: number } | { kind: 'error'; message: string } {
+): { kind: 'empty' } | { kind: 'value'; value: number } | { kind: 'error'; message: Message } {
   const t = text.trim();
   if (t === '') return { kind: 'empty' };
   const normalised = t.replace(',', '.');
   if (!/^[+]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(normalised)) {
-    return {
-      kind: 'error',
-      message: `“${t}” is not a positive number. Type the relative expression, e.g. 0.62.`,
-    };
+    return { kind: 'error', message: message('qpcr.rq.notNumber', { text: t }) };
   }
   const value = Number(normalised);
   if (!(value > 0) || !Number.isFinite(value)) {
-    return { kind: 'error', message: 'The relative expression must be greater than 0.' };
+    return { kind: 'error', message: message('qpcr.rq.notPositive') };
   }
   return { kind: 'value', value };
 }

@@ -3,6 +3,7 @@
  * form followed by the shifted double-step Francis QR iteration (the EISPACK orthes/hqr scheme).
  * Used by GLCM MCC, whose Q matrix is not symmetric. Pure TypeScript.
  */
+import { EPS } from './numeric';
 
 /** Real and imaginary parts of the eigenvalues. */
 export interface Eigenvalues {
@@ -51,7 +52,7 @@ export function eigenvalues(a: Float64Array, n: number): Eigenvalues {
   // Francis double-shift QR on the Hessenberg matrix
   const re = new Float64Array(n);
   const im = new Float64Array(n);
-  const eps = 2.220446049250313e-16;
+  const eps = EPS;
   let norm = 0;
   for (let i = 0; i < n; i++) for (let j = Math.max(i - 1, 0); j < n; j++) norm += Math.abs(H[i * n + j]);
   let hi = n - 1;

@@ -6,10 +6,10 @@
  * `voxelArrayShift`, P(i) the number of ROI voxels in grey-level bin i, p(i) = P(i)/N_p,
  * ε = 2^-52 (numpy.spacing(1)), V the volume of one voxel.
  */
+import { EPS } from './numeric';
 import type { FeatureValues, RadiomicsSettings, Vec3 } from './types';
 
 /** ε PyRadiomics adds inside log2 (numpy.spacing(1)). */
-const EPS = Number.EPSILON;
 
 /** Input of {@link computeFirstOrder}. */
 export interface FirstOrderInput {

@@ -15,10 +15,9 @@
  */
 import { eigenvalues } from './eigen';
 import { padTexture } from './padded';
+import { EPS, nanMean } from './numeric';
 import type { FeatureValues, TextureInput, Vec3 } from './types';
 import { FEATURE_NAMES } from './settings';
-
-const EPS = 2.220446049250313e-16;
 
 /** Normalised co-occurrence matrices, one n×n block per kept angle (n = number of grey levels present). */
 export interface GlcmMatrices {
@@ -129,19 +128,6 @@ export function buildGlcm(input: TextureInput): GlcmMatrices {
     for (let k = 0; k < nn; k++) p[base + k] /= s;
   }
   return { p, n, Na: kept, grayLevels, Ng: input.Ng };
-}
-
-/** Mean over angles ignoring NaN (numpy.nanmean); NaN when no finite value. */
-function nanMean(v: Float64Array): number {
-  let s = 0,
-    c = 0;
-  for (let k = 0; k < v.length; k++) {
-    if (!Number.isNaN(v[k])) {
-      s += v[k];
-      c++;
-    }
-  }
-  return c === 0 ? NaN : s / c;
 }
 
 /**

@@ -13,7 +13,7 @@
  * - N_z = N_p (every ROI voxel has exactly one dependence zone).
  */
 
-import { LOG_EPS, bidirectionalOffsets, checkTextureInput, padLevels } from './glszm';
+import { bidirectionalOffsets, checkTextureInput, jointSums, padLevels } from './glszm';
 import type { FeatureValues, TextureInput } from './types';
 
 /** The GLDM with empty grey-level rows and empty dependence columns removed. */
@@ -104,50 +104,21 @@ export function computeGldm(input: TextureInput): FeatureValues {
     }
   }
 
-  let sde = 0;
-  let lde = 0;
-  let dn = 0;
-  for (let c = 0; c < cols; c++) {
-    const j2 = jvector[c] * jvector[c];
-    sde += pd[c] / j2;
-    lde += pd[c] * j2;
-    dn += pd[c] * pd[c];
-  }
-  let gln = 0;
-  let lgle = 0;
-  let hgle = 0;
-  for (let r = 0; r < rows; r++) {
-    const i2 = ivector[r] * ivector[r];
-    gln += pg[r] * pg[r];
-    lgle += pg[r] / i2;
-    hgle += pg[r] * i2;
-  }
-  let sdlgle = 0;
-  let sdhgle = 0;
-  let ldlgle = 0;
-  let ldhgle = 0;
-  let de = 0;
-  for (let r = 0; r < rows; r++) {
-    const i2 = ivector[r] * ivector[r];
-    for (let c = 0; c < cols; c++) {
-      const v = P[r * cols + c];
-      const j2 = jvector[c] * jvector[c];
-      sdlgle += v / (i2 * j2);
-      sdhgle += (v * i2) / j2;
-      ldlgle += (v * j2) / i2;
-      ldhgle += v * j2 * i2;
-      const p = v / Nz;
-      de += p * Math.log2(p + LOG_EPS);
-    }
-  }
-  let ui = 0;
-  for (let r = 0; r < rows; r++) ui += (pg[r] / Nz) * ivector[r];
-  let glv = 0;
-  for (let r = 0; r < rows; r++) glv += (pg[r] / Nz) * (ivector[r] - ui) ** 2;
-  let uj = 0;
-  for (let c = 0; c < cols; c++) uj += (pd[c] / Nz) * jvector[c];
-  let dv = 0;
-  for (let c = 0; c < cols; c++) dv += (pd[c] / Nz) * (jvector[c] - uj) ** 2;
+  const {
+    small: sde,
+    large: lde,
+    jNonUniformity: dn,
+    gln,
+    lowGrey: lgle,
+    highGrey: hgle,
+    smallLow: sdlgle,
+    smallHigh: sdhgle,
+    largeLow: ldlgle,
+    largeHigh: ldhgle,
+    entropy: de,
+    greyVariance: glv,
+    jVariance: dv,
+  } = jointSums({ P, rows, cols, ivector, jvector, pg, pj: pd, Nz }, 'ji');
 
   return {
     /** DE = −Σ_i Σ_j p(i,j) log2(p(i,j) + ε), ε = numpy.spacing(1) */

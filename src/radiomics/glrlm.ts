@@ -12,10 +12,9 @@
  */
 import { padTexture, type PaddedVolume } from './padded';
 import { generateAngles } from './preprocess';
+import { EPS, nanMean } from './numeric';
 import type { FeatureValues, TextureInput, Vec3 } from './types';
 import { FEATURE_NAMES } from './settings';
-
-const EPS = 2.220446049250313e-16;
 
 /**
  * GLRLM angle weight for weightingNorm (PyRadiomics glrlm.py; unlike GLCM, no exponential):
@@ -150,19 +149,6 @@ export function buildGlrlm(textureInput: TextureInput): GlrlmMatrices {
     }
   }
   return { P: P.subarray(0, kept * block), n, Nr, Na: kept, grayLevels };
-}
-
-/** Mean ignoring NaN (numpy.nanmean); NaN when no finite value. */
-function nanMean(v: Float64Array): number {
-  let s = 0,
-    c = 0;
-  for (let k = 0; k < v.length; k++) {
-    if (!Number.isNaN(v[k])) {
-      s += v[k];
-      c++;
-    }
-  }
-  return c === 0 ? NaN : s / c;
 }
 
 /**

@@ -13,10 +13,8 @@
  *   sizes present (`jvector`).
  */
 
+import { EPS } from './numeric';
 import type { FeatureValues, TextureInput, Vec3 } from './types';
-
-/** numpy.spacing(1) = 2^-52, the ε PyRadiomics adds inside log2 for the entropies. */
-export const LOG_EPS = Number.EPSILON;
 
 /**
  * Checks a {@link TextureInput} for the neighbourhood-based classes and returns a lookup from grey
@@ -281,50 +279,21 @@ export function computeGlszm(input: TextureInput): FeatureValues {
   }
   if (Nz === 0) Nz = 1; // as PyRadiomics (cannot happen for a non-empty ROI)
 
-  let sae = 0;
-  let lae = 0;
-  let szn = 0;
-  for (let c = 0; c < cols; c++) {
-    const j2 = jvector[c] * jvector[c];
-    sae += ps[c] / j2;
-    lae += ps[c] * j2;
-    szn += ps[c] * ps[c];
-  }
-  let gln = 0;
-  let lglze = 0;
-  let hglze = 0;
-  for (let r = 0; r < rows; r++) {
-    const i2 = ivector[r] * ivector[r];
-    gln += pg[r] * pg[r];
-    lglze += pg[r] / i2;
-    hglze += pg[r] * i2;
-  }
-  let salgle = 0;
-  let sahgle = 0;
-  let lalgle = 0;
-  let lahgle = 0;
-  let ze = 0;
-  for (let r = 0; r < rows; r++) {
-    const i2 = ivector[r] * ivector[r];
-    for (let c = 0; c < cols; c++) {
-      const v = P[r * cols + c];
-      const j2 = jvector[c] * jvector[c];
-      salgle += v / (i2 * j2);
-      sahgle += (v * i2) / j2;
-      lalgle += (v * j2) / i2;
-      lahgle += v * i2 * j2;
-      const p = v / Nz;
-      ze += p * Math.log2(p + LOG_EPS);
-    }
-  }
-  let ui = 0;
-  for (let r = 0; r < rows; r++) ui += (pg[r] / Nz) * ivector[r];
-  let glv = 0;
-  for (let r = 0; r < rows; r++) glv += (pg[r] / Nz) * (ivector[r] - ui) ** 2;
-  let uj = 0;
-  for (let c = 0; c < cols; c++) uj += (ps[c] / Nz) * jvector[c];
-  let zv = 0;
-  for (let c = 0; c < cols; c++) zv += (ps[c] / Nz) * (jvector[c] - uj) ** 2;
+  const {
+    small: sae,
+    large: lae,
+    jNonUniformity: szn,
+    gln,
+    lowGrey: lglze,
+    highGrey: hglze,
+    smallLow: salgle,
+    smallHigh: sahgle,
+    largeLow: lalgle,
+    largeHigh: lahgle,
+    entropy: ze,
+    greyVariance: glv,
+    jVariance: zv,
+  } = jointSums({ P, rows, cols, ivector, jvector, pg, pj: ps, Nz }, 'ij');
 
   return {
     /** GLN = Σ_i (Σ_j P(i,j))² / N_z */
@@ -359,5 +328,89 @@ export function computeGlszm(input: TextureInput): FeatureValues {
     ZonePercentage: Nz / Np,
     /** ZV = Σ_i Σ_j p(i,j) (j − μ)², μ = Σ_i Σ_j p(i,j) j */
     ZoneVariance: zv,
+  };
+}
+
+/** A P(i, j) matrix of GLSZM (j = zone size) or GLDM (j = dependence size) with its marginals. */
+export interface JointMatrix {
+  P: ArrayLike<number>;
+  rows: number;
+  cols: number;
+  ivector: ArrayLike<number>;
+  jvector: ArrayLike<number>;
+  /** Σ_j P(i, j) per grey level. */
+  pg: ArrayLike<number>;
+  /** Σ_i P(i, j) per size. */
+  pj: ArrayLike<number>;
+  /** Number of zones (GLSZM) or dependencies (GLDM). */
+  Nz: number;
+}
+
+/**
+ * The sums GLSZM and GLDM share (PyRadiomics computes both the same way): small/large emphasis,
+ * non-uniformities, grey-level emphases, their joint emphases, entropy and variances. `order` is the
+ * product order of the large-high emphasis, numpy's left-to-right order of each PyRadiomics class
+ * (GLSZM: P·i²·j², 'ij'; GLDM: P·j²·i², 'ji'), so that each value is bit-identical to PyRadiomics.
+ */
+export function jointSums(m: JointMatrix, order: 'ij' | 'ji') {
+  const { P, rows, cols, ivector, jvector, pg, pj, Nz } = m;
+  let small = 0;
+  let large = 0;
+  let jNonUniformity = 0;
+  for (let c = 0; c < cols; c++) {
+    const j2 = jvector[c] * jvector[c];
+    small += pj[c] / j2;
+    large += pj[c] * j2;
+    jNonUniformity += pj[c] * pj[c];
+  }
+  let gln = 0;
+  let lowGrey = 0;
+  let highGrey = 0;
+  for (let r = 0; r < rows; r++) {
+    const i2 = ivector[r] * ivector[r];
+    gln += pg[r] * pg[r];
+    lowGrey += pg[r] / i2;
+    highGrey += pg[r] * i2;
+  }
+  let smallLow = 0;
+  let smallHigh = 0;
+  let largeLow = 0;
+  let largeHigh = 0;
+  let entropy = 0;
+  for (let r = 0; r < rows; r++) {
+    const i2 = ivector[r] * ivector[r];
+    for (let c = 0; c < cols; c++) {
+      const v = P[r * cols + c];
+      const j2 = jvector[c] * jvector[c];
+      smallLow += v / (i2 * j2);
+      smallHigh += (v * i2) / j2;
+      largeLow += (v * j2) / i2;
+      largeHigh += order === 'ij' ? v * i2 * j2 : v * j2 * i2;
+      const p = v / Nz;
+      entropy += p * Math.log2(p + EPS);
+    }
+  }
+  let ui = 0;
+  for (let r = 0; r < rows; r++) ui += (pg[r] / Nz) * ivector[r];
+  let greyVariance = 0;
+  for (let r = 0; r < rows; r++) greyVariance += (pg[r] / Nz) * (ivector[r] - ui) ** 2;
+  let uj = 0;
+  for (let c = 0; c < cols; c++) uj += (pj[c] / Nz) * jvector[c];
+  let jVariance = 0;
+  for (let c = 0; c < cols; c++) jVariance += (pj[c] / Nz) * (jvector[c] - uj) ** 2;
+  return {
+    small,
+    large,
+    jNonUniformity,
+    gln,
+    lowGrey,
+    highGrey,
+    smallLow,
+    smallHigh,
+    largeLow,
+    largeHigh,
+    entropy,
+    greyVariance,
+    jVariance,
   };
 }

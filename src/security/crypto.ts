@@ -4,7 +4,7 @@
  * encrypted value. The key is never extractable and never stored; a check value encrypted with it
  * lets a passphrase be verified before any record is touched.
  */
-import { fromBase64, toBase64 } from '../db/tagged';
+import { fromBase64, toBase64 } from './tagged';
 
 /** Production PBKDF2 iteration count (OWASP 2023 recommendation for PBKDF2-HMAC-SHA-256). */
 export const PBKDF2_ITERATIONS = 600_000;

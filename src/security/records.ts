@@ -5,15 +5,16 @@
  * box. A sealed image's bytes and file name are encrypted.
  */
 import { emptyQpcrEntry } from '../qpcr/analysis';
-import { decodeValue, encodeValue, fromBase64, toBase64 } from '../db/tagged';
+import { decodeValue, encodeValue, fromBase64, toBase64 } from './tagged';
 import type { CaseRecord, ImageRecord } from '../db/types';
 import { decryptBytes, encryptBytes, openText, sealText } from './crypto';
+import { MessageError } from '../util/message';
 
 /** Reading or writing patient data while the app is locked. */
-export class LockedError extends Error {
+export class LockedError extends MessageError {
   override readonly name = 'LockedError';
   constructor() {
-    super('SonoMiR is locked: enter the passphrase to open patient data.');
+    super('security.locked');
   }
 }
 

@@ -12,19 +12,68 @@
  * a tab with unsaved changes shows the conflict immediately.
  *
  * A full storage (QuotaExceededError) sets the store's `storageFull` explanation (the UI offers a backup).
+ *
+ * Must stay true: a failed save is never dropped. It is told (save state 'error' with a message naming
+ * the retry) and retried after {@link RETRY_DELAYS_MS} — the current case, a case already left, and the
+ * copy kept of a case left in conflict alike — until it succeeds.
  */
 import { loadCase, saveCase } from '../db/cases';
 import { announceSave, isConflict, onCaseSaved } from '../db/conflicts';
 import { describeWriteError, isQuotaError } from '../db/quota';
 import type { CaseRecord, ImageRecord } from '../db/types';
-import { useLockStore } from '../security/lock';
+import { useLockStore } from './lock';
 import { LockedError } from '../security/records';
 import { useCaseStore, type CaseState } from './caseStore';
+import { message, type Message } from '../util/message';
 
 export const LAST_CASE_KEY = 'sonomir.lastCaseId';
 export const AUTOSAVE_DELAY_MS = 150;
 
 let timer: ReturnType<typeof setTimeout> | null = null;
+/** The pending retry of the current case's failed save. */
+let retryTimer: ReturnType<typeof setTimeout> | null = null;
+
+/** Waits before the 1st, 2nd, … retry of a failed save (the last one repeats). */
+export const RETRY_DELAYS_MS = [1000, 2000, 5000, 10_000, 30_000];
+const retryDelay = (attempt: number) => RETRY_DELAYS_MS[Math.min(attempt, RETRY_DELAYS_MS.length - 1)];
+let currentFailures = 0;
+
+function clearRetry(): void {
+  if (retryTimer) {
+    clearTimeout(retryTimer);
+    retryTimer = null;
+  }
+}
+
+/** Runs `task` after the delay of retry number `attempt`; returns the delay in seconds (for the message). */
+function later(attempt: number, task: () => void): number {
+  const ms = retryDelay(attempt);
+  const t = setTimeout(task, ms);
+  (t as { unref?: () => void }).unref?.();
+  return ms / 1000;
+}
+
+/** Tells the user that the edits of a case already left (or its conflict copy) could not be saved yet. */
+function tellLeftCaseFailed(record: CaseRecord, e: unknown, seconds: number): void {
+  const failure: Message = message('save.leftCase', {
+    patient: record.patientId || record.id,
+    message: describeWriteError(e),
+    seconds,
+  });
+  useCaseStore.getState().setSaveState('error', failure);
+}
+
+/** Saves the copy of a case left in conflict, retrying until it is stored. */
+async function saveLeftCopy(record: CaseRecord, image: ImageRecord | undefined, attempt = 0): Promise<void> {
+  try {
+    await saveCase(record, image);
+  } catch (e) {
+    const seconds = later(attempt, () => {
+      running = running.then(() => saveLeftCopy(record, image, attempt + 1));
+    });
+    tellLeftCaseFailed(record, e, seconds);
+  }
+}
 
 /** Remembers the case to reopen after a reload (ignored where localStorage is unavailable). */
 export function rememberCase(id: string | null): void {
@@ -52,6 +101,7 @@ export function flushSave(): Promise<void> {
     clearTimeout(timer);
     timer = null;
   }
+  clearRetry();
   return enqueueSave(null);
 }
 
@@ -73,7 +123,7 @@ function copyOf(record: CaseRecord, suffix: string): CaseRecord {
 }
 
 /** Queues a save of `snapshot` (a case being left), or of the current state when null. */
-function enqueueSave(snapshot: CaseState | null): Promise<void> {
+function enqueueSave(snapshot: CaseState | null, attempt = 0): Promise<void> {
   running = running.then(async () => {
     const s = snapshot ?? useCaseStore.getState();
     if (!s.touched || s.conflict) return;
@@ -87,6 +137,7 @@ function enqueueSave(snapshot: CaseState | null): Promise<void> {
       const stored = await saveCase(s.record, imageDirty ? imageOf(s) : undefined);
       announceSave(stored.id, stored.revision ?? 0);
       if (!isCurrent()) return;
+      currentFailures = 0;
       rememberCase(stored.id);
       const now = useCaseStore.getState();
       useCaseStore.setState({
@@ -107,18 +158,37 @@ function enqueueSave(snapshot: CaseState | null): Promise<void> {
           useCaseStore.getState().setSaveState('error');
         } else {
           // A case already left: keep both versions (never drop the edits made here).
-          await saveCase(copyOf(s.record, '(conflicting copy)'), imageOf(s)).catch(() => undefined);
+          await saveLeftCopy(copyOf(s.record, '(conflicting copy)'), imageOf(s));
         }
         return;
       }
       // The lock was turned on in another tab: this tab shows the lock screen; the edits stay in memory
       // and are saved (encrypted) once the passphrase is entered.
       if (e instanceof LockedError) void useLockStore.getState().refresh();
-      if (!isCurrent()) return;
+      if (!isCurrent()) {
+        // A case already left: its edits exist only in `s`; save them again later.
+        const seconds = later(attempt, () => void enqueueSave(s, attempt + 1));
+        tellLeftCaseFailed(s.record, e, seconds);
+        return;
+      }
+      clearRetry();
+      const ms = retryDelay(currentFailures);
+      currentFailures++;
+      retryTimer = setTimeout(() => {
+        retryTimer = null;
+        void enqueueSave(null);
+      }, ms);
+      (retryTimer as { unref?: () => void }).unref?.();
+      const seconds = ms / 1000;
       if (isQuotaError(e)) {
+        // The storage-full banner tells it (and offers a backup); the save is retried all the same.
         useCaseStore.setState({ storageFull: describeWriteError(e) });
         useCaseStore.getState().setSaveState('error');
-      } else useCaseStore.getState().setSaveState('error', describeWriteError(e));
+      } else {
+        useCaseStore
+          .getState()
+          .setSaveState('error', message('save.retrying', { message: describeWriteError(e), seconds }));
+      }
     }
   });
   return running;
@@ -145,7 +215,7 @@ export async function resolveConflict(choice: 'theirs' | 'copy'): Promise<void> 
   try {
     await saveCase(copy, imageOf(s, copy.id));
   } catch (e) {
-    s.setSaveState('error', describeWriteError(e, 'Saving your copy'));
+    s.setSaveState('error', describeWriteError(e, 'copy'));
     return;
   }
   await s.openCase(copy.id);

@@ -13,6 +13,7 @@ import { loadCase, newCaseRecord } from '../db/cases';
 import type { Calibration, CaseRecord, StoredFeatures, StoredOutcome, StoredPrediction } from '../db/types';
 import { analyseQpcr, type QpcrEntry } from '../qpcr/analysis';
 import { emptyRoi, historyOf, pushHistory, redo, undo, type Roi, type RoiHistory } from '../roi/roi';
+import { message, MessageError, toMessage, type Message } from '../util/message';
 
 /** Reader 1 draws the case's ROI; reader 2 draws an optional second ROI for agreement (Dice). */
 export type Reader = 1 | 2;
@@ -30,7 +31,7 @@ export interface CaseState {
   image: LoadedImage | null;
   /** The image bytes have not been written yet. */
   imageDirty: boolean;
-  imageError: string | null;
+  imageError: Message | null;
   /** A multi-frame file waiting for the user to choose a frame. */
   pendingFrames: { bytes: Uint8Array; fileName: string; frames: number } | null;
   /** Each reader's ROI and its undo history; null while no image is open. */
@@ -41,13 +42,13 @@ export interface CaseState {
   /** Increments on every persisted change (autosave watches it). */
   revision: number;
   saveState: SaveState;
-  saveError: string | null;
+  saveError: Message | null;
   loading: boolean;
-  loadError: string | null;
+  loadError: Message | null;
   /** Another tab saved this case while this tab had unsaved changes: its stored version (see autosave.ts). */
   conflict: CaseRecord | null;
-  /** The last save failed because the browser's storage is full (a plain-language explanation). */
-  storageFull: string | null;
+  /** The last save failed because the browser's storage is full (the explanation). */
+  storageFull: Message | null;
 
   newCase(): void;
   openCase(id: string): Promise<void>;
@@ -64,7 +65,7 @@ export interface CaseState {
   setQpcr(entry: QpcrEntry): void;
   setPrediction(p: StoredPrediction | null): void;
   setOutcome(o: StoredOutcome | null): void;
-  setSaveState(s: SaveState, error?: string | null): void;
+  setSaveState(s: SaveState, error?: Message | null): void;
 }
 
 /** The spacing in effect: calibration beats the file's spacing. */
@@ -155,10 +156,10 @@ export const useCaseStore = create<CaseState>((set, get) => ({
     set({ loading: true, loadError: null });
     try {
       const found = await loadCase(id);
-      if (!found) throw new Error('This case no longer exists (it may have been deleted).');
+      if (!found) throw new MessageError('case.gone');
       const { record, image } = found;
       let loaded: LoadedImage | null = null;
-      let imageError: string | null = null;
+      let imageError: Message | null = null;
       if (image) {
         const bytes = new Uint8Array(await image.blob.arrayBuffer());
         try {
@@ -169,7 +170,7 @@ export const useCaseStore = create<CaseState>((set, get) => ({
             fileName: image.fileName,
           };
         } catch (e) {
-          imageError = `The stored image could not be decoded: ${(e as Error).message}`;
+          imageError = message('case.storedImage', { message: toMessage(e) });
         }
       }
       const readers = loaded
@@ -195,7 +196,7 @@ export const useCaseStore = create<CaseState>((set, get) => ({
         storageFull: null,
       });
     } catch (e) {
-      set({ loading: false, loadError: (e as Error).message });
+      set({ loading: false, loadError: toMessage(e) });
     }
   },
 
@@ -207,16 +208,14 @@ export const useCaseStore = create<CaseState>((set, get) => ({
       if (e instanceof MultiFrameError) {
         set({
           pendingFrames: { bytes, fileName, frames: e.frames },
-          imageError: `"${fileName}" is a clip of ${e.frames} frames: choose the frame at the lesion's maximum diameter.`,
+          imageError: message('case.clip', { file: fileName, frames: e.frames }),
         });
-      } else set({ imageError: (e as Error).message });
+      } else set({ imageError: toMessage(e) });
       return;
     }
     const { width, height, depth } = decoded.info;
     if (depth !== 1 || !decoded.rgba) {
-      set({
-        imageError: `"${fileName}" is a volume of ${depth} slices; open a single 2-D ultrasound image (PNG, JPEG, BMP, TIFF or DICOM).`,
-      });
+      set({ imageError: message('case.volume', { file: fileName, slices: depth }) });
       return;
     }
     const s = get();

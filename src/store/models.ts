@@ -10,6 +10,7 @@
 import { create } from 'zustand';
 import { DEMO_MODEL_ID, getActiveModelId, getModel, setActiveModelId, type ModelRecord } from '../db/models';
 import { loadModel, type ModelDocument } from '../model/modelFile';
+import { message, MessageError, toMessage, type Message } from '../util/message';
 
 /** The notice every probability shown with the demonstration model must carry. */
 export const DEMO_MODEL_NOTICE = 'Demonstration model trained on synthetic data — not for clinical use';
@@ -36,7 +37,7 @@ export interface ModelStoreState {
   active: ActiveModel | null;
   status: 'idle' | 'loading' | 'ready' | 'error';
   /** Why the last activation failed (plain language), or null. */
-  error: string | null;
+  error: Message | null;
   /** Restores the persisted active model (the demonstration model on a fresh machine). Idempotent. */
   init(): Promise<void>;
   /** Makes the demonstration model active. */
@@ -50,9 +51,7 @@ let demoModelSource: () => Promise<string> = async () => {
   const url = new URL('demo/model.json', document.baseURI);
   const res = await fetch(url);
   if (!res.ok) {
-    throw new Error(
-      `the demonstration model (demo/model.json) could not be read (HTTP ${res.status}); rebuild it with "npx tsx scripts/build-demo.ts"`,
-    );
+    throw new MessageError('models.demoUnreadable', { status: res.status });
   }
   return res.text();
 };
@@ -77,10 +76,6 @@ export function loadDemoModel(): Promise<ModelDocument> {
 }
 
 let initPromise: Promise<void> | null = null;
-
-function message(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}
 
 export const useModelStore = create<ModelStoreState>()((set, get) => ({
   active: null,
@@ -119,7 +114,7 @@ export const useModelStore = create<ModelStoreState>()((set, get) => ({
       set({ active: { model, isDemo: true, name: DEMO_MODEL_NAME, id: DEMO_MODEL_ID }, status: 'ready' });
       await setActiveModelId(DEMO_MODEL_ID).catch(() => undefined);
     } catch (e) {
-      set({ status: 'error', error: `The demonstration model could not be loaded: ${message(e)}` });
+      set({ status: 'error', error: message('models.demoLoadFailed', { message: toMessage(e) }) });
       throw e;
     }
   },

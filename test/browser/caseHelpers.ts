@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { encode as encodePng } from 'fast-png';
 import jpeg from 'jpeg-js';
 import type { Download, Page } from 'playwright-core';
-import { syntheticCohort } from '../../bench/pipeline.bench';
+import { syntheticCohort } from '../fixtures/cohort';
 import { fitStudyModels } from '../../src/model/pipeline';
 import { sealModel, serializeModel, type ModelDocument } from '../../src/model/modelFile';
 import { writeDicom } from '../unit/imaging/dicomWriter';

@@ -1,6 +1,6 @@
 /** The clinician workflow screen of one patient: image → ROI → features, qPCR → miR-34a, prediction, outcome. */
 import { lazy, memo, Suspense, useEffect } from 'react';
-import { caseStatus } from '../../db/cases';
+import { caseStatus } from '../../store/storage';
 import { flushSave, rememberCase, rememberedCase, startAutosave } from '../../store/autosave';
 import { useCaseStore } from '../../store/caseStore';
 import { useModelStore } from '../../store/models';

@@ -1,7 +1,7 @@
 /** The case list: search by pseudonymous patient ID, date and status; open, duplicate, delete (with undo). */
 import { useCallback, useEffect, useState } from 'react';
-import { deleteCase, duplicateCase, listCases, restoreCase } from '../../db/cases';
-import { STATUS_LABEL, type CaseRecord, type CaseStatus, type ImageRecord } from '../../db/types';
+import { deleteCase, duplicateCase, listCases, restoreCase } from '../../store/storage';
+import { STATUS_LABEL, type CaseRecord, type CaseStatus, type ImageRecord } from '../../store/storage';
 import { formatDate, formatDateTime, formatNumber, t as tr, useT } from '../../i18n';
 import { flushSave, rememberCase, whenSaved } from '../../store/autosave';
 import { useCaseStore } from '../../store/caseStore';

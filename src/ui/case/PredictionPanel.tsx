@@ -1,9 +1,10 @@
 /** pCR probability of the active model, the three models side by side, ROC and decision curve. */
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
-import { saveModel } from '../../db/models';
+import { saveModel } from '../../store/storage';
 import { loadModel } from '../../model/modelFile';
 import { useModelStore } from '../../store/models';
-import { formatDate, t as tr, useMessage, useT } from '../../i18n';
+import { formatDate, message, t as tr, toMessage, useMessage, useT, type Message } from '../../i18n';
+import { listOf } from '../../util/message';
 import { useCaseStore } from '../../store/caseStore';
 import { fmt, pct } from './format';
 
@@ -50,7 +51,7 @@ export function PredictionPanel() {
       await activateRecord(record);
       setModelError(null);
     } catch (e) {
-      setModelError(tr('prediction.fileFailed', { file: file.name, message: (e as Error).message }));
+      setModelError(tr('prediction.fileFailed', { file: file.name, message: message(toMessage(e)) }));
     }
   };
 
@@ -102,11 +103,11 @@ export function PredictionPanel() {
         ) : (
           <p className="hint">
             {result && result.waitingFor.length
-              ? t('prediction.waiting', { items: result.waitingFor.map(m).join(t('msg.and')) })
+              ? t('prediction.waiting', { items: m(listOf(result.waitingFor)) })
               : m(
                   (
                     result?.outcomes.find((o) => !o.ok && o.kind === 'combined') as
-                      { message?: string } | undefined
+                      { message?: Message } | undefined
                   )?.message ?? t('prediction.none'),
                 )}
           </p>
@@ -172,7 +173,7 @@ export function PredictionPanel() {
           {result && result.warnings.length > 0 && (
             <ul className="warnings" aria-label={t('prediction.warningsLabel')}>
               {result.warnings.map((w) => (
-                <li key={w} className="message warn">
+                <li key={JSON.stringify(w)} className="message warn">
                   {m(w)}
                 </li>
               ))}

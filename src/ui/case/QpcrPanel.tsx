@@ -1,11 +1,11 @@
 /** miR-34a qRT-PCR entry: triplicate Cts for patient and calibrator, live 2^−ΔΔCt and QC. */
 import { useEffect, useMemo, useState } from 'react';
-import { listCalibratorRuns, saveCalibratorRun } from '../../db/cases';
-import type { CalibratorRun } from '../../db/types';
+import { listCalibratorRuns, saveCalibratorRun } from '../../store/storage';
+import type { CalibratorRun } from '../../store/storage';
 import { analyseQpcr, GENES, type Gene, type QpcrEntry, type SampleKind } from '../../qpcr/analysis';
 import { useCaseStore } from '../../store/caseStore';
 import { fmt } from './format';
-import { t as tr, useMessage, useT } from '../../i18n';
+import { message, t as tr, toMessage, useMessage, useT } from '../../i18n';
 
 const GENE_NOTE = {
   'miR-34a': 'qpcr.noteTarget',
@@ -159,7 +159,7 @@ export function QpcrPanel() {
         text: tr('qpcr.runSaved', { name: runName.trim() }),
       });
     } catch (e) {
-      setRunMessage({ kind: 'error', text: (e as Error).message });
+      setRunMessage({ kind: 'error', text: message(toMessage(e)) });
     }
   };
 

@@ -8,6 +8,7 @@ import type { CtTriplicates } from '../../demo/generator';
 import { emptyQpcrEntry, GENES, type QpcrEntry } from '../../qpcr/analysis';
 import { newOpId, type Roi } from '../../roi/roi';
 import { useCaseStore } from '../../store/caseStore';
+import { MessageError } from '../../util/message';
 import { fetchDemoBytes, fetchDemoCases } from './demoAssets';
 
 function ctTexts(cts: CtTriplicates): QpcrEntry['cts']['patient'] {
@@ -37,7 +38,7 @@ export async function loadDemoCase(id?: string): Promise<DemoCaseEntry> {
   store.newCase();
   await store.openImage(bytes, `${entry.id}.png`);
   const after = useCaseStore.getState();
-  if (after.imageError) throw new Error(after.imageError);
+  if (after.imageError) throw new MessageError(after.imageError.code, after.imageError.params);
   after.setPatientId(entry.id);
   after.setReader(2);
   useCaseStore.getState().applyRoi(polygonRoi(entry, entry.roi2));

@@ -1,15 +1,20 @@
 /** Backup and restore of everything in this browser, and the storage it uses. */
 import { useEffect, useState } from 'react';
-import { parseBackup, restoreBackup, storedCounts, type ParsedBackup } from '../../db/backup';
-import { getDb } from '../../db/schema';
-import { LAST_BACKUP_KEY } from '../../db/backup';
-import { describeWriteError, storageUse, type StorageUse } from '../../db/quota';
+import {
+  describeWriteError,
+  parseBackup,
+  readStorageInfo,
+  restoreBackup,
+  storedCounts,
+  type ParsedBackup,
+  type StorageUse,
+} from '../../store/storage';
 import { rememberCase } from '../../store/autosave';
 import { useCaseStore } from '../../store/caseStore';
 import { resetModelStoreInit, useModelStore } from '../../store/models';
-import { reloadLockSettings } from '../../security/lock';
+import { reloadLockSettings } from '../../store/lock';
 import { downloadBackup, summaryText } from './backupActions';
-import { formatDateTime, t as tr, useT } from '../../i18n';
+import { formatDateTime, message as render, t as tr, useT } from '../../i18n';
 
 const nCases = (n: number) => (n === 1 ? tr('backup.caseOne') : tr('backup.cases', { n }));
 const nModels = (n: number) => (n === 1 ? tr('backup.modelOne') : tr('backup.models', { n }));
@@ -19,17 +24,6 @@ interface Pending {
   bytes: Uint8Array;
   backup: ParsedBackup;
   current: { cases: number; models: number };
-}
-
-/** Storage use and the time of the last backup. */
-async function readStorageInfo(): Promise<{ use: StorageUse | null; lastBackup: string | null }> {
-  const use = await storageUse().catch(() => null);
-  const v = (
-    await getDb()
-      .meta.get(LAST_BACKUP_KEY)
-      .catch(() => undefined)
-  )?.value;
-  return { use, lastBackup: typeof v === 'string' ? v : null };
 }
 
 export function BackupPanel() {
@@ -56,7 +50,7 @@ export function BackupPanel() {
       setMessage({ kind: 'ok', text: tr('backup.downloaded', { summary: summaryText(summary) }) });
       await refresh();
     } catch (e) {
-      setMessage({ kind: 'error', text: describeWriteError(e, 'The backup') });
+      setMessage({ kind: 'error', text: render(describeWriteError(e, 'backup')) });
     } finally {
       setBusy(false);
     }
@@ -97,7 +91,7 @@ export function BackupPanel() {
     } catch (e) {
       setMessage({
         kind: 'error',
-        text: tr('backup.nothingChanged', { message: describeWriteError(e, 'The restore') }),
+        text: tr('backup.nothingChanged', { message: render(describeWriteError(e, 'restore')) }),
       });
     } finally {
       setBusy(false);

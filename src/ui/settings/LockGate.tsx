@@ -6,7 +6,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { flushSave, rememberedCase } from '../../store/autosave';
 import { useCaseStore } from '../../store/caseStore';
-import { lockNow, unlock, useLockStore } from '../../security/lock';
+import { lockNow, unlock, useLockStore } from '../../store/lock';
 import { t as tr, useT } from '../../i18n';
 
 /** Saves what is pending, forgets the key and the decrypted case. */

@@ -5,7 +5,7 @@
 import { useState } from 'react';
 import { resolveConflict } from '../../store/autosave';
 import { useCaseStore } from '../../store/caseStore';
-import { formatDateTime, t as tr, useT } from '../../i18n';
+import { formatDateTime, message, t as tr, toMessage, useMessage, useT } from '../../i18n';
 
 export function ConflictBanner() {
   const t = useT();
@@ -43,6 +43,7 @@ export function ConflictBanner() {
 
 export function StorageFullBanner() {
   const t = useT();
+  const m = useMessage();
   const storageFull = useCaseStore((s) => s.storageFull);
   const [state, setState] = useState<string | null>(null);
   if (!storageFull) return null;
@@ -52,13 +53,13 @@ export function StorageFullBanner() {
       const { downloadBackup, summaryText } = await import('./backupActions');
       setState(tr('settings.backupDownloaded', { summary: summaryText(await downloadBackup(true)) }));
     } catch (e) {
-      setState(tr('settings.backupFailed', { message: (e as Error).message }));
+      setState(tr('settings.backupFailed', { message: message(toMessage(e)) }));
     }
   };
   return (
     <div role="alert" className="message error safety-banner" aria-label={t('settings.fullLabel')}>
       <p>
-        <strong>{t('settings.fullStrong')}</strong> {storageFull}
+        <strong>{t('settings.fullStrong')}</strong> {m(storageFull)}
       </p>
       <div className="row">
         <button type="button" onClick={() => void exportNow()}>

@@ -1,10 +1,16 @@
 /** Turning the passphrase lock on and off, and locking now. */
 import { useState } from 'react';
-import { PBKDF2_ITERATIONS } from '../../security/crypto';
-import { disableLock, enableLock, MIN_PASSPHRASE_LENGTH, useLockStore } from '../../security/lock';
-import { describeWriteError } from '../../db/quota';
+
+import {
+  disableLock,
+  enableLock,
+  MIN_PASSPHRASE_LENGTH,
+  PBKDF2_ITERATIONS,
+  useLockStore,
+} from '../../store/lock';
+import { describeWriteError } from '../../store/storage';
 import { lockApp } from './LockGate';
-import { formatInteger, t as tr, useT } from '../../i18n';
+import { formatInteger, message as render, t as tr, useT } from '../../i18n';
 
 export function SecurityPanel() {
   const t = useT();
@@ -27,7 +33,7 @@ export function SecurityPanel() {
       setPass2('');
       setCurrent('');
     } catch (e) {
-      setMessage({ kind: 'error', text: describeWriteError(e, 'Changing the lock') });
+      setMessage({ kind: 'error', text: render(describeWriteError(e, 'lock')) });
     } finally {
       setBusy(false);
     }

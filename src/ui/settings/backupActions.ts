@@ -1,5 +1,5 @@
 /** Backup download shared by the Settings screen and the storage-full banner (loaded on demand). */
-import { backupFileName, createBackup, type BackupSummary } from '../../db/backup';
+import { backupFileName, createBackup, type BackupSummary } from '../../store/storage';
 import { downloadBlob } from '../case/download';
 import { useCaseStore } from '../../store/caseStore';
 

@@ -1,6 +1,6 @@
 /** The model registry (IndexedDB): list, activate, export, import (schema- and hash-checked), delete. */
 import { useEffect, useState } from 'react';
-import { deleteModel, listModels, saveModel, type ModelRecord } from '../../db/models';
+import { deleteModel, listModels, saveModel, type ModelRecord } from '../../store/storage';
 import { loadModel, serializeModel, type ModelDocument } from '../../model/modelFile';
 import { loadDemoModel, useModelStore } from '../../store/models';
 import { downloadBlob, safeName } from '../case/download';

@@ -17,7 +17,7 @@ import {
 } from './report';
 import type { TrainingOutput } from './training';
 import { printableReport } from './printable';
-import { useMessage, useT } from '../../i18n';
+import { useMessage, useT, type StoredMessage } from '../../i18n';
 
 const pct = (v: number | null) => fmt(v, 3);
 
@@ -27,7 +27,7 @@ export function Report({
   splitLabel,
 }: {
   output: TrainingOutput;
-  label: string;
+  label: StoredMessage;
   splitLabel: string;
 }) {
   const t = useT();
@@ -51,7 +51,7 @@ export function Report({
             onClick={() => {
               const el = document.getElementById('studio-report');
               if (el)
-                downloadBlob(printableReport(el, label), 'sonomir-report.html', 'text/html;charset=utf-8');
+                downloadBlob(printableReport(el, m(label)), 'sonomir-report.html', 'text/html;charset=utf-8');
             }}
           >
             {t('report.downloadHtml')}

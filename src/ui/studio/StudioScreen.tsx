@@ -3,8 +3,8 @@
  * study's pipeline in a worker (progress, cancel), read the report, save and activate the model.
  */
 import { useEffect, useState } from 'react';
-import { listCases } from '../../db/cases';
-import { saveModel } from '../../db/models';
+import { listCases } from '../../store/storage';
+import { saveModel } from '../../store/storage';
 import { stratifiedSplit } from '../../model/split';
 import { useModelStore } from '../../store/models';
 import { fetchDemoText } from '../demo/demoAssets';
@@ -21,9 +21,8 @@ import { Report } from './Report';
 import { useStudioStore, type TrainingSettings } from './studioStore';
 import { startTraining, type TrainingOptions } from './training';
 import './studio.css';
-import { formatInteger, message as msg, t as tr, useMessage, useT } from '../../i18n';
-
-const APP_VERSION = '0.1.0';
+import { formatInteger, message as msg, t as tr, toMessage, useMessage, useT } from '../../i18n';
+import { APP_VERSION } from '../../version';
 
 function CohortPanel() {
   const t = useT();
@@ -37,7 +36,7 @@ function CohortPanel() {
     try {
       await f();
     } catch (e) {
-      setSource(null, tr('studio.cohort.failed', { what, message: msg((e as Error).message) }));
+      setSource(null, tr('studio.cohort.failed', { what, message: msg(toMessage(e)) }));
     }
   };
 
@@ -120,7 +119,7 @@ function CohortPanel() {
           <summary>{t('studio.cohort.notes', { count: source.notes.length })}</summary>
           <ul>
             {source.notes.map((n) => (
-              <li key={n}>{m(n)}</li>
+              <li key={JSON.stringify(n)}>{m(n)}</li>
             ))}
           </ul>
         </details>
@@ -227,7 +226,7 @@ function TrainPanel() {
       }
     } catch (e) {
       useStudioStore.setState({
-        trainError: tr('studio.train.splitFailed', { message: (e as Error).message }),
+        trainError: tr('studio.train.splitFailed', { message: msg(toMessage(e)) }),
       });
       return;
     }
@@ -259,7 +258,7 @@ function TrainPanel() {
           trainError:
             e.name === 'AbortError'
               ? tr('studio.train.cancelled')
-              : tr('studio.train.failed', { message: e.message }),
+              : tr('studio.train.failed', { message: msg(toMessage(e)) }),
         }),
       );
   };

@@ -2,20 +2,21 @@
  * Where a Model Studio cohort comes from: the embedded demo cohort CSV, an imported cohort CSV, or the
  * saved cases that have an outcome. Also reads a user-defined split from a `set` column.
  */
-import type { CaseRecord } from '../../db/types';
+import type { CaseRecord } from '../../store/storage';
 import { parseCohortCsv, type Cohort } from '../../model/cohort';
 import { STUDY_EXTRACTION_SETTINGS, type ExtractionSettings } from '../../model/modelFile';
 import type { IndexSplit } from '../../model/split';
 import { STUDY_FEATURE_NAMES } from '../../radiomics/extract';
+import { message, MessageError, type Message, type StoredMessage } from '../../util/message';
 
 export interface StudioCohort {
   cohort: Cohort;
-  /** Where it came from, for the report header. */
-  label: string;
+  /** Where it came from, for the report header (a file name is shown as it is). */
+  label: StoredMessage;
   /** Settings the features were extracted with (written into the model). */
   extraction: ExtractionSettings;
   /** Remarks shown with the cohort summary (cases left out and why). */
-  notes: string[];
+  notes: Message[];
 }
 
 /** A cohort CSV's text → cohort (errors name the line and column). */
@@ -45,9 +46,7 @@ export function splitFromSetColumn(cohort: Cohort): IndexSplit | null {
     if (TRAIN.test(s)) split.train.push(i);
     else if (VALIDATION.test(s)) split.test.push(i);
     else {
-      throw new Error(
-        `column "${col.name}", case ${cohort.ids[i]}: "${s}" is neither "training" nor "validation"`,
-      );
+      throw new MessageError('cohort.badSetValue', { column: col.name, id: cohort.ids[i], value: s });
     }
   });
   return split;
@@ -69,16 +68,16 @@ export function withoutSetColumn(cohort: Cohort): Cohort {
  * @throws Error when fewer than 10 cases qualify.
  */
 export function cohortFromCases(records: CaseRecord[]): StudioCohort {
-  const notes: string[] = [];
+  const notes: Message[] = [];
   const usable = records.filter((r) => {
     const why = !r.outcome
       ? null
       : !r.features
-        ? 'no features (draw the ROI)'
+        ? 'cohort.leftOutNoFeatures'
         : r.qpcrResult?.relativeExpression == null
-          ? 'no miR-34a value'
+          ? 'cohort.leftOutNoMir'
           : '';
-    if (why) notes.push(`${r.patientId || r.id}: left out — ${why}.`);
+    if (why) notes.push(message(why, { id: r.patientId || r.id }));
     return why === '';
   });
   const key = (r: CaseRecord) => JSON.stringify(r.features!.extraction);
@@ -87,16 +86,12 @@ export function cohortFromCases(records: CaseRecord[]): StudioCohort {
   const majority = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
   const cases = usable.filter((r) => {
     if (key(r) === majority) return true;
-    notes.push(
-      `${r.patientId || r.id}: left out — its features were extracted with other settings than the other cases.`,
-    );
+    notes.push(message('cohort.leftOutSettings', { id: r.patientId || r.id }));
     return false;
   });
   const withOutcome = records.filter((r) => r.outcome).length;
   if (cases.length < 10) {
-    throw new Error(
-      `only ${cases.length} saved case(s) have an outcome, features and a miR-34a value (${withOutcome} with an outcome); the pipeline needs at least 10, with 5 pCR and 5 non-pCR in the training set`,
-    );
+    throw new MessageError('cohort.tooFewCases', { n: cases.length, withOutcome });
   }
   const names = STUDY_FEATURE_NAMES.filter((n) => cases.every((r) => Number.isFinite(r.features!.values[n])));
   const cohort: Cohort = {
@@ -110,7 +105,7 @@ export function cohortFromCases(records: CaseRecord[]): StudioCohort {
   };
   return {
     cohort,
-    label: `${cases.length} saved cases with an outcome`,
+    label: message('cohort.savedCohort', { n: cases.length }),
     extraction: cases[0].features!.extraction,
     notes,
   };

@@ -3,6 +3,7 @@
  * running training job and its output.
  */
 import { create } from 'zustand';
+import type { StoredMessage } from '../../util/message';
 import type { TrainingOutput, TrainingRun } from './training';
 import type { StudioCohort } from './cohortSources';
 
@@ -40,7 +41,7 @@ export interface StudioState {
   run: TrainingRun | null;
   output: TrainingOutput | null;
   /** Label of the cohort the output was trained on. */
-  outputLabel: string;
+  outputLabel: StoredMessage;
   /** How the output's split was made, in words. */
   outputSplit: string;
   trainError: string | null;

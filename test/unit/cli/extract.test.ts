@@ -2,7 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { encode as encodePng } from 'fast-png';
-import { parseCsv, pyFloat, roiCentre, runBatch, runExtract } from '../../../src/cli/extract-commands';
+import { pyFloat, roiCentre, runBatch, runExtract } from '../../../src/cli/extract-commands';
+import { csvRecords } from '../../../src/util/csv';
 import type { CliIo } from '../../../src/cli/io';
 import { writeDicom } from '../imaging/dicomWriter';
 
@@ -27,7 +28,7 @@ function memoryIo(virtual: Record<string, string | Uint8Array> = {}) {
 
 /** reference_study.csv as case → feature → value. */
 function reference(): Map<string, Map<string, number>> {
-  const rows = parseCsv(readFileSync(path.join(US, 'reference_study.csv'), 'utf8'));
+  const rows = csvRecords(readFileSync(path.join(US, 'reference_study.csv'), 'utf8')).records;
   const head = rows[0].cells;
   return new Map(
     rows.slice(1).map((r) => [r.cells[0], new Map(head.slice(1).map((h, i) => [h, Number(r.cells[i + 1])]))]),
@@ -62,7 +63,7 @@ describe('helpers', () => {
   });
 
   it('parses quoted CSV with CRLF and line numbers', () => {
-    const rows = parseCsv('a,b\r\n"x,1","say ""hi"""\r\n\r\n3,"multi\nline"\n');
+    const rows = csvRecords('a,b\r\n"x,1","say ""hi"""\r\n\r\n3,"multi\nline"\n').records;
     expect(rows.map((r) => r.cells)).toEqual([
       ['a', 'b'],
       ['x,1', 'say "hi"'],
@@ -82,7 +83,7 @@ describe('sonomir extract', () => {
       io,
     );
     expect(code).toBe(0);
-    const rows = parseCsv(out.stdout);
+    const rows = csvRecords(out.stdout).records;
     expect(rows[0].cells).toEqual(['name', 'value']);
     const values = new Map(rows.slice(1).map((r) => [r.cells[0], r.cells[1]]));
     expect([...values.keys()].some((k) => k.startsWith('diagnostics_'))).toBe(true);
@@ -124,8 +125,8 @@ describe('sonomir extract', () => {
       ],
       io,
     );
-    const names = parseCsv(out.stdout)
-      .slice(1)
+    const names = csvRecords(out.stdout)
+      .records.slice(1)
       .map((r) => r.cells[0])
       .filter((k) => k.startsWith('original_'));
     expect(names).toEqual(['original_firstorder_Entropy', 'original_firstorder_Mean']);
@@ -197,7 +198,7 @@ describe('sonomir batch', () => {
         /row 2 \(line 3\): Cannot read the image ".*nothere\.png": it does not exist/,
       );
       expect(out.stderr).toMatch(/\[\d\/3\] row 3 case_019_image\.png: ok/);
-      const rows = parseCsv(out.files['/virtual/out.csv']);
+      const rows = csvRecords(out.files['/virtual/out.csv']).records;
       const head = rows[0].cells;
       expect(head.slice(0, 5)).toEqual(['ID', 'Image', 'Mask', 'Label', 'Group']);
       expect(rows.slice(1).map((r) => r.cells[0])).toEqual(['case_001', 'case_019']);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { syntheticCohort } from '../../../bench/pipeline.bench';
+import { syntheticCohort } from '../../fixtures/cohort';
 import { runEvaluate, runPredict, runTrain } from '../../../src/cli/model-commands';
 import type { CliIo } from '../../../src/cli/model-commands';
 import { loadModel } from '../../../src/model/modelFile';

@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { renderEnglish } from '../../../src/i18n/render';
 import { Dexie } from 'dexie';
 import { loadCase } from '../../../src/db/cases';
 import { setDb, type SonoMiRDatabase } from '../../../src/db/schema';
@@ -40,8 +41,8 @@ describe('storage quota errors', () => {
     expect(isQuotaError(new DOMException('x', 'AbortError'))).toBe(false);
     expect(isQuotaError(null)).toBe(false);
     expect(describeWriteError(quota())).toBe(STORAGE_FULL_MESSAGE);
-    expect(STORAGE_FULL_MESSAGE).toMatch(/full.*NOT saved.*Export a backup/s);
-    expect(describeWriteError(new Error('disk gone'))).toBe('Saving failed: disk gone');
+    expect(renderEnglish(STORAGE_FULL_MESSAGE)).toMatch(/full.*NOT saved.*Export a backup/s);
+    expect(renderEnglish(describeWriteError(new Error('disk gone')))).toBe('Saving failed: disk gone');
   });
 
   it('a table failing with QuotaExceededError: the save fails, the store explains, the old data stays', async () => {

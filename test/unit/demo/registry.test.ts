@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { syntheticCohort } from '../../../bench/pipeline.bench';
+import { renderEnglish } from '../../../src/i18n/render';
+import { syntheticCohort } from '../../fixtures/cohort';
 import {
   DEMO_MODEL_ID,
   ModelsDatabase,
@@ -100,6 +101,8 @@ describe('model registry and active model', () => {
     });
     await expect(useModelStore.getState().activateDemo()).rejects.toThrow('HTTP 404');
     expect(useModelStore.getState().status).toBe('error');
-    expect(useModelStore.getState().error).toMatch(/^The demonstration model could not be loaded: HTTP 404/);
+    expect(renderEnglish(useModelStore.getState().error!)).toMatch(
+      /^The demonstration model could not be loaded: HTTP 404/,
+    );
   });
 });

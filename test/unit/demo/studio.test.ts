@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { syntheticCohort } from '../../../bench/pipeline.bench';
+import { englishError, renderEnglish } from '../../../src/i18n/render';
+import { syntheticCohort } from '../../fixtures/cohort';
 import type { CaseRecord } from '../../../src/db/types';
 import { newCaseRecord } from '../../../src/db/cases';
 import { fitStudyModels } from '../../../src/model/pipeline';
@@ -46,14 +47,22 @@ describe('Model Studio cohort sources', () => {
     expect(s.cohort.pcr?.filter((v) => v === 1)).toHaveLength(6);
     expect(s.cohort.mir34a[3]).toBe(0.53);
     expect(s.extraction).toEqual(STUDY_EXTRACTION_SETTINGS);
-    expect(s.notes).toEqual([
+    expect(s.notes.map(renderEnglish)).toEqual([
       'P21: left out — no miR-34a value.',
       'P22: left out — no features (draw the ROI).',
     ]);
   });
 
   it('explains why too few saved cases make no cohort', () => {
-    expect(() => cohortFromCases([caseWith(1, true, 0.7), caseWith(2, null, 0.5)])).toThrow(
+    const thrown = (f: () => unknown) => {
+      try {
+        f();
+      } catch (e) {
+        return englishError(e);
+      }
+      return 'nothing thrown';
+    };
+    expect(thrown(() => cohortFromCases([caseWith(1, true, 0.7), caseWith(2, null, 0.5)]))).toContain(
       'only 1 saved case(s) have an outcome, features and a miR-34a value (1 with an outcome)',
     );
   });
@@ -64,9 +73,13 @@ describe('Model Studio cohort sources', () => {
     const cohort = parseCohortCsv(csv(['training', 'validation', 'train', 'test']));
     expect(splitFromSetColumn(cohort)).toEqual({ train: [0, 2], test: [1, 3] });
     expect(withoutSetColumn(cohort).clinical).toEqual([]);
-    expect(() => splitFromSetColumn(parseCohortCsv(csv(['training', 'later'])))).toThrow(
-      'column "set", case c1: "later" is neither "training" nor "validation"',
-    );
+    let error = '';
+    try {
+      splitFromSetColumn(parseCohortCsv(csv(['training', 'later'])));
+    } catch (e) {
+      error = englishError(e);
+    }
+    expect(error).toContain('column "set", case c1: "later" is neither "training" nor "validation"');
     expect(splitFromSetColumn(parseCohortCsv('original_glcm_Correlation,miR34a,pCR\n1,0.5,1\n'))).toBeNull();
   });
 });

@@ -1,10 +1,10 @@
 /**
- * Messages made outside the UI (qPCR parsing and QC, prediction warnings, case-store errors) are
- * produced here by the real functions and must all be recognised and rendered in Chinese; in English
- * they are shown unchanged, and unknown (engine) messages stay English in both languages.
+ * Messages made outside the UI (qPCR parsing and QC, prediction warnings, case-store errors) are codes
+ * produced here by the real functions; each renders in Chinese and in English with every placeholder
+ * filled. A stored English string (a case saved by an earlier version) is shown as it is.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { syntheticCohort } from '../../../bench/pipeline.bench';
+import { syntheticCohort } from '../../fixtures/cohort';
 import { fitStudyModels } from '../../../src/model/pipeline';
 import { sealModel, STUDY_EXTRACTION_SETTINGS, type ModelDocument } from '../../../src/model/modelFile';
 import { analyseQpcr, emptyQpcrEntry, type QpcrEntry } from '../../../src/qpcr/analysis';
@@ -12,11 +12,12 @@ import { parseCt, parseRelativeExpression } from '../../../src/qpcr/parse';
 import { predictCase } from '../../../src/store/prediction';
 import type { StoredFeatures, StoredQpcrResult } from '../../../src/db/types';
 import { i18n } from '../../../src/i18n';
-import { translateMessage } from '../../../src/i18n/messages';
+import { renderMessage, type Translate } from '../../../src/i18n/render';
 import { cohortFromCases } from '../../../src/ui/studio/cohortSources';
+import { message, toMessage, type Message, type StoredMessage } from '../../../src/util/message';
 
-const zh = (s: string) => translateMessage(s, i18n.getFixedT('zh-CN'), 'zh-CN');
-const en = (s: string) => translateMessage(s, i18n.getFixedT('en'), 'en');
+const zh = (m: StoredMessage) => renderMessage(m, i18n.getFixedT('zh-CN') as unknown as Translate);
+const en = (m: StoredMessage) => renderMessage(m, i18n.getFixedT('en') as unknown as Translate);
 const CJK = /[\u4e00-\u9fff]/;
 
 function entry(
@@ -28,14 +29,17 @@ function entry(
   return { ...e, ...extra };
 }
 
-function expectTranslated(messages: string[]) {
+function expectTranslated(messages: StoredMessage[]) {
   expect(messages.length).toBeGreaterThan(0);
   for (const m of messages) {
+    const label = JSON.stringify(m);
+    expect(typeof m, label).toBe('object');
     const out = zh(m);
-    expect(out, m).toMatch(CJK);
-    expect(out, m).not.toBe(m);
-    expect(out, m).not.toMatch(/\{\{|\}\}/);
-    expect(en(m)).toBe(m);
+    expect(out, label).toMatch(CJK);
+    expect(out, label).not.toMatch(/\{\{|\}\}|code\./);
+    const english = en(m);
+    expect(english, label).not.toMatch(CJK);
+    expect(english, label).not.toMatch(/\{\{|\}\}|code\./);
   }
 }
 
@@ -55,7 +59,7 @@ describe('translated messages', () => {
     expect(codes).toEqual(expect.arrayContaining(['sd', 'undetermined', 'late', 'no-calibrator']));
     expectTranslated(a.flags.map((f) => f.message));
     expectTranslated(a.missing);
-    expect(zh('Patient miR-16')).toBe('患者样本 miR-16');
+    expect(a.missing.map(zh)).toContain('患者样本 miR-16');
 
     const b = analyseQpcr(
       entry(
@@ -88,7 +92,7 @@ describe('translated messages', () => {
       parseCt('61'),
       parseRelativeExpression('x'),
       parseRelativeExpression('0'),
-    ].map((p) => (p.kind === 'error' ? p.message : ''));
+    ].map((p) => (p.kind === 'error' ? p.message : message('none')));
     expectTranslated(errors);
     expect(zh(errors[0])).toContain('“abc”');
   });
@@ -135,41 +139,47 @@ describe('translated messages', () => {
         ],
       } as StoredQpcrResult;
       const p = predictCase(doc, features('mm', 50), qpcr);
-      expect(p.warnings.some((w) => w.startsWith('Spacing mismatch'))).toBe(true);
-      expect(p.warnings.some((w) => w.startsWith('Settings mismatch'))).toBe(true);
-      expect(p.warnings.some((w) => w.includes('outside the training range'))).toBe(true);
-      expect(p.warnings.some((w) => w.startsWith('qPCR: '))).toBe(true);
+      const english = p.warnings.map(en);
+      expect(english.some((w) => w.startsWith('Spacing mismatch'))).toBe(true);
+      expect(english.some((w) => w.startsWith('Settings mismatch'))).toBe(true);
+      expect(english.some((w) => w.includes('outside the training range'))).toBe(true);
+      expect(english.some((w) => w.startsWith('qPCR: '))).toBe(true);
       expectTranslated(p.warnings);
+      expect(p.warnings.map(zh).join('\n')).toMatch(/模型/);
     });
   });
 
   it('cohorts from saved cases: notes, labels and the too-few-cases error', () => {
-    let error = '';
+    let error: Message = message('none');
     try {
       cohortFromCases([]);
     } catch (e) {
-      error = (e as Error).message;
+      error = toMessage(e);
     }
-    expect(error).toMatch(/^only 0 saved case/);
+    expect(en(error)).toMatch(/^only 0 saved case/);
     expectTranslated([
       error,
-      'P21: left out — no miR-34a value.',
-      'P22: left out — no features (draw the ROI).',
-      'P23: left out — its features were extracted with other settings than the other cases.',
-      '12 saved cases with an outcome',
+      message('cohort.leftOutNoMir', { id: 'P21' }),
+      message('cohort.leftOutNoFeatures', { id: 'P22' }),
+      message('cohort.leftOutSettings', { id: 'P23' }),
+      message('cohort.savedCohort', { n: 12 }),
     ]);
   });
 
-  it('case-store and model-store errors; engine messages stay English', () => {
+  it('case-store errors; an error that is not a MessageError keeps its own words', () => {
     expectTranslated([
-      'This case no longer exists (it may have been deleted).',
-      `"clip.dcm" is a clip of 12 frames: choose the frame at the lesion's maximum diameter.`,
-      `"ct.nrrd" is a volume of 40 slices; open a single 2-D ultrasound image (PNG, JPEG, BMP, TIFF or DICOM).`,
+      message('case.gone'),
+      message('case.clip', { file: 'clip.dcm', frames: 12 }),
+      message('case.volume', { file: 'ct.nrrd', slices: 40 }),
     ]);
-    // The engine's own text after a translated prefix stays as it is.
-    expect(zh('The stored image could not be decoded: PNG: bad CRC')).toBe(
-      '无法解码已保存的图像：PNG: bad CRC',
-    );
-    expect(zh('LASSO did not converge')).toBe('LASSO did not converge');
+    const stored = message('case.storedImage', { message: toMessage(new Error('PNG: bad CRC')) });
+    expect(zh(stored)).toBe('无法解码已保存的图像：PNG: bad CRC');
+    expect(en(stored)).toBe('The stored image could not be decoded: PNG: bad CRC');
+  });
+
+  it('English stored by an earlier version is shown as it is, in both languages', () => {
+    const old = 'Patient miR-34a: Ct above 35 (36.10) — near the detection limit, less reliable.';
+    expect(zh(old)).toBe(old);
+    expect(en(old)).toBe(old);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { syntheticCohort } from '../../../bench/pipeline.bench';
+import { syntheticCohort } from '../../fixtures/cohort';
 import type { Cohort } from '../../../src/model/cohort';
 import { fitKnn, predictProba } from '../../../src/model/knn';
 import { fitStudyModels } from '../../../src/model/pipeline';

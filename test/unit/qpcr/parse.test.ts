@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { renderEnglish } from '../../../src/i18n/render';
 import { parseCt, parseRelativeExpression } from '../../../src/qpcr/parse';
 import { analyseQpcr, emptyQpcrEntry, type QpcrEntry } from '../../../src/qpcr/analysis';
 
@@ -13,7 +14,7 @@ describe('parseCt', () => {
   it('gives a specific message for text, negative, 0, > 50 — never NaN', () => {
     const msg = (t: string) => {
       const r = parseCt(t);
-      return r.kind === 'error' ? r.message : `no error: ${r.kind}`;
+      return r.kind === 'error' ? renderEnglish(r.message) : `no error: ${r.kind}`;
     };
     expect(msg('abc')).toMatch(/“abc” is not a Ct value/);
     expect(msg('27.4.1')).toMatch(/not a Ct value/);
@@ -63,7 +64,7 @@ describe('analyseQpcr', () => {
     const a = analyseQpcr(e);
     const codes = a.flags.map((f) => f.code).sort();
     expect(codes).toEqual(['late', 'range', 'sd', 'sd', 'spike', 'undetermined']);
-    expect(a.flags.find((f) => f.code === 'spike')?.message).toMatch(/2\.50 cycles/);
+    expect(renderEnglish(a.flags.find((f) => f.code === 'spike')!.message)).toMatch(/2\.50 cycles/);
     expect(a.relativeExpression).not.toBeNull();
     expect(Number.isFinite(a.relativeExpression)).toBe(true);
   });
@@ -73,7 +74,7 @@ describe('analyseQpcr', () => {
     const a = analyseQpcr(e);
     expect(a.flags.map((f) => f.code)).toContain('no-calibrator');
     expect(a.relativeExpression).toBeNull();
-    expect(a.missing).toContain('Calibrator miR-34a');
+    expect(a.missing.map(renderEnglish)).toContain('Calibrator miR-34a');
     e.directRelativeExpression = '0,71';
     expect(analyseQpcr(e).relativeExpression).toBe(0.71);
     expect(analyseQpcr(e).source).toBe('direct');
@@ -91,6 +92,6 @@ describe('analyseQpcr', () => {
     const a = analyseQpcr(e);
     expect(a.relativeExpression).toBeNull();
     expect(a.parsed.patient['miR-34a'].every((p) => p.kind === 'error')).toBe(true);
-    expect(a.missing).toEqual(['Patient miR-34a']);
+    expect(a.missing.map(renderEnglish)).toEqual(['Patient miR-34a']);
   });
 });

@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { englishError, renderEnglish } from '../../../src/i18n/render';
 import { createBackup, restoreBackup } from '../../../src/db/backup';
 import { listCases, loadCase, newCaseRecord, saveCase } from '../../../src/db/cases';
 import { setModelsDb, type ModelsDatabase } from '../../../src/db/models';
@@ -22,7 +23,7 @@ import {
   unlock,
   useLockStore,
   WrongPassphraseError,
-} from '../../../src/security/lock';
+} from '../../../src/store/lock';
 import { LockedError } from '../../../src/security/records';
 import type { CaseRecord } from '../../../src/db/types';
 import { dump, freshDatabases, seed } from '../db/fixtures';
@@ -121,7 +122,7 @@ describe('passphrase lock over the case database', () => {
     expect(useLockStore.getState().status).toBe('locked');
     await expect(listCases()).rejects.toThrow(LockedError);
     const id = (await db.cases.toArray())[0].id;
-    await expect(loadCase(id)).rejects.toThrow(/locked: enter the passphrase/);
+    expect(englishError(await loadCase(id).catch((e: unknown) => e))).toMatch(/locked: enter the passphrase/);
     const rawBefore = await dump(db, mdb);
     await expect(saveCase(newCaseRecord('CLEAR-TEXT'))).rejects.toThrow(LockedError);
     expect(await dump(db, mdb)).toEqual(rawBefore);
@@ -199,7 +200,7 @@ describe('passphrase lock over the case database', () => {
     useCaseStore.getState().setPatientId('EDITED-BEFORE-LOCK');
     await flushSave();
     expect(useCaseStore.getState().saveState).toBe('error');
-    expect(useCaseStore.getState().saveError).toMatch(/locked: enter the passphrase/);
+    expect(renderEnglish(useCaseStore.getState().saveError!)).toMatch(/locked: enter the passphrase/);
     await expect.poll(() => useLockStore.getState().status).toBe('locked');
     expect(await db.cases.count()).toBe(0);
     await unlock(PASS);

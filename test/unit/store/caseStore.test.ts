@@ -1,9 +1,10 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { renderEnglish } from '../../../src/i18n/render';
 import { encode } from 'fast-png';
 import { SonoMiRDatabase, setDb } from '../../../src/db/schema';
 import { loadCase } from '../../../src/db/cases';
-import { flushSave, startAutosave, whenSaved } from '../../../src/store/autosave';
+import { flushSave, RETRY_DELAYS_MS, startAutosave, whenSaved } from '../../../src/store/autosave';
 import { effectiveSpacing, useCaseStore } from '../../../src/store/caseStore';
 import { addOp, emptyRoi, roiMask } from '../../../src/roi/roi';
 import { emptyQpcrEntry } from '../../../src/qpcr/analysis';
@@ -55,7 +56,7 @@ describe('case store', () => {
     expect(useCaseStore.getState().record.roi?.ops).toHaveLength(1);
     await useCaseStore.getState().openImage(new Uint8Array([1, 2, 3]), 'broken.png');
     st = useCaseStore.getState();
-    expect(st.imageError).toMatch(/"broken.png" is not a PNG, JPEG/);
+    expect(renderEnglish(st.imageError!)).toMatch(/"broken.png" is not a PNG, JPEG/);
     expect(st.record.image?.fileName).toBe('a.png');
     expect(st.record.roi?.ops).toHaveLength(1);
   });
@@ -159,7 +160,7 @@ describe('case store', () => {
     expect(re.image?.decoded.info.width).toBe(8);
     expect(roiMask(re.readers![1].present).reduce((a, b) => a + b, 0)).toBe(12);
     await useCaseStore.getState().openCase('missing');
-    expect(useCaseStore.getState().loadError).toMatch(/no longer exists/);
+    expect(renderEnglish(useCaseStore.getState().loadError!)).toMatch(/no longer exists/);
   });
 
   it('a multi-frame DICOM waits for a frame choice; the chosen frame is stored and reopened', async () => {
@@ -169,7 +170,7 @@ describe('case store', () => {
     await useCaseStore.getState().openImage(clip, 'clip.dcm');
     let st = useCaseStore.getState();
     expect(st.pendingFrames?.frames).toBe(3);
-    expect(st.imageError).toMatch(/clip of 3 frames/);
+    expect(renderEnglish(st.imageError!)).toMatch(/clip of 3 frames/);
     expect(st.image).toBeNull();
     await st.openImage(clip, 'clip.dcm', 2);
     st = useCaseStore.getState();
@@ -225,5 +226,58 @@ describe('autosave', () => {
     const stored = await loadCase(id);
     expect(stored?.image?.fileName).toBe('second.png');
     expect(new Uint8Array(await stored!.image!.blob.arrayBuffer())).toEqual(other);
+  });
+
+  describe('a failed save is told and retried, never dropped', () => {
+    const failWrites = () => {
+      const fail = () => {
+        throw new Error('disk gone');
+      };
+      db.cases.hook('creating', fail);
+      db.cases.hook('updating', fail);
+      return () => {
+        db.cases.hook('creating').unsubscribe(fail);
+        db.cases.hook('updating').unsubscribe(fail);
+      };
+    };
+
+    it('the current case: save state error with a message naming the retry, then saved without a new edit', async () => {
+      const heal = failWrites();
+      useCaseStore.getState().setPatientId('RETRY-1');
+      const id = useCaseStore.getState().record.id;
+      await flushSave();
+      const st = useCaseStore.getState();
+      expect(st.saveState).toBe('error');
+      expect(renderEnglish(st.saveError!)).toMatch(/^Saving failed: .*disk gone.* tries again in 1 s/);
+      expect(await loadCase(id)).toBeNull();
+      heal();
+      await vi.waitFor(() => expect(useCaseStore.getState().saveState).toBe('saved'), {
+        timeout: RETRY_DELAYS_MS[0] + 2000,
+      });
+      await whenSaved();
+      expect((await loadCase(id))?.record.patientId).toBe('RETRY-1');
+      expect(useCaseStore.getState().saveError).toBeNull();
+    });
+
+    it('a case already left: the failure is told on the open case and the left case is saved later', async () => {
+      const stop = startAutosave();
+      try {
+        const heal = failWrites();
+        useCaseStore.getState().setPatientId('LEFT-RETRY');
+        const leftId = useCaseStore.getState().record.id;
+        useCaseStore.getState().newCase();
+        await whenSaved();
+        const st = useCaseStore.getState();
+        expect(st.record.id).not.toBe(leftId);
+        expect(st.saveState).toBe('error');
+        expect(renderEnglish(st.saveError!)).toMatch(/case you left \(LEFT-RETRY\) could not be saved/);
+        heal();
+        await vi.waitFor(async () => expect((await loadCase(leftId))?.record.patientId).toBe('LEFT-RETRY'), {
+          timeout: RETRY_DELAYS_MS[0] + 2000,
+        });
+      } finally {
+        stop();
+      }
+    });
   });
 });

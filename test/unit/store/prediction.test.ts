@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { syntheticCohort } from '../../../bench/pipeline.bench';
+import { syntheticCohort } from '../../fixtures/cohort';
 import { fitStudyModels } from '../../../src/model/pipeline';
 import {
   predict,
@@ -9,6 +9,7 @@ import {
 } from '../../../src/model/modelFile';
 import { predictCase, settingsMismatch, storedPrediction } from '../../../src/store/prediction';
 import type { StoredFeatures } from '../../../src/db/types';
+import { renderEnglish } from '../../../src/i18n/render';
 
 let doc: ModelDocument;
 let cohort: ReturnType<typeof syntheticCohort>;
@@ -57,18 +58,16 @@ describe('predictCase', () => {
   it('without miR-34a: radiomics still predicts, the headline waits and says why', () => {
     const p = predictCase(doc, features(1), null);
     expect(p.headline).toBeNull();
-    expect(p.waitingFor).toEqual(['the miR-34a result']);
+    expect(p.waitingFor.map(renderEnglish)).toEqual(['the miR-34a result']);
     expect(p.outcomes.find((o) => o.kind === 'radiomics')?.ok).toBe(true);
-    expect(p.outcomes.find((o) => o.kind === 'clinical')).toEqual({
-      kind: 'clinical',
-      ok: false,
-      message: 'needs miR-34a',
-    });
+    const clinical = p.outcomes.find((o) => o.kind === 'clinical');
+    expect(clinical).toEqual({ kind: 'clinical', ok: false, message: { code: 'prediction.needsMir' } });
+    expect(clinical && !clinical.ok && renderEnglish(clinical.message)).toBe('needs miR-34a');
   });
 
   it('warns about spacing mismatch, out-of-range inputs and QC flags', () => {
     const f = features(2, 'mm');
-    expect(settingsMismatch(doc, f)[0]).toMatch(/Spacing mismatch/);
+    expect(renderEnglish(settingsMismatch(doc, f)[0])).toMatch(/Spacing mismatch/);
     const q = {
       relativeExpression: 50,
       source: 'direct' as const,
@@ -76,17 +75,18 @@ describe('predictCase', () => {
       flags: [{ code: 'sd' as const, message: 'x' }],
     };
     const p = predictCase(doc, f, q);
-    expect(p.warnings.some((w) => /Spacing mismatch/.test(w))).toBe(true);
+    const warnings = p.warnings.map(renderEnglish);
+    expect(warnings.some((w) => /Spacing mismatch/.test(w))).toBe(true);
     expect(
-      p.warnings.some((w) =>
+      warnings.some((w) =>
         /miR34a = 50 is outside the training range \(z = [\d.]+; clinical model\)/.test(w),
       ),
     ).toBe(true);
-    expect(p.warnings).toContain('qPCR: x');
+    expect(warnings).toContain('qPCR: x');
     // The combined model needs features with the model's settings: it refuses with the reason.
     const comb = p.outcomes.find((o) => o.kind === 'combined');
     expect(comb?.ok).toBe(false);
-    expect(comb && !comb.ok && comb.message).toMatch(/spacingUnit/);
+    expect(comb && !comb.ok && renderEnglish(comb.message)).toMatch(/spacingUnit/);
     // The clinical model does not use the image: it still predicts.
     expect(p.outcomes.find((o) => o.kind === 'clinical')?.ok).toBe(true);
   });

@@ -1,6 +1,6 @@
 /**
  * The optional passphrase lock. Off by default. When on, patient data are stored encrypted
- * (records.ts) and the key lives only in this tab's memory while unlocked; it is forgotten on
+ * (src/security/records.ts) and the key (src/security/session.ts) lives only in this tab's memory while unlocked; it is forgotten on
  * "Lock now", after inactivity (auto-lock) and on reload. A passphrase is always verified against the
  * encrypted check value before any record is read or rewritten, so a wrong one never changes data.
  * Turning the lock on or off rewrites every case and image in one transaction.
@@ -8,18 +8,12 @@
 import { create } from 'zustand';
 import { getDb } from '../db/schema';
 import type { CaseRecord, ImageRecord } from '../db/types';
-import { createLock, PBKDF2_ITERATIONS, verifyPassphrase, type LockSettings } from './crypto';
-import { openCase, openImage, sealCase, sealImage } from './records';
+import { createLock, PBKDF2_ITERATIONS, verifyPassphrase, type LockSettings } from '../security/crypto';
+import { openCase, openImage, sealCase, sealImage } from '../security/records';
+import { LOCK_KEY, sessionKey, setSessionKey } from '../security/session';
 
-export const LOCK_KEY = 'lock';
+export { LOCK_KEY, PBKDF2_ITERATIONS, sessionKey };
 export const MIN_PASSPHRASE_LENGTH = 10;
-
-let key: CryptoKey | null = null;
-
-/** The key of the unlocked session, or null (lock off, or locked). */
-export function sessionKey(): CryptoKey | null {
-  return key;
-}
 
 export class WrongPassphraseError extends Error {
   override readonly name = 'WrongPassphraseError';
@@ -47,9 +41,9 @@ export const useLockStore = create<LockState>((set) => ({
   async refresh() {
     const s = await getLockSettings();
     if (!s) {
-      key = null;
+      setSessionKey(null);
       set({ status: 'off' });
-    } else set({ status: key ? 'unlocked' : 'locked', autoLockMinutes: s.autoLockMinutes });
+    } else set({ status: sessionKey() ? 'unlocked' : 'locked', autoLockMinutes: s.autoLockMinutes });
   },
 }));
 
@@ -59,14 +53,14 @@ export async function unlock(passphrase: string): Promise<void> {
   if (!settings) throw new Error('The passphrase lock is not on.');
   const k = await verifyPassphrase(settings, passphrase);
   if (!k) throw new WrongPassphraseError();
-  key = k;
+  setSessionKey(k);
   useLockStore.setState({ status: 'unlocked', autoLockMinutes: settings.autoLockMinutes });
 }
 
 /** Forgets the key (the caller clears decrypted data from memory, e.g. the open case). */
 export function lockNow(): void {
   if (useLockStore.getState().status !== 'unlocked') return;
-  key = null;
+  setSessionKey(null);
   useLockStore.setState({ status: 'locked' });
 }
 
@@ -135,7 +129,7 @@ export async function enableLock(
     settings,
     false,
   );
-  key = k;
+  setSessionKey(k);
   useLockStore.setState({ status: 'unlocked', autoLockMinutes: settings.autoLockMinutes });
 }
 
@@ -146,18 +140,18 @@ export async function disableLock(passphrase: string): Promise<void> {
   const k = await verifyPassphrase(settings, passphrase);
   if (!k) throw new WrongPassphraseError();
   await rewriteAll({ case: (c) => openCase(c, k), image: (i) => openImage(i, k) }, null, true);
-  key = null;
+  setSessionKey(null);
   useLockStore.setState({ status: 'off' });
 }
 
 /** After a restore replaced the lock settings: forget the key, re-read the settings (off or locked). */
 export async function reloadLockSettings(): Promise<void> {
-  key = null;
+  setSessionKey(null);
   await useLockStore.getState().refresh();
 }
 
 /** Test hook: forget the session key and state. */
 export function resetLockSession(): void {
-  key = null;
+  setSessionKey(null);
   useLockStore.setState({ status: 'checking' });
 }
