@@ -238,7 +238,7 @@ export const zh: Resources = {
     correlationLabel: '与 miR-34a 的相关性',
     colCorrelatedFeature: '特征',
     colN: 'n',
-    colR: 'Pearson r',
+    colR: 'Pearson 相关系数 r',
     colPublishedR: '文献报告 r',
     correlationHint:
       '基于队列全部病例（两个数据集）的 Pearson 相关，双侧 P；文献报告值来自原研究（n = 93）。',
