@@ -15,15 +15,17 @@ import {
   type ModelDocument,
   type ModelKind,
 } from '../model/modelFile';
-import { fitStudyModels } from '../model/pipeline';
+import { fitStudyModels, type StudyResult } from '../model/pipeline';
 import { relativeQuantification, type QpcrSampleInput } from '../qpcr/ddct';
 import { extractFeatures, STUDY_FEATURE_NAMES } from '../radiomics/extract';
 import { STUDY_PRESET } from '../radiomics/settings';
 import type { Point } from '../roi/rasterize';
 import {
   DEMO_GENERATOR_VERSION,
+  DEMO_DESIGN,
   DEMO_SEED,
   generateDemoCohort,
+  type DemoDesign,
   type CtTriplicates,
   type DemoCohort,
   type DemoPatient,
@@ -33,6 +35,11 @@ import {
 export const DEMO_MODEL_SEED = 42;
 /** The demonstration model's fixed k (uniform KNN, as the study's worked example implies). */
 export const DEMO_MODEL_K = 7;
+/**
+ * The study's worked example (Figure 2): a combined-model pCR probability of 6/7 = 0.857, i.e. 6 of
+ * the 7 nearest training patients reached pCR.
+ */
+export const DEMO_WORKED_EXAMPLE = { pcrNeighbours: 6, k: DEMO_MODEL_K } as const;
 /** Fixed creation date written into the demonstration model (keeps its hash reproducible). */
 export const DEMO_MODEL_CREATED_AT = '2026-01-01T00:00:00.000Z';
 
@@ -65,6 +72,11 @@ export interface DemoCaseList {
   generatorVersion: number;
   calibrator: CtTriplicates;
   cases: DemoCaseEntry[];
+  /**
+   * Id of the patient that plays the paper's worked example (Figure 2): the first validation patient
+   * (by id) with pCR whose combined-model probability is 6/7; null when no patient qualifies.
+   */
+  workedExample: string | null;
 }
 
 /** Summary written to `manifest.json`. */
@@ -81,6 +93,13 @@ export interface DemoManifest {
   k: number;
   selectedFeatures: string[];
   auc: Record<ModelKind, { cv: number; validation: number } | null>;
+  /** Validation-set AUC 95 % DeLong CIs. */
+  validationCi95: Record<ModelKind, [number, number] | null>;
+  /** Paired DeLong P on the validation set: combined vs clinical and vs radiomics. */
+  delongValidation: { combinedVsClinical: number | null; combinedVsRadiomics: number | null };
+  /** GLCM Contrast vs miR-34a over the whole cohort (the study's r = 0.38). */
+  contrastMir34a: { r: number; p: number } | null;
+  workedExample: string | null;
 }
 
 export interface DemoArtifacts {
@@ -88,6 +107,8 @@ export interface DemoArtifacts {
   files: Map<string, Uint8Array | string>;
   cohort: DemoCohort;
   csv: string;
+  /** The pipeline's full result (selection, comparisons, baseline table, correlation). */
+  result: StudyResult;
   model: ModelDocument;
   manifest: DemoManifest;
 }
@@ -96,6 +117,8 @@ export interface BuildDemoOptions {
   seed?: number;
   /** First n patients only (tests); default all 93. */
   n?: number;
+  /** The generative design (default {@link DEMO_DESIGN}, the embedded demo's). */
+  design?: DemoDesign;
   appVersion?: string;
   sourceKey?: string;
   /** Progress: (done, total, stage). */
@@ -165,13 +188,28 @@ function cohortCsv(
   return `${lines.join('\n')}\n`;
 }
 
+/** The worked example's id (see {@link DemoCaseList.workedExample}). */
+function workedExampleId(result: StudyResult, cases: DemoCaseEntry[]): string | null {
+  const combined = result.models.combined;
+  if (!combined) return null;
+  const { pcrNeighbours, k } = DEMO_WORKED_EXAMPLE;
+  const pcr = new Map(cases.map((c) => [c.id, c.pcr]));
+  const ids = result.split.validationIds
+    .filter(
+      (id, j) =>
+        pcr.get(id) === 1 && Math.abs(combined.validationProbabilities[j] * k - pcrNeighbours) < 1e-9,
+    )
+    .sort();
+  return ids[0] ?? null;
+}
+
 /**
  * Generates the cohort and builds every artifact. Deterministic for a given seed (and n).
  * @throws Error when the engine or the pipeline fails on the synthetic data (a generator bug).
  */
 export async function buildDemoArtifacts(options: BuildDemoOptions = {}): Promise<DemoArtifacts> {
   const seed = options.seed ?? DEMO_SEED;
-  const cohort = generateDemoCohort(seed, options.n);
+  const cohort = generateDemoCohort(seed, options.n, options.design ?? DEMO_DESIGN);
   const { width, height, patients } = cohort;
   const files = new Map<string, Uint8Array | string>();
   const f1: Record<string, number>[] = [];
@@ -217,20 +255,27 @@ export async function buildDemoArtifacts(options: BuildDemoOptions = {}): Promis
   });
   const validation = new Set(result.split.validationIds);
   for (const c of cases) if (validation.has(c.id)) c.set = 'validation';
+  const workedExample = workedExampleId(result, cases);
   const caseList: DemoCaseList = {
     seed,
     generatorVersion: DEMO_GENERATOR_VERSION,
     calibrator: cohort.calibrator,
     cases,
+    workedExample,
   };
   files.set('cases.json', `${JSON.stringify(caseList)}\n`);
   const model = await sealModel(result.document);
   files.set('model.json', serializeModel(model));
   const auc = {} as DemoManifest['auc'];
+  const validationCi95 = {} as DemoManifest['validationCi95'];
   for (const kind of MODEL_KINDS) {
     const m = model.models[kind];
     auc[kind] = m ? { cv: m.metrics.cv.auc, validation: m.metrics.validation.auc } : null;
+    validationCi95[kind] = m ? m.metrics.validation.ci95 : null;
   }
+  const delongP = (b: ModelKind) =>
+    result.comparisons.find((c) => c.set === 'validation' && c.a === 'combined' && c.b === b)?.p ?? null;
+  const corr = result.mir34aCorrelation;
   const manifest: DemoManifest = {
     generatorVersion: DEMO_GENERATOR_VERSION,
     seed,
@@ -243,7 +288,11 @@ export async function buildDemoArtifacts(options: BuildDemoOptions = {}): Promis
     k: DEMO_MODEL_K,
     selectedFeatures: model.selection.selected.map((s) => s.name),
     auc,
+    validationCi95,
+    delongValidation: { combinedVsClinical: delongP('clinical'), combinedVsRadiomics: delongP('radiomics') },
+    contrastMir34a: corr ? { r: corr.r, p: corr.p } : null,
+    workedExample,
   };
   files.set('manifest.json', `${JSON.stringify(manifest, null, 2)}\n`);
-  return { files, cohort, csv, model, manifest };
+  return { files, cohort, csv, result, model, manifest };
 }

@@ -4,12 +4,13 @@
  * Ct triplicates (miR-34a, U6, miR-16, cel-miR-39) against a pooled calibrator, and outcomes.
  * Every assumption is stated in `README.md` beside this file. Pure TypeScript, no DOM.
  *
- * The generative rule (see README.md, "Generative rule"): each patient has a latent tumour
- * phenotype r ~ N(+0.6, 1) for pCR and N(−0.6, 1) for non-pCR. Lesion shape (aspect ratio, margin
- * irregularity), internal echo texture (heterogeneity, texture grain) and posterior acoustic
- * features are functions of r plus independent noise, so the radiomics features carry a real but
- * imperfect signal. miR-34a relative expression is drawn from the study's Table 2 distributions
- * given the outcome, independently of r.
+ * The generative rule (see README.md, "Generative rule"): each patient has a latent response score
+ * r ~ N(±0.9, 1) by outcome and an outcome-independent factor u ~ N(0, 1). The lesion's aspect ratio
+ * (hence shape Elongation) follows r; its size, echogenicity and halo (hence the fine-texture GLCM
+ * features such as Contrast) follow u. miR-34a is log-normal with the study's Table 2 means by
+ * outcome; its within-group deviation shares r's (so the arms agree, as Table 3's DeLong tests imply)
+ * and u's (so GLCM Contrast correlates with miR-34a, as the study reports). Every number is in
+ * {@link DEMO_DESIGN}.
  *
  * Determinism: all randomness comes from `createRng` (xoshiro128**) with fixed per-patient
  * sub-seeds, so a seed always gives the same cohort (the same floating-point operations, in the same
@@ -19,7 +20,7 @@ import { createRng, type Rng } from '../model/random';
 import { fillPolygon, type Point } from '../roi/rasterize';
 
 /** Version of the generator's rules; part of the build cache key. */
-export const DEMO_GENERATOR_VERSION = 1;
+export const DEMO_GENERATOR_VERSION = 2;
 /** The default seed of the embedded demonstration cohort. */
 export const DEMO_SEED = 20240934;
 /** Patients by outcome, as in the study (93 = 54 pCR + 39 non-pCR). */
@@ -28,15 +29,6 @@ export const DEMO_N_NON_PCR = 39;
 /** Image size in pixels (a 4 cm × 3.2 cm field of view at 0.2 mm per pixel, stored in pixel units). */
 export const DEMO_WIDTH = 200;
 export const DEMO_HEIGHT = 160;
-
-/** Table 2 of the study (training set): miR-34a relative expression, mean ± SD by outcome. */
-export const MIR34A_DISTRIBUTION = {
-  pcr: { mean: 0.77, sd: 0.13 },
-  nonPcr: { mean: 0.44, sd: 0.1 },
-} as const;
-
-/** Mean of the latent phenotype r by outcome (r ~ N(±LATENT_SHIFT, 1)). */
-export const LATENT_SHIFT = 0.6;
 
 /** True mean Ct of the pooled-plasma calibrator per gene. */
 export const CALIBRATOR_CT = { 'miR-34a': 31.2, U6: 27.1, 'miR-16': 24.3, 'cel-miR-39': 22.5 } as const;
@@ -50,7 +42,7 @@ export interface LesionParameters {
   /** Centre in image coordinates (pixels). */
   cx: number;
   cy: number;
-  /** Lateral semi-axis (pixels). */
+  /** Equivalent-circle radius (pixels): the ellipse's area is π·a² whatever its aspect ratio. */
   a: number;
   /** Depth semi-axis / lateral semi-axis (0.38–0.95); rounder lesions for higher r. */
   aspect: number;
@@ -197,11 +189,20 @@ function periodicNoise(rng: Rng, harmonics: number): (phi: number) => number {
 }
 
 /**
+ * Semi-axes of the lesion's ellipse: lateral a/√aspect and depth a·√aspect, so the area π·a² does not
+ * depend on the aspect ratio (size and shape vary independently).
+ */
+function semiAxes(p: LesionParameters): { lateral: number; depth: number } {
+  const s = Math.sqrt(p.aspect);
+  return { lateral: p.a / s, depth: p.a * s };
+}
+
+/**
  * The lesion's margin as a radial function R(φ) around its centre: a tilted ellipse times
  * (1 + irregularity · Σ_{h=3..9} w_h cos(hφ + φ_h)) — angular, lobulated margins for high irregularity.
  */
 function marginFunction(rng: Rng, p: LesionParameters): (phi: number) => number {
-  const b = p.a * p.aspect;
+  const { lateral: a, depth: b } = semiAxes(p);
   const terms = Array.from({ length: 7 }, (_, i) => ({
     h: i + 3,
     w: (0.4 + 0.6 * rng.nextFloat()) / Math.sqrt(i + 1),
@@ -210,7 +211,7 @@ function marginFunction(rng: Rng, p: LesionParameters): (phi: number) => number 
   const norm = Math.sqrt(terms.reduce((s, t) => s + (t.w * t.w) / 2, 0));
   return (phi) => {
     const t = phi - p.tilt;
-    const ellipse = (p.a * b) / Math.sqrt((b * Math.cos(t)) ** 2 + (p.a * Math.sin(t)) ** 2);
+    const ellipse = (a * b) / Math.sqrt((b * Math.cos(t)) ** 2 + (a * Math.sin(t)) ** 2);
     const wobble = terms.reduce((s, u) => s + u.w * Math.cos(u.h * phi + u.p), 0) / norm;
     return ellipse * (1 + p.irregularity * wobble);
   };
@@ -252,21 +253,86 @@ export function dice(a: Uint8Array, b: Uint8Array): number {
   return na + nb === 0 ? 1 : (2 * inter) / (na + nb);
 }
 
-/** Draws the lesion parameters from the latent phenotype r (the generative rule, README.md). */
-function lesionParameters(rng: Rng, r: number): LesionParameters {
-  const a = clamp(22 + 4 * normal(rng), 15, 32);
+/** One lesion parameter's rule: base + latent·r + factor·u + noise·N, clipped to [min, max]. */
+export interface ParameterRule {
+  base: number;
+  latent: number;
+  factor: number;
+  noise: number;
+  min: number;
+  max: number;
+}
+
+/** The generative design: every number the generator draws patients from (README.md, "Generative rule"). */
+export interface DemoDesign {
+  /** Mean of the latent response score r by outcome: r ~ N(±latentShift, 1). */
+  latentShift: number;
+  /**
+   * miR-34a relative expression: log-normal by outcome with the given means (Table 2's) and log-SD;
+   * its within-group deviation (in log-SD units) is latentCorrelation·(r − its group mean) +
+   * factorCorrelation·u + the rest independent noise, u ~ N(0, 1) being a factor independent of the
+   * outcome and of r (latentCorrelation² + factorCorrelation² ≤ 1).
+   */
+  mir: {
+    pcrMean: number;
+    nonPcrMean: number;
+    logSd: number;
+    latentCorrelation: number;
+    factorCorrelation: number;
+  };
+  /**
+   * Stream of the molecular arm (an integer 0–999): patient i's molecular draws use the sub-seed
+   * seed·1000 + 500 + i + 1 + 10⁵·molecularStream, so the imaging arm does not depend on it.
+   */
+  molecularStream: number;
+  /** Stream (an integer 0–999) of the order in which the drawn patients are listed ({@link demoOrder}). */
+  orderStream: number;
+  /** Lesion parameters from r (the posterior factor's rule is on the log scale). */
+  lesion: Record<Exclude<keyof LesionParameters, 'cx' | 'cy' | 'tilt'>, ParameterRule>;
+}
+
+/**
+ * The embedded demo's design (README.md, "Generative rule"), chosen so that the real pipeline on the
+ * generated cohort reproduces the study's Table 3 / DeLong / correlation numbers; the two streams
+ * were searched offline (README.md, "How the design was chosen").
+ */
+export const DEMO_DESIGN: DemoDesign = {
+  latentShift: 0.9,
+  mir: { pcrMean: 0.77, nonPcrMean: 0.44, logSd: 0.56, latentCorrelation: 0.55, factorCorrelation: 0.7 },
+  molecularStream: 0,
+  orderStream: 1268,
+  lesion: {
+    a: { base: 17, latent: 0, factor: -3.5, noise: 1.2, min: 11, max: 25 },
+    aspect: { base: 0.62, latent: 0.12, factor: 0, noise: 0.06, min: 0.38, max: 0.95 },
+    irregularity: { base: 0.07, latent: 0, factor: 0, noise: 0.02, min: 0.01, max: 0.2 },
+    echo: { base: 0.24, latent: 0, factor: 0.04, noise: 0.02, min: 0.14, max: 0.34 },
+    heterogeneity: { base: 0.45, latent: 0, factor: 0, noise: 0.08, min: 0.12, max: 0.9 },
+    grain: { base: 1.6, latent: 0, factor: 0, noise: 0.3, min: 0.8, max: 3.2 },
+    posterior: { base: 0, latent: 0, factor: 0, noise: 0.25, min: Math.log(0.4), max: Math.log(1.9) },
+    halo: { base: 0.25, latent: 0, factor: 0.1, noise: 0.06, min: 0, max: 0.6 },
+  },
+};
+
+function drawRule(rng: Rng, rule: ParameterRule, r: number, u: number): number {
+  return clamp(rule.base + rule.latent * r + rule.factor * u + rule.noise * normal(rng), rule.min, rule.max);
+}
+
+/** Draws the lesion parameters from the latent score r (the generative rule, README.md). */
+function lesionParameters(rng: Rng, r: number, u: number, design: DemoDesign): LesionParameters {
+  const L = design.lesion;
+  const a = drawRule(rng, L.a, r, u);
   return {
     cx: clamp(DEMO_WIDTH / 2 + 14 * normal(rng), 45, DEMO_WIDTH - 45),
     cy: clamp(68 + 7 * normal(rng), 50, 88),
     a,
-    aspect: clamp(0.62 + 0.09 * r + 0.06 * normal(rng), 0.38, 0.95),
+    aspect: drawRule(rng, L.aspect, r, u),
     tilt: 0.15 * normal(rng),
-    irregularity: clamp(0.07 - 0.03 * r + 0.02 * normal(rng), 0.01, 0.2),
-    echo: clamp(0.24 + 0.04 * normal(rng), 0.14, 0.34),
-    heterogeneity: clamp(0.45 + 0.12 * r + 0.08 * normal(rng), 0.12, 0.9),
-    grain: clamp(1.6 + 0.4 * r + 0.3 * normal(rng), 0.8, 3.2),
-    posterior: clamp(Math.exp(0.45 * r + 0.25 * normal(rng)), 0.4, 1.9),
-    halo: clamp(0.25 - 0.15 * r + 0.1 * normal(rng), 0, 0.6),
+    irregularity: drawRule(rng, L.irregularity, r, u),
+    echo: drawRule(rng, L.echo, r, u),
+    heterogeneity: drawRule(rng, L.heterogeneity, r, u),
+    grain: drawRule(rng, L.grain, r, u),
+    posterior: Math.exp(drawRule(rng, L.posterior, r, u)),
+    halo: drawRule(rng, L.halo, r, u),
   };
 }
 
@@ -299,8 +365,9 @@ function renderImage(rng: Rng, p: LesionParameters, margin: (phi: number) => num
   let power = 0;
   for (let i = 0; i < g1.length; i++) power += g1[i] * g1[i] + g2[i] * g2[i];
   const speckleNorm = Math.sqrt(power / g1.length);
-  const bottom = p.cy + p.a * p.aspect;
-  const reach = p.a * (1 + 2.7 * p.irregularity) + 10;
+  const axes = semiAxes(p);
+  const bottom = p.cy + axes.depth;
+  const reach = axes.lateral * (1 + 2.7 * p.irregularity) + 10;
   const env = new Float64Array(w * h);
   for (let y = 0; y < h; y++) {
     for (let x = 0; x < w; x++) {
@@ -330,7 +397,7 @@ function renderImage(rng: Rng, p: LesionParameters, margin: (phi: number) => num
       }
       // Posterior acoustic features below the lesion (shadowing < 1, enhancement > 1).
       if (y > p.cy && rho > R) {
-        const lateral = Math.exp(-(((x + 0.5 - p.cx) / (0.85 * p.a)) ** 4));
+        const lateral = Math.exp(-(((x + 0.5 - p.cx) / (0.85 * axes.lateral)) ** 4));
         const depth = y > bottom ? Math.exp(-(y - bottom) / 70) : Math.max(0, (y - p.cy) / (bottom - p.cy));
         e *= 1 + (p.posterior - 1) * lateral * depth;
       }
@@ -389,24 +456,36 @@ function patientCts(rng: Rng, rq: number, calibrator: CtTriplicates): CtTriplica
   };
 }
 
-/** Sub-seeds of patient i: independent imaging and molecular streams, so one patient's (or one arm's)
- * draws never shift another's. */
-function imagingSeed(seed: number, i: number): number {
-  return seed * 1000 + i + 1;
+/**
+ * Sub-seeds of the patient drawn g-th (g = 0…53 the pCR patients, 54…92 the non-pCR ones): independent
+ * imaging and molecular streams, so one patient's (or one arm's) draws never shift another's.
+ */
+function imagingSeed(seed: number, g: number): number {
+  return seed * 1000 + g + 1;
 }
-function molecularSeed(seed: number, i: number): number {
-  return seed * 1000 + 500 + i + 1;
+function molecularSeed(seed: number, g: number, stream: number): number {
+  return seed * 1000 + 500 + g + 1 + 100000 * stream;
+}
+function orderSeed(seed: number, stream: number): number {
+  return seed * 1000 + 998 + 100000 * stream;
 }
 
-/** The molecular arm and clinical data of patient i: Cts, Miller–Payne grade, age, hospital. */
+/** The molecular arm and clinical data of the patient drawn g-th: Cts, Miller–Payne grade, age, hospital. */
 export function generateMolecular(
   seed: number,
-  i: number,
+  g: number,
   y: 0 | 1,
+  scores: { latent: number; factor: number },
+  design: DemoDesign = DEMO_DESIGN,
 ): Pick<DemoPatient, 'cts' | 'mir34aDrawn' | 'millerPayne' | 'age' | 'hospital'> {
-  const rng = createRng(molecularSeed(seed, i));
-  const dist = y === 1 ? MIR34A_DISTRIBUTION.pcr : MIR34A_DISTRIBUTION.nonPcr;
-  const mir34aDrawn = clamp(dist.mean + dist.sd * normal(rng), 0.1, 1.6);
+  const rng = createRng(molecularSeed(seed, g, design.molecularStream));
+  const m = design.mir;
+  const a = m.latentCorrelation;
+  const b = m.factorCorrelation;
+  const within = scores.latent - (y === 1 ? design.latentShift : -design.latentShift);
+  const deviation = a * within + b * scores.factor + Math.sqrt(Math.max(0, 1 - a * a - b * b)) * normal(rng);
+  const logMean = Math.log(y === 1 ? m.pcrMean : m.nonPcrMean) - (m.logSd * m.logSd) / 2;
+  const mir34aDrawn = clamp(Math.exp(logMean + m.logSd * deviation), 0.05, 4);
   const cts = patientCts(rng, mir34aDrawn, demoCalibrator(seed));
   const u = rng.nextFloat();
   const millerPayne = (
@@ -421,11 +500,35 @@ export function generateMolecular(
   };
 }
 
-/** Generates one patient (index i, outcome y). */
-function generatePatient(seed: number, i: number, y: 0 | 1): DemoPatient {
-  const rng = createRng(imagingSeed(seed, i));
-  const latent = (y === 1 ? LATENT_SHIFT : -LATENT_SHIFT) + normal(rng);
-  const lesion = lesionParameters(rng, latent);
+/**
+ * The patient's latent response score r ~ N(±latentShift, 1) and factor u ~ N(0, 1): the first two
+ * draws of the imaging stream.
+ */
+function latentScores(rng: Rng, y: 0 | 1, design: DemoDesign): { latent: number; factor: number } {
+  const latent = (y === 1 ? design.latentShift : -design.latentShift) + normal(rng);
+  return { latent, factor: normal(rng) };
+}
+
+/** r and u of the patient drawn g-th, as {@link generateDemoCohort} draws them. */
+export function demoLatentScores(
+  seed: number,
+  g: number,
+  design: DemoDesign = DEMO_DESIGN,
+): { latent: number; factor: number } {
+  return latentScores(createRng(imagingSeed(seed, g)), drawnOutcome(g), design);
+}
+
+/** Outcome of the patient drawn g-th: the first 54 drawn reach pCR. */
+function drawnOutcome(g: number): 0 | 1 {
+  return g < DEMO_N_PCR ? 1 : 0;
+}
+
+/** Generates the patient drawn g-th, listed at position i. */
+function generatePatient(seed: number, i: number, g: number, design: DemoDesign): DemoPatient {
+  const y = drawnOutcome(g);
+  const rng = createRng(imagingSeed(seed, g));
+  const { latent, factor } = latentScores(rng, y, design);
+  const lesion = lesionParameters(rng, latent, factor, design);
   const margin = marginFunction(rng, lesion);
   const image = renderImage(rng, lesion, margin);
   // Reader 1 traces the margin closely (48 vertices); reader 2 independently (40 vertices), slightly
@@ -457,7 +560,7 @@ function generatePatient(seed: number, i: number, y: 0 | 1): DemoPatient {
     roi2,
     mask2,
     dice: d,
-    ...generateMolecular(seed, i, y),
+    ...generateMolecular(seed, g, y, { latent, factor }, design),
   };
 }
 
@@ -473,16 +576,24 @@ export function demoId(i: number): string {
   return `DEMO-${String(i + 1).padStart(3, '0')}`;
 }
 
-/** The outcomes of the cohort in patient order: 54 ones and 39 zeros shuffled (Fisher–Yates). */
-export function demoOutcomes(seed = DEMO_SEED): (0 | 1)[] {
+/**
+ * The order in which the drawn patients are listed: entry i is the draw index g of the patient at
+ * position i (DEMO-(i+1)); a Fisher–Yates shuffle of 0…92 with the order stream.
+ */
+export function demoOrder(seed = DEMO_SEED, design: DemoDesign = DEMO_DESIGN): number[] {
   checkSeed(seed);
-  const rng = createRng(seed);
-  const outcomes: (0 | 1)[] = [...Array<0 | 1>(DEMO_N_PCR).fill(1), ...Array<0 | 1>(DEMO_N_NON_PCR).fill(0)];
-  for (let i = outcomes.length - 1; i > 0; i--) {
+  const rng = createRng(orderSeed(seed, design.orderStream));
+  const order = Array.from({ length: DEMO_N_PCR + DEMO_N_NON_PCR }, (_, g) => g);
+  for (let i = order.length - 1; i > 0; i--) {
     const j = rng.nextInt(i + 1);
-    [outcomes[i], outcomes[j]] = [outcomes[j], outcomes[i]];
+    [order[i], order[j]] = [order[j], order[i]];
   }
-  return outcomes;
+  return order;
+}
+
+/** The outcomes of the cohort in patient order: 54 ones and 39 zeros in the listed order. */
+export function demoOutcomes(seed = DEMO_SEED, design: DemoDesign = DEMO_DESIGN): (0 | 1)[] {
+  return demoOrder(seed, design).map(drawnOutcome);
 }
 
 /** The calibrator's Ct triplicates for a seed. */
@@ -495,14 +606,18 @@ export function demoCalibrator(seed = DEMO_SEED): CtTriplicates {
  * @param seed - any safe integer (default {@link DEMO_SEED}).
  * @param n - optional first-n patients (for fast tests); the full cohort has 93.
  */
-export function generateDemoCohort(seed = DEMO_SEED, n = DEMO_N_PCR + DEMO_N_NON_PCR): DemoCohort {
+export function generateDemoCohort(
+  seed = DEMO_SEED,
+  n = DEMO_N_PCR + DEMO_N_NON_PCR,
+  design: DemoDesign = DEMO_DESIGN,
+): DemoCohort {
   checkSeed(seed);
   const total = DEMO_N_PCR + DEMO_N_NON_PCR;
   if (!Number.isInteger(n) || n < 1 || n > total)
     throw new Error(`demo cohort: n must be 1..${total}, got ${n}`);
   const calibrator = demoCalibrator(seed);
-  const patients = demoOutcomes(seed)
+  const patients = demoOrder(seed, design)
     .slice(0, n)
-    .map((y, i) => generatePatient(seed, i, y));
+    .map((g, i) => generatePatient(seed, i, g, design));
   return { seed, width: DEMO_WIDTH, height: DEMO_HEIGHT, calibrator, patients };
 }

@@ -55,6 +55,10 @@ export const en = {
     openedTraining: 'part of the demonstration model’s training set',
     outcomePcr: 'pCR',
     outcomeNoPcr: 'no pCR',
+    workedExampleOption: '{{id}} ({{set}}) — the paper’s worked example (Figure 2)',
+    openWorkedExample: 'Open the paper’s worked example (Figure 2)',
+    workedExampleOpened:
+      'This is the patient chosen to play the paper’s worked example (Figure 2, combined-model probability 6/7 = 85.7 %).',
   },
   models: {
     demoNotice: 'Demonstration model trained on synthetic data — not for clinical use',
@@ -230,6 +234,15 @@ export const en = {
     colPublishedP: 'Published P',
     versus: '{{a}} vs {{b}}',
     ciTo: '{{value}} ({{low}} to {{high}})',
+    correlationHeading: 'Ultrasound texture and miR-34a',
+    correlationLabel: 'Correlation with miR-34a',
+    colCorrelatedFeature: 'Feature',
+    colN: 'n',
+    colR: 'Pearson r',
+    colPublishedR: 'Published r',
+    correlationHint:
+      'Pearson correlation over every case of the cohort (both sets), two-sided P; the published values are the study’s (n = 93).',
+    correlationNone: 'Not computed: the cohort has no {{feature}} column, or it or miR-34a is constant.',
     dcaHeading: 'Decision curves',
     calibrationHeading: 'Calibration',
     calibrationLabel: 'Calibration summary',

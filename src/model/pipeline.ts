@@ -28,7 +28,7 @@ import { intraclassCorrelation } from './agreement';
 import { bootstrapAucCi } from './bootstrap';
 import { brierScore, calibrationCurve, calibrationInTheLarge } from './calibration';
 import type { Cohort } from './cohort';
-import { pearsonMatrix } from './correlation';
+import { pearson, pearsonMatrix } from './correlation';
 import { decisionCurve } from './dca';
 import { delongAuc, delongPaired } from './delong';
 import { fitKnn, predictDetailed, predictProba } from './knn';
@@ -48,7 +48,8 @@ import { aucMannWhitney, rocCurve, youden } from './roc';
 import { greedyCorrelationFilter, orderByPValue, univariateTTests } from './selection';
 import { stratifiedKFold, stratifiedSplit } from './split';
 import type { IndexSplit } from './split';
-import { chiSquareContingency, studentTTest } from './tests';
+import { studentTTwoSidedP } from './special';
+import { chiSquareContingency, studentTTest, variance } from './tests';
 import { fitStandardScaler, transformStandardScaler } from './zscore';
 
 /** Options of {@link fitStudyModels}. */
@@ -154,6 +155,18 @@ export interface BaselineRow {
   note?: string;
 }
 
+/** The feature the study correlated with miR-34a (GLCM Contrast, Pearson r = 0.38, P < 0.01). */
+export const MIR34A_CORRELATED_FEATURE = 'original_glcm_Contrast';
+
+/** Pearson correlation of a feature with miR-34a over every case of the cohort (both sets). */
+export interface Mir34aCorrelation {
+  feature: string;
+  n: number;
+  r: number;
+  /** Two-sided P of H0: ρ = 0 (t = r·√(n − 2)/√(1 − r²), n − 2 degrees of freedom). */
+  p: number;
+}
+
 /** Everything `fitStudyModels` produces. */
 export interface StudyResult {
   split: {
@@ -195,6 +208,8 @@ export interface StudyResult {
   comparisons: ModelComparison[];
   calibration: CalibrationSummary[];
   baseline: BaselineRow[];
+  /** {@link MIR34A_CORRELATED_FEATURE} vs miR-34a; null when the cohort lacks the feature or it is constant. */
+  mir34aCorrelation: Mir34aCorrelation | null;
   /** Plain-language notes on degenerate situations. */
   messages: string[];
   /** The model file content, to be sealed with `sealModel`. */
@@ -763,6 +778,8 @@ export function fitStudyModels(
       baseline.push(baselineRow(set, v.name, v.kind, rowsOf(v.values, idx), yy));
   }
 
+  const mir34aCorrelation = featureMir34aCorrelation(cohort, MIR34A_CORRELATED_FEATURE);
+
   const document: UnsealedModelDocument = {
     format: 'sonomir-model',
     schemaVersion: 1,
@@ -815,7 +832,20 @@ export function fitStudyModels(
     comparisons,
     calibration,
     baseline,
+    mir34aCorrelation,
     messages,
     document,
   };
+}
+
+/** Pearson r of a feature with miR-34a over the whole cohort, or null when undefined. */
+function featureMir34aCorrelation(cohort: Cohort, feature: string): Mir34aCorrelation | null {
+  const j = cohort.featureNames.indexOf(feature);
+  const n = cohort.mir34a.length;
+  if (j < 0 || n < 3) return null;
+  const x = cohort.features.map((row) => row[j]);
+  if (!(variance(x) > 0) || !(variance(cohort.mir34a) > 0)) return null;
+  const r = pearson(x, cohort.mir34a);
+  const t = Math.abs(r) >= 1 ? Infinity : (r * Math.sqrt(n - 2)) / Math.sqrt(1 - r * r);
+  return { feature, n, r, p: Number.isFinite(t) ? studentTTwoSidedP(t, n - 2) : 0 };
 }

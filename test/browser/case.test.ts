@@ -218,7 +218,7 @@ describe('case screen: PNG → polygon ROI → features → qPCR → prediction 
     const status = page.getByRole('status', { name: 'pCR probability' });
     await status.filter({ hasText: 'most similar patients' }).waitFor();
     const text = (await status.textContent()) ?? '';
-    expect(text).toContain(`${Math.round(combined.probability * 100)} %`);
+    expect(text).toContain(`${(combined.probability * 100).toFixed(1)} %`);
     expect(text).toContain(`${pcrN} of the ${combined.k} most similar patients reached pCR`);
     const rocFigure = page.getByRole('figure', { name: 'ROC curve with operating point' });
     await rocFigure.waitFor();
@@ -228,8 +228,8 @@ describe('case screen: PNG → polygon ROI → features → qPCR → prediction 
     const at = rocIndexAt(roc.thresholds!, combined.probability);
     const pc = (v: number) => `${Math.round(v * 100)} %`;
     expect(await rocFigure.textContent()).toContain(
-      `Filled dot: this patient (${pc(combined.probability)}). Calling every validation patient with a probability of ` +
-        `at least ${pc(combined.probability)} a responder gives sensitivity ${pc(roc.tpr[at])} and specificity ${pc(1 - roc.fpr[at])}.`,
+      `Filled dot: this patient (${(combined.probability * 100).toFixed(1)} %). Calling every validation patient with a probability of ` +
+        `at least ${(combined.probability * 100).toFixed(1)} % a responder gives sensitivity ${pc(roc.tpr[at])} and specificity ${pc(1 - roc.fpr[at])}.`,
     );
 
     // Every control on the screen has an accessible name.
@@ -270,7 +270,7 @@ describe('case screen: PNG → polygon ROI → features → qPCR → prediction 
       .poll(() => page.getByRole('status', { name: 'pCR probability' }).textContent())
       .toContain(`${pcrN} of the ${combined.k} most similar patients reached pCR`);
     expect((await page.getByRole('status', { name: 'pCR probability' }).textContent()) ?? '').toContain(
-      `${Math.round(combined.probability * 100)} %`,
+      `${(combined.probability * 100).toFixed(1)} %`,
     );
     const shownAfter = await page
       .getByRole('table', { name: 'Model features' })

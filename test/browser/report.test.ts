@@ -50,7 +50,7 @@ describe('patient report: one printable A4 page', () => {
     expect(flagText).toMatch(/^⚠ QC flag: /);
     const status = page.getByRole('status', { name: 'pCR probability' });
     await status.filter({ hasText: 'most similar patients' }).waitFor();
-    const probability = /(\d+) %/.exec((await status.textContent())!)![1];
+    const probability = /(\d+\.\d) %/.exec((await status.textContent())!)![1];
     const patientId = await page.getByLabel('Patient ID (pseudonym)').inputValue();
     const rq = (await page.getByRole('status', { name: 'Relative expression 2^−ΔΔCt' }).textContent())!;
     const pixels = await roiPixels(page);

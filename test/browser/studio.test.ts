@@ -51,6 +51,19 @@ describe('Model Studio and the demonstration model in Chromium (production build
     const demoText = (await probability.textContent()) ?? '';
     expect(demoText).toMatch(/\d+ of the 7 most similar patients reached pCR/);
 
+    // The paper's worked example (Figure 2, 6/7 = 0.857) is a demo patient of its own.
+    await page.getByRole('button', { name: 'Open the paper’s worked example (Figure 2)' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'the paper’s worked example (Figure 2' })
+      .waitFor({ timeout: 60_000 });
+    await probability.filter({ hasText: '85.7 %' }).waitFor({ timeout: 60_000 });
+    const workedText = (await probability.textContent()) ?? '';
+    expect(workedText).toContain('6 of the 7 most similar patients reached pCR');
+    const demoModelLine = (await page.locator('.prediction-panel .model-line').textContent()) ?? '';
+    expect(demoModelLine).toMatch(/validation AUC 0\.\d{3}/);
+    expect(demoModelLine).not.toContain('AUC 1.000');
+
     // Model Studio: a cohort CSV with a bad cell is refused naming the line and column.
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Model Studio' }).click();
     await expect(page.getByRole('note').textContent()).resolves.toBe(DEMO_NOTICE);
@@ -97,6 +110,12 @@ describe('Model Studio and the demonstration model in Chromium (production build
       validationAuc[kind] = auc;
     }
     expect(rows.filter((r) => r.includes('published value'))).toHaveLength(6);
+    // The demo cohort reproduces the study's headline AUCs (issue 15): within ±0.03, in the same order.
+    expect(Math.abs(validationAuc.clinical - 0.764)).toBeLessThanOrEqual(0.03);
+    expect(Math.abs(validationAuc.radiomics - 0.806)).toBeLessThanOrEqual(0.03);
+    expect(Math.abs(validationAuc.combined - 0.875)).toBeLessThanOrEqual(0.03);
+    expect(validationAuc.combined).toBeGreaterThan(validationAuc.radiomics);
+    expect(validationAuc.radiomics).toBeGreaterThan(validationAuc.clinical);
     expect(rows.some((r) => r.includes('0.875 (0.712–1.000)'))).toBe(true);
 
     // Charts render real curves: ROC (3 models), DCA (3 models + treat all + treat none), calibration.
@@ -112,6 +131,28 @@ describe('Model Studio and the demonstration model in Chromium (production build
     await expect(page.getByRole('table', { name: 'DeLong tests' }).textContent()).resolves.toContain(
       'Combined vs Clinical (miR-34a)',
     );
+    const delongRows = await page
+      .getByRole('table', { name: 'DeLong tests' })
+      .locator('tbody tr')
+      .allTextContents();
+    const delongP = (b: string) => {
+      const row = delongRows.find((r) => r.startsWith('Validation') && r.includes(`Combined vs ${b}`))!;
+      return Number(/(0\.\d{3})(0\.\d{3})$/.exec(row)?.[1]);
+    };
+    // Combined beats clinical at P < 0.1 on this cohort (published 0.015; src/demo/README.md).
+    expect(delongP('Clinical (miR-34a)')).toBeLessThan(0.1);
+    expect(delongP('Ultrasound radiomics')).toBeGreaterThanOrEqual(0.03);
+    expect(delongP('Ultrasound radiomics')).toBeLessThanOrEqual(0.15);
+    // GLCM Contrast vs miR-34a beside the published r = 0.38.
+    const corr =
+      (await page
+        .getByRole('table', { name: 'Correlation with miR-34a' })
+        .locator('tbody tr')
+        .textContent()) ?? '';
+    const r = Number(/^original_glcm_Contrast93(0\.\d{3})/.exec(corr)?.[1]);
+    expect(r).toBeGreaterThanOrEqual(0.3);
+    expect(r).toBeLessThanOrEqual(0.46);
+    expect(corr).toContain('0.38< 0.01');
 
     // CSV export of Table 3.
     const [download] = await Promise.all([

@@ -6,7 +6,7 @@ import { formatDate, formatDateTime, formatNumber, t as tr, useT } from '../../i
 import { flushSave, rememberCase, whenSaved } from '../../store/autosave';
 import { useCaseStore } from '../../store/caseStore';
 import { isDemoModelName } from '../../store/models';
-import { pct } from './format';
+import { probabilityPct } from './format';
 import './case.css';
 
 export function CasesScreen() {
@@ -160,7 +160,7 @@ export function CasesScreen() {
               </td>
               <td className="num">{formatNumber(c.qpcrResult?.relativeExpression, 3)}</td>
               <td className="num">
-                {c.prediction ? pct(c.prediction.headline.probability) : '–'}
+                {c.prediction ? probabilityPct(c.prediction.headline.probability) : '–'}
                 {c.prediction && isDemoModelName(c.prediction.modelName) && (
                   <span className="demo-tag" title={t('models.demoNotice')}>
                     {' '}

@@ -12,7 +12,7 @@ import {
 import type { ModelDocument, ModelKind } from '../../model/modelFile';
 import { rocIndexAt } from '../../model/roc';
 import { useT } from '../../i18n';
-import { fmt, pct } from './format';
+import { fmt, pct, probabilityPct } from './format';
 import { CURVE, DIAGONAL, GRID_STROKE, unitXAxis } from '../charts/common';
 
 /** The headline model of the case, the patient's probability and the size (`compact`: the printed report). */
@@ -77,7 +77,7 @@ function RocChart({ model, kind, probability, compact = false }: ChartProps) {
       {patientPoint && (
         <p className="hint">
           {t('prediction.patientPoint', {
-            p: pct(probability),
+            p: probabilityPct(probability),
             sensitivity: pct(patientPoint.y),
             specificity: pct(1 - patientPoint.x),
           })}
@@ -90,7 +90,7 @@ function RocChart({ model, kind, probability, compact = false }: ChartProps) {
           {t('prediction.operatingPoint', {
             sensitivity: pct(op.sensitivity!),
             specificity: pct(op.specificity!),
-            p: pct(probability),
+            p: probabilityPct(probability),
             side: probability > 0.5 ? t('prediction.above') : t('prediction.atOrBelow'),
             class: probability > 0.5 ? t('prediction.likely') : t('prediction.unlikely'),
           })}

@@ -6,7 +6,7 @@ import { useModelStore } from '../../store/models';
 import { formatDate, message, t as tr, toMessage, useMessage, useT, type Message } from '../../i18n';
 import { listOf } from '../../util/message';
 import { useCaseStore } from '../../store/caseStore';
-import { fmt, pct } from './format';
+import { fmt, probabilityPct } from './format';
 
 // The charts (recharts) load on demand, after the Case screen is interactive.
 const PredictionCharts = lazy(() => import('./PredictionCharts'));
@@ -93,7 +93,7 @@ export function PredictionPanel() {
           </p>
         ) : h ? (
           <>
-            <span className="prob-value">{pct(h.prediction.probability)}</span>
+            <span className="prob-value">{probabilityPct(h.prediction.probability)}</span>
             <span className="prob-label">{t('prediction.chance')}</span>
             <span className="prob-neighbours">
               {t('prediction.neighbours', { n: pcrN, k: h.prediction.k })}
@@ -151,7 +151,11 @@ export function PredictionPanel() {
                       {e.inputs.length === 1 ? e.inputs[0] : t('prediction.inputs', { n: e.inputs.length })}
                     </td>
                     <td className="num">
-                      {o.ok ? pct(o.prediction.probability) : <span className="hint">{m(o.message)}</span>}
+                      {o.ok ? (
+                        probabilityPct(o.prediction.probability)
+                      ) : (
+                        <span className="hint">{m(o.message)}</span>
+                      )}
                     </td>
                     <td className="num">
                       {fmt(e.metrics.validation.auc, 3)} ({fmt(e.metrics.validation.ci95[0], 2)}–
@@ -189,7 +193,7 @@ export function PredictionPanel() {
       {!model && storedPred && (
         <p className="hint">
           {t('prediction.last', {
-            p: pct(storedPred.headline.probability),
+            p: probabilityPct(storedPred.headline.probability),
             name: storedPred.modelName,
             hash: storedPred.modelHash.slice(0, 12),
           })}

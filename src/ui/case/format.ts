@@ -16,3 +16,11 @@ export function fmtFeature(v: number | null | undefined): string {
 export function pct(p: number): string {
   return `${Math.round(p * 100)} %`;
 }
+
+/**
+ * A pCR probability in percent with one decimal: a KNN probability is a multiple of 1/k, and with the
+ * study's k = 7 whole percents would blur 6/7 (85.7 %) into 86 %.
+ */
+export function probabilityPct(p: number): string {
+  return `${(p * 100).toFixed(1)} %`;
+}

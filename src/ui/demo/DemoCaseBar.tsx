@@ -8,6 +8,7 @@ import { t as tr, useT } from '../../i18n';
 export function DemoCaseBar() {
   const t = useT();
   const [cases, setCases] = useState<DemoCaseEntry[]>([]);
+  const [worked, setWorked] = useState<string | null>(null);
   const [choice, setChoice] = useState('');
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ kind: 'info' | 'error'; text: () => string } | null>(null);
@@ -16,7 +17,10 @@ export function DemoCaseBar() {
     let live = true;
     fetchDemoCases()
       .then((l) => {
-        if (live) setCases(l.cases);
+        if (live) {
+          setCases(l.cases);
+          setWorked(l.workedExample ?? null);
+        }
       })
       .catch((e: unknown) => {
         if (live)
@@ -30,10 +34,10 @@ export function DemoCaseBar() {
     };
   }, []);
 
-  const load = async () => {
+  const load = async (id: string | undefined) => {
     setBusy(true);
     try {
-      const c = await loadDemoCase(choice || undefined);
+      const c = await loadDemoCase(id);
       setMessage({
         kind: 'info',
         text: () =>
@@ -42,7 +46,7 @@ export function DemoCaseBar() {
             set: tr(c.set === 'validation' ? 'demo.openedUnseen' : 'demo.openedTraining'),
             outcome: tr(c.pcr ? 'demo.outcomePcr' : 'demo.outcomeNoPcr'),
             grade: c.millerPayne,
-          }),
+          }) + (c.id === worked ? ` ${tr('demo.workedExampleOpened')}` : ''),
       });
     } catch (e) {
       const why = (e as Error).message;
@@ -62,16 +66,31 @@ export function DemoCaseBar() {
           aria-label={t('demo.patientLabel')}
         >
           <option value="">{t('demo.firstUnseen')}</option>
-          {cases.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.id} ({t(c.set === 'validation' ? 'demo.setValidation' : 'demo.setTraining')})
-            </option>
-          ))}
+          {cases.map((c) => {
+            const set = t(c.set === 'validation' ? 'demo.setValidation' : 'demo.setTraining');
+            return (
+              <option key={c.id} value={c.id}>
+                {c.id === worked ? t('demo.workedExampleOption', { id: c.id, set }) : `${c.id} (${set})`}
+              </option>
+            );
+          })}
         </select>
       </label>
-      <button type="button" onClick={() => void load()} disabled={busy}>
+      <button type="button" onClick={() => void load(choice || undefined)} disabled={busy}>
         {busy ? t('demo.loading') : t('demo.load')}
       </button>
+      {worked && (
+        <button
+          type="button"
+          onClick={() => {
+            setChoice(worked);
+            void load(worked);
+          }}
+          disabled={busy}
+        >
+          {t('demo.openWorkedExample')}
+        </button>
+      )}
       {message && (
         <p role={message.kind === 'error' ? 'alert' : 'status'} className={`message ${message.kind}`}>
           {message.text()}

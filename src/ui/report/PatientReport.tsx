@@ -13,7 +13,7 @@ import { useModelStore } from '../../store/models';
 import { predictCase } from '../../store/prediction';
 import { APP_VERSION } from '../../version';
 import { initialise } from '../case/CaseScreen';
-import { fmt, fmtFeature, pct } from '../case/format';
+import { fmt, fmtFeature, probabilityPct } from '../case/format';
 import { renderReportImage } from './reportImage';
 import { REPORT_TEXT as T } from './text';
 import { message as msg, t as tr, useT } from '../../i18n';
@@ -192,7 +192,7 @@ function Prediction() {
     <>
       {h ? (
         <p className="report-probability" role="status" aria-label={T.probability}>
-          <strong>{T.probabilityText(pct(h.prediction.probability))}</strong> ·{' '}
+          <strong>{T.probabilityText(probabilityPct(h.prediction.probability))}</strong> ·{' '}
           {T.headlineModel(tr(`prediction.kind.${h.kind}`))} · {T.neighbours(pcrN, h.prediction.k)}
         </p>
       ) : (

@@ -263,6 +263,35 @@ export function Report({
         </tbody>
       </table>
 
+      <h4>{t('report.correlationHeading')}</h4>
+      {result.mir34aCorrelation ? (
+        <table className="report-table" aria-label={t('report.correlationLabel')}>
+          <thead>
+            <tr>
+              <th scope="col">{t('report.colCorrelatedFeature')}</th>
+              <th scope="col">{t('report.colN')}</th>
+              <th scope="col">{t('report.colR')}</th>
+              <th scope="col">{t('report.colP')}</th>
+              <th scope="col">{t('report.colPublishedR')}</th>
+              <th scope="col">{t('report.colPublishedP')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            <tr>
+              <td>{result.mir34aCorrelation.feature}</td>
+              <td>{result.mir34aCorrelation.n}</td>
+              <td>{fmt(result.mir34aCorrelation.r)}</td>
+              <td>{fmtP(result.mir34aCorrelation.p)}</td>
+              <td>{fmt(PUBLISHED.contrastMir34a.r, 2)}</td>
+              <td>{PUBLISHED.contrastMir34a.p}</td>
+            </tr>
+          </tbody>
+        </table>
+      ) : (
+        <p className="hint">{t('report.correlationNone', { feature: PUBLISHED.contrastMir34a.feature })}</p>
+      )}
+      <p className="hint">{t('report.correlationHint')}</p>
+
       <h4>{t('report.dcaHeading')}</h4>
       <div className="chart-row">
         <DcaChart model={model} set="validation" />

@@ -4,7 +4,7 @@
  * Source: /work/shared/spec/study-summary.md (the project's summary of the paper "Predictive ability of
  * ultrasound radiomics features combined with miRNA-34a expression levels for pathological complete
  * response in breast cancer patients receiving neoadjuvant chemotherapy"), sections "Cohort",
- * "Molecular arm", "Imaging arm" and "Evaluation reported (Table 3)". Copied verbatim; the paper's
+ * "Molecular arm", "Imaging arm" and "Evaluation reported (Table 3)". Copied verbatim (and "Evaluation reported": the GLCM Contrast–miR-34a correlation); the paper's
  * Table 3 row labels appear swapped (the wide-CI rows fit the 18-case validation set), so the rows are
  * given here under the labels the summary argues are correct, with the paper's label alongside.
  */
@@ -35,6 +35,8 @@ export interface PublishedValues {
   table3Validation: Record<ModelKind, PublishedRow>;
   /** DeLong test on the validation set. */
   delong: { combinedVsClinical: number; combinedVsRadiomics: number };
+  /** GLCM Contrast vs miR-34a, Pearson r; the paper gives only "P < 0.01". */
+  contrastMir34a: { feature: string; r: number; p: string };
 }
 
 export const PUBLISHED: PublishedValues = {
@@ -112,4 +114,5 @@ export const PUBLISHED: PublishedValues = {
     },
   },
   delong: { combinedVsClinical: 0.015, combinedVsRadiomics: 0.057 },
+  contrastMir34a: { feature: 'original_glcm_Contrast', r: 0.38, p: '< 0.01' },
 };

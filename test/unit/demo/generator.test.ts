@@ -6,7 +6,10 @@ import {
   DEMO_N_PCR,
   DEMO_SEED,
   DEMO_WIDTH,
+  DEMO_DESIGN,
   demoCalibrator,
+  demoLatentScores,
+  demoOrder,
   demoOutcomes,
   generateDemoCohort,
   generateMolecular,
@@ -62,20 +65,24 @@ describe('demonstration cohort generator', () => {
     }
   });
 
-  it('makes miR-34a follow the study Table 2 distributions through real Ct triplicates and 2^−ΔΔCt', () => {
+  it('makes miR-34a keep the study Table 2 means, with the spread Table 3 implies, through real Ct triplicates and 2^−ΔΔCt', () => {
+    const order = demoOrder();
     const y = demoOutcomes();
     const cal = demoCalibrator();
-    const values = y.map((v, i) => demoMir34a(generateMolecular(DEMO_SEED, i, v).cts, cal));
+    const values = order.map((g, i) =>
+      demoMir34a(generateMolecular(DEMO_SEED, g, y[i], demoLatentScores(DEMO_SEED, g)).cts, cal),
+    );
     const pcr = values.filter((_, i) => y[i] === 1);
     const non = values.filter((_, i) => y[i] === 0);
-    // Sampling error of a mean of 39–54 draws with SD 0.10–0.13 is about 0.02.
-    expect(mean(pcr)).toBeGreaterThan(0.7);
-    expect(mean(pcr)).toBeLessThan(0.84);
-    expect(mean(non)).toBeGreaterThan(0.38);
-    expect(mean(non)).toBeLessThan(0.5);
-    expect(sd(pcr)).toBeGreaterThan(0.08);
-    expect(sd(pcr)).toBeLessThan(0.2);
-    const m = generateMolecular(DEMO_SEED, 0, y[0]);
+    // Log-normal with log-SD σ: SD = mean·√(e^{σ²} − 1); the sampling error of a mean of 39–54 draws
+    // is about 0.03–0.06.
+    const { pcrMean, nonPcrMean, logSd } = DEMO_DESIGN.mir;
+    expect(Math.abs(mean(pcr) - pcrMean)).toBeLessThan(0.12);
+    expect(Math.abs(mean(non) - nonPcrMean)).toBeLessThan(0.08);
+    const cv = Math.sqrt(Math.exp(logSd * logSd) - 1);
+    expect(sd(pcr) / mean(pcr)).toBeGreaterThan(0.6 * cv);
+    expect(sd(pcr) / mean(pcr)).toBeLessThan(1.5 * cv);
+    const m = generateMolecular(DEMO_SEED, 0, 1, demoLatentScores(DEMO_SEED, 0));
     for (const cts of Object.values(m.cts)) {
       expect(cts).toHaveLength(3);
       for (const ct of cts) expect(Math.round(ct * 100) / 100).toBe(ct);
