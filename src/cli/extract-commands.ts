@@ -49,8 +49,15 @@ type Flags = Record<string, string>;
 /**
  * Parses `--name value`, `--name=value` and `-j N`; rejects unknown flags and missing values.
  * @param allowed flag names (without dashes); `-j` maps to 'j'
+ * @param repeated flags that may be given several times: every value is appended to its list here
+ *   (the returned record then holds the last one)
  */
-function parseFlags(argv: string[], allowed: string[], usage: string): Flags {
+export function parseFlags(
+  argv: string[],
+  allowed: string[],
+  usage: string,
+  repeated: Record<string, string[]> = {},
+): Flags {
   const flags: Flags = {};
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -71,6 +78,7 @@ function parseFlags(argv: string[], allowed: string[], usage: string): Flags {
       i++;
     }
     flags[name] = value;
+    repeated[name]?.push(value);
   }
   return flags;
 }

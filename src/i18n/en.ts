@@ -780,6 +780,24 @@ export const en = {
     calibrationX: 'Predicted probability of pCR',
     calibrationY: 'Observed pCR fraction',
   },
+  code: {
+    segment: {
+      invalidImage:
+        'The image cannot be segmented: it has {{pixels}} values for {{width}} × {{height}} pixels, or values that are not numbers. Open the image again.',
+      invalidBox: 'The lesion box "{{box}}" is not four numbers x0,y0,x1,y1; draw the box again.',
+      emptyBox:
+        'The lesion box is empty ({{width}} × {{height}} pixels): drag from one corner of the lesion to the opposite corner.',
+      boxOutside:
+        'The lesion box {{x0}},{{y0}},{{x1}},{{y1}} lies outside the {{width}} × {{height}} image; draw it on the image (x0 ≥ 0, y0 ≥ 0, x1 ≤ {{width}}, y1 ≤ {{height}}).',
+      boxTooSmall:
+        'The lesion box is {{width}} × {{height}} pixels; it must be at least {{min}} pixels on each side. Draw a larger box around the whole lesion.',
+      flatImage:
+        'The image has no contrast around the box (every pixel is about {{value}}): there is no edge to follow. Check the image or draw the lesion by hand.',
+      noLesion:
+        'No lesion was found in the box. Draw the box tightly around the lesion or mark it with “Add to lesion”.',
+      unreadableImage: 'The image "{{file}}" cannot be read: {{detail}}',
+    },
+  },
 };
 
 /** The shape every language's resources must have (same keys, string values). */

@@ -767,4 +767,20 @@ export const zh: Resources = {
     calibrationX: 'pCR 预测概率',
     calibrationY: '实际 pCR 比例',
   },
+  code: {
+    segment: {
+      invalidImage:
+        '无法分割此图像：{{width}} × {{height}} 像素的图像却有 {{pixels}} 个数值，或含有非数值。请重新打开图像。',
+      invalidBox: '病灶框“{{box}}”不是 x0,y0,x1,y1 四个数；请重新绘制病灶框。',
+      emptyBox: '病灶框为空（{{width}} × {{height}} 像素）：请从病灶的一角拖动到对角。',
+      boxOutside:
+        '病灶框 {{x0}},{{y0}},{{x1}},{{y1}} 超出了 {{width}} × {{height}} 的图像；请在图像内绘制（x0 ≥ 0，y0 ≥ 0，x1 ≤ {{width}}，y1 ≤ {{height}}）。',
+      boxTooSmall:
+        '病灶框为 {{width}} × {{height}} 像素，每边至少需要 {{min}} 像素。请绘制一个包住整个病灶的更大的框。',
+      flatImage:
+        '病灶框周围的图像没有对比度（所有像素约为 {{value}}），无边缘可循。请检查图像或手动勾画病灶。',
+      noLesion: '框内未找到病灶。请紧贴病灶绘制病灶框，或用“添加到病灶”标记病灶。',
+      unreadableImage: '无法读取图像“{{file}}”：{{detail}}',
+    },
+  },
 };
