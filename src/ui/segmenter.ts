@@ -18,9 +18,10 @@ export type { SegmentReply } from '../../workers/radiomics.worker';
 
 /** The part of the worker API the segmenter uses (tests pass an in-process stand-in). */
 export interface SegmentWorker {
-  api:
-    | Pick<Comlink.Remote<RadiomicsWorkerApi>, 'setImage' | 'segment'>
-    | Pick<RadiomicsWorkerApi, 'setImage' | 'segment'>;
+  api: {
+    setImage(key: string, image: ImageVolume): unknown;
+    segment(key: string, box: Box, strokes?: SegmentStroke[]): Promise<SegmentReply>;
+  };
   terminate(): void;
 }
 
