@@ -2,7 +2,9 @@
  * Benchmark of the lesion segmentation (issue 13) on ../shared/segmentation (12 BUSI images with
  * expert masks), with the simulated prompts of src/roi/segment/simulate.ts: for each box setting, the
  * box alone and after 1 and 2 corrective strokes — Dice mean, median, share ≥ 0.85 and ≥ 0.75 — beside
- * the inscribed-ellipse baseline; and the time per prompt (box) and per stroke on 256² and 800×600.
+ * the inscribed-ellipse baseline; and the time per prompt (box) and per stroke on 256² and 800×600, in
+ * this thread and through a worker thread running the app's worker module.
+ * Run alone: `npx tsx bench/segment.bench.ts`.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -18,6 +20,8 @@ import {
   type SegmentStroke,
 } from '../src/roi/segment/segment';
 import { correctiveStroke, inscribedEllipse, simulatedBox } from '../src/roi/segment/simulate';
+import type { Endpoint } from 'comlink';
+import type { RadiomicsWorkerApi } from '../workers/radiomics.worker';
 
 export interface BusiCase {
   name: string;
@@ -218,4 +222,122 @@ export function benchSegmentTiming(cases: BusiCase[], width: number, height: num
     strokeMax: Math.max(...stroke),
     runs: prompt.length,
   };
+}
+
+/**
+ * Time per prompt and per stroke measured from the calling thread through a real worker (a Node
+ * worker thread running workers/radiomics.worker.ts via Comlink, as the app does): the request, the
+ * computation in the worker and the transferred mask back. The calling thread only waits.
+ */
+export async function benchSegmentWorker(
+  cases: BusiCase[],
+  width: number,
+  height: number,
+): Promise<TimingRow> {
+  const Comlink = await import('comlink');
+  const adapter: string = 'comlink/dist/esm/node-adapter.mjs'; // untyped: Comlink's Node adapter
+  const { default: nodeEndpoint } = (await import(adapter)) as { default: (w: unknown) => Endpoint };
+  const { Worker } = await import('node:worker_threads');
+  const worker = new Worker(new URL('./segment-worker.mjs', import.meta.url));
+  const api = Comlink.wrap<RadiomicsWorkerApi>(nodeEndpoint(worker));
+  const prompt: number[] = [];
+  const stroke: number[] = [];
+  try {
+    let k = 0;
+    for (const c of [...cases.slice(0, 3), ...cases]) {
+      const warm = k++ < 3; // the first three warm the worker's code up
+      const r = resizedCase(c, width, height);
+      const key = `${r.name}-${k}`;
+      await api.setImage(key, { data: r.image.data, size: [1, height, width], spacing: [1, 1, 1] });
+      const box = simulatedBox(r.truth, width, height, 0.1);
+      if (!box) continue;
+      let t = performance.now();
+      let reply = await api.segment(key, box);
+      if (!warm) prompt.push(performance.now() - t);
+      const strokes: SegmentStroke[] = [];
+      for (let s = 0; s < 2 && reply.ok; s++) {
+        const st = correctiveStroke(r.truth, reply.mask, width, height, box);
+        if (!st) break;
+        strokes.push(st);
+        t = performance.now();
+        reply = await api.segment(key, box, strokes);
+        if (!warm) stroke.push(performance.now() - t);
+      }
+    }
+  } finally {
+    await worker.terminate();
+  }
+  return {
+    size: `${width}x${height}`,
+    promptMedian: median(prompt),
+    promptMax: Math.max(...prompt),
+    strokeMedian: median(stroke),
+    strokeMax: Math.max(...stroke),
+    runs: prompt.length,
+  };
+}
+
+const f3 = (x: number) => x.toFixed(3);
+const pct = (x: number) => `${(100 * x).toFixed(0)} %`;
+
+/** Runs the whole segmentation benchmark and prints its section of `npm run bench`. */
+export async function printSegmentBench(shared: string): Promise<{
+  accuracy: AccuracyRow[];
+  timing: TimingRow[];
+  worker: TimingRow[];
+}> {
+  const cases = loadBusi(shared);
+  console.log(
+    `== Lesion segmentation (issue 13): ${cases.length} BUSI images, expert masks, simulated prompts (src/roi/segment/simulate.ts) ==`,
+  );
+  const accuracy = benchSegmentAccuracy(cases);
+  console.log(
+    [
+      'box',
+      'prompts',
+      'step',
+      'mean Dice',
+      'median',
+      '≥ 0.85',
+      '≥ 0.75',
+      'min',
+      '| ellipse mean',
+      'median',
+      '≥ 0.85',
+    ].join('\t'),
+  );
+  for (const row of accuracy) {
+    const steps = ['box only', '1 stroke', '2 strokes'];
+    row.steps.forEach((s, i) =>
+      console.log(
+        [
+          row.setting,
+          s.n,
+          steps[i],
+          f3(s.mean),
+          f3(s.median),
+          pct(s.ge85),
+          pct(s.ge75),
+          f3(s.min),
+          `| ${f3(row.baseline.mean)}`,
+          f3(row.baseline.median),
+          pct(row.baseline.ge85),
+        ].join('\t'),
+      ),
+    );
+  }
+  const timing = [benchSegmentTiming(cases, 256, 256), benchSegmentTiming(cases, 800, 600)];
+  const worker = [await benchSegmentWorker(cases, 256, 256), await benchSegmentWorker(cases, 800, 600)];
+  const line = (where: string, t: TimingRow) =>
+    console.log(
+      `${where} ${t.size}: per prompt median ${t.promptMedian.toFixed(0)} ms, max ${t.promptMax.toFixed(0)} ms; ` +
+        `per stroke median ${t.strokeMedian.toFixed(0)} ms, max ${t.strokeMax.toFixed(0)} ms (${t.runs} images)`,
+    );
+  for (const t of timing) line('in-process', t);
+  for (const t of worker) line('worker thread (radiomics.worker.ts via Comlink)', t);
+  return { accuracy, timing, worker };
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === import.meta.filename) {
+  await printSegmentBench(path.resolve(import.meta.dirname, '../../shared'));
 }

@@ -9,6 +9,7 @@ import { benchRadiomics } from '../bench/radiomics.bench';
 import { benchPipeline } from '../bench/pipeline.bench';
 import { benchStartup } from '../bench/startup.bench';
 import { benchRoiToProbability } from '../bench/roi.bench';
+import { printSegmentBench } from '../bench/segment.bench';
 
 const root = path.resolve(import.meta.dirname, '..');
 const shared = path.resolve(root, '../shared');
@@ -94,9 +95,12 @@ for (const r of roi) {
   );
 }
 
+console.log('');
+const segmentation = await printSegmentBench(shared);
+
 mkdirSync(path.join(root, 'bench-results'), { recursive: true });
 writeFileSync(
   path.join(root, 'bench-results/bench.json'),
-  JSON.stringify({ cases, pipeline, startup, roi }, null, 2),
+  JSON.stringify({ cases, pipeline, startup, roi, segmentation }, null, 2),
 );
 console.log('\nwritten bench-results/bench.json');

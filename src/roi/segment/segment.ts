@@ -69,6 +69,8 @@ export interface SegmentOptions {
   /** Conjugate-gradient stopping rule: relative residual. */
   tolerance: number;
   maxIterations: number;
+  /** Coarser grids (each half as fine) whose solution starts the first solve. */
+  coarseLevels: number;
   /** Re-estimations of the intensity histograms from the solution per solve. */
   rounds: number;
 }
@@ -86,9 +88,10 @@ export const DEFAULT_SEGMENT_OPTIONS: SegmentOptions = {
   bins: 32,
   edgeSigma: 1,
   priorWeight: 0.003,
-  tolerance: 1e-3,
+  tolerance: 1e-2,
   maxIterations: 2000,
   rounds: 0,
+  coarseLevels: 1,
 };
 
 /** Smallest accepted box side (pixels): smaller boxes cannot hold a measurable lesion. */
@@ -120,8 +123,10 @@ export interface SegmentSession {
   readonly borderSeeds: Uint8Array;
   /** Last random-walker solution (warm start of the next solve). */
   solution: Float64Array;
-  /** Conjugate-gradient iterations of the last solve (for benchmarks). */
+  /** Conjugate-gradient iterations of the last solve, coarser grids included (for benchmarks). */
   iterations: number;
+  /** Whether the session has been solved once (later solves warm-start from `solution`). */
+  solved: boolean;
 }
 
 /**
@@ -285,6 +290,7 @@ export function prepareSegmentation(
     shape,
     solution: prior.slice(),
     iterations: 0,
+    solved: false,
   };
   for (let i = 0; i < n; i++) if (borderSeeds[i]) session.solution[i] = 0;
   return session;
@@ -443,16 +449,55 @@ function solveWalker(s: SegmentSession, seeds: Uint8Array, x: Float64Array): num
  * mask (0/1, the image's size). The solution is kept in the session for the next stroke.
  */
 export function solveSegmentation(s: SegmentSession, strokes: readonly SegmentStroke[] = []): Uint8Array {
+  return maskFromSolution(s, solveGrid(s, strokes), strokes);
+}
+
+/** The random-walker solution on the session's grid (kept as the next warm start). */
+function solveGrid(s: SegmentSession, strokes: readonly SegmentStroke[]): Float64Array {
+  const o = s.options;
   const seeds = strokeSeeds(s, strokes);
-  const x = s.solution.slice();
-  s.iterations = solveWalker(s, seeds, x);
-  // Re-estimate the intensity model from the solution (EM-like rounds), then re-solve warm-started.
-  for (let round = 0; round < s.options.rounds; round++) {
-    s.prior = priorFrom(s.u, s.shape, x, s.options);
-    s.iterations += solveWalker(s, seeds, x);
+  let iterations = 0;
+  if (!s.solved && o.coarseLevels > 0) {
+    // First solve: start from the solution of the same problem on a grid half as fine (its smoothing
+    // halved in grid pixels, so the same in image pixels), which removes the slow, smooth error
+    // components conjugate gradients would otherwise spend most iterations on.
+    const coarse = prepareSegmentation(s.image, s.box, {
+      ...o,
+      gridSize: Math.round(o.gridSize / 2),
+      medianRadius: Math.max(1, Math.floor(o.medianRadius / 2)),
+      gaussianSigma: o.gaussianSigma / 2,
+      coarseLevels: o.coarseLevels - 1,
+    });
+    const xc = solveGrid(coarse, strokes);
+    iterations += coarse.iterations;
+    for (let y = 0; y < s.gh; y++) {
+      const gy = ((y + 0.5) * s.fy) / coarse.fy - 0.5 + (s.cy0 - coarse.cy0) / coarse.fy;
+      const j0 = Math.max(0, Math.min(coarse.gh - 1, Math.floor(gy)));
+      const j1 = Math.min(coarse.gh - 1, j0 + 1);
+      const ty = Math.max(0, Math.min(1, gy - j0));
+      for (let x = 0; x < s.gw; x++) {
+        const gx = ((x + 0.5) * s.fx) / coarse.fx - 0.5 + (s.cx0 - coarse.cx0) / coarse.fx;
+        const i0 = Math.max(0, Math.min(coarse.gw - 1, Math.floor(gx)));
+        const i1 = Math.min(coarse.gw - 1, i0 + 1);
+        const tx = Math.max(0, Math.min(1, gx - i0));
+        const cw = coarse.gw;
+        s.solution[y * s.gw + x] =
+          (xc[j0 * cw + i0] * (1 - tx) + xc[j0 * cw + i1] * tx) * (1 - ty) +
+          (xc[j1 * cw + i0] * (1 - tx) + xc[j1 * cw + i1] * tx) * ty;
+      }
+    }
   }
+  const x = s.solution.slice();
+  iterations += solveWalker(s, seeds, x);
+  // Re-estimate the intensity model from the solution (EM-like rounds), then re-solve warm-started.
+  for (let round = 0; round < o.rounds; round++) {
+    s.prior = priorFrom(s.u, s.shape, x, o);
+    iterations += solveWalker(s, seeds, x);
+  }
+  s.iterations = iterations;
   s.solution = x;
-  return maskFromSolution(s, x, strokes);
+  s.solved = true;
+  return x;
 }
 
 /** Maps the grid solution back to the image: bilinear, threshold 0.5, component, holes, strokes. */
