@@ -1,7 +1,11 @@
 /**
  * State of the case being worked on (Zustand). `record` is what the database stores; the decoded
- * image and the ROI undo history live beside it. Every user edit marks the case as touched so the
- * autosave (autosave.ts) writes it.
+ * image and the readers' ROI undo histories live beside it. Every user edit marks the case as
+ * touched so the autosave (autosave.ts) writes it.
+ *
+ * The readers' histories are the one source of truth of the ROIs: `record.roi` and `record.roi2`
+ * (the stored format) are derived from them by `withReaders`, the only place that sets them while
+ * an image is open.
  */
 import { create } from 'zustand';
 import { decodeImageAsync, MultiFrameError, type DecodedImage, type PixelSpacing } from '../imaging/lazy';
@@ -9,6 +13,9 @@ import { loadCase, newCaseRecord } from '../db/cases';
 import type { Calibration, CaseRecord, StoredFeatures, StoredOutcome, StoredPrediction } from '../db/types';
 import { analyseQpcr, type QpcrEntry } from '../qpcr/analysis';
 import { emptyRoi, historyOf, pushHistory, redo, undo, type Roi, type RoiHistory } from '../roi/roi';
+
+/** Reader 1 draws the case's ROI; reader 2 draws an optional second ROI for agreement (Dice). */
+export type Reader = 1 | 2;
 
 export interface LoadedImage {
   decoded: DecodedImage;
@@ -26,11 +33,10 @@ export interface CaseState {
   imageError: string | null;
   /** A multi-frame file waiting for the user to choose a frame. */
   pendingFrames: { bytes: Uint8Array; fileName: string; frames: number } | null;
-  /** Undo history of reader 1's ROI (reader 2 has its own). */
-  history: RoiHistory | null;
-  history2: RoiHistory | null;
+  /** Each reader's ROI and its undo history; null while no image is open. */
+  readers: Record<Reader, RoiHistory> | null;
   /** Which reader's ROI the tools edit. */
-  reader: 1 | 2;
+  reader: Reader;
   touched: boolean;
   /** Increments on every persisted change (autosave watches it). */
   revision: number;
@@ -53,7 +59,7 @@ export interface CaseState {
   applyRoi(next: Roi): void;
   undoRoi(): void;
   redoRoi(): void;
-  setReader(r: 1 | 2): void;
+  setReader(r: Reader): void;
   setFeatures(f: StoredFeatures | null): void;
   setQpcr(entry: QpcrEntry): void;
   setPrediction(p: StoredPrediction | null): void;
@@ -78,16 +84,37 @@ function bump(s: CaseState, record: Partial<CaseRecord>): Partial<CaseState> {
   return { record: { ...s.record, ...record }, touched: true, revision: s.revision + 1 };
 }
 
-/** Undo or redo on the active reader's ROI history (nothing when that reader has no ROI yet). */
-function stepHistory(s: CaseState, step: (h: RoiHistory) => RoiHistory): Partial<CaseState> {
-  if (s.reader === 2) {
-    if (!s.history2) return {};
-    const h = step(s.history2);
-    return { ...bump(s, { roi2: h.present }), history2: h };
-  }
-  if (!s.history) return {};
-  const h = step(s.history);
-  return { ...bump(s, { roi: h.present }), history: h };
+/** Both readers' histories starting at the given ROIs (reader 2 empty when it has none). */
+function readersOf(roi: Roi, roi2: Roi | null): Record<Reader, RoiHistory> {
+  return { 1: historyOf(roi), 2: historyOf(roi2 ?? emptyRoi(roi.width, roi.height)) };
+}
+
+/** The stored ROIs derived from the readers: reader 2's once it has drawn (or undone) something. */
+function storedRois(readers: Record<Reader, RoiHistory>): Pick<CaseRecord, 'roi' | 'roi2'> {
+  const h = readers[2];
+  const used = h.present.ops.length > 0 || h.past.length > 0 || h.future.length > 0;
+  return { roi: readers[1].present, roi2: used ? h.present : null };
+}
+
+/** New reader histories, with the record's ROIs derived from them, as one persisted change. */
+function withReaders(s: CaseState, readers: Record<Reader, RoiHistory>): Partial<CaseState> {
+  return { ...bump(s, storedRois(readers)), readers };
+}
+
+/**
+ * A change of the active reader's history; nothing at all (no change, no save) when the history
+ * stays the same object (undo with nothing to undo, an edit that changes nothing).
+ */
+function stepReader(s: CaseState, step: (h: RoiHistory) => RoiHistory): Partial<CaseState> {
+  if (!s.readers) return {};
+  const h = step(s.readers[s.reader]);
+  if (h === s.readers[s.reader]) return {};
+  return withReaders(s, { ...s.readers, [s.reader]: h });
+}
+
+/** The active reader's history (null while no image is open). */
+export function activeHistory(s: CaseState): RoiHistory | null {
+  return s.readers?.[s.reader] ?? null;
 }
 
 export const useCaseStore = create<CaseState>((set, get) => ({
@@ -96,8 +123,7 @@ export const useCaseStore = create<CaseState>((set, get) => ({
   imageDirty: false,
   imageError: null,
   pendingFrames: null,
-  history: null,
-  history2: null,
+  readers: null,
   reader: 1,
   touched: false,
   revision: 0,
@@ -115,8 +141,7 @@ export const useCaseStore = create<CaseState>((set, get) => ({
       imageDirty: false,
       imageError: null,
       pendingFrames: null,
-      history: null,
-      history2: null,
+      readers: null,
       reader: 1,
       touched: false,
       saveState: 'idle',
@@ -147,16 +172,20 @@ export const useCaseStore = create<CaseState>((set, get) => ({
           imageError = `The stored image could not be decoded: ${(e as Error).message}`;
         }
       }
+      const readers = loaded
+        ? readersOf(
+            record.roi ?? emptyRoi(loaded.decoded.info.width, loaded.decoded.info.height),
+            record.roi2,
+          )
+        : null;
       set({
-        record,
+        // Without a decoded image the stored ROIs stay as they are (nothing edits them).
+        record: readers ? { ...record, ...storedRois(readers) } : record,
         image: loaded,
         imageDirty: false,
         imageError,
         pendingFrames: null,
-        history: loaded
-          ? historyOf(record.roi ?? emptyRoi(loaded.decoded.info.width, loaded.decoded.info.height))
-          : null,
-        history2: loaded && record.roi2 ? historyOf(record.roi2) : null,
+        readers,
         reader: 1,
         touched: false,
         saveState: 'saved',
@@ -191,8 +220,10 @@ export const useCaseStore = create<CaseState>((set, get) => ({
       return;
     }
     const s = get();
+    const readers = readersOf(emptyRoi(width, height), null);
     set({
       ...bump(s, {
+        ...storedRois(readers),
         image: {
           fileName,
           format: decoded.info.format,
@@ -202,8 +233,6 @@ export const useCaseStore = create<CaseState>((set, get) => ({
           calibration: null,
           frame: decoded.info.frames > 1 ? (frame ?? 0) : null,
         },
-        roi: emptyRoi(width, height),
-        roi2: null,
         features: null,
         featureUnit: 'pixel',
         prediction: null,
@@ -212,8 +241,7 @@ export const useCaseStore = create<CaseState>((set, get) => ({
       imageDirty: true,
       imageError: null,
       pendingFrames: null,
-      history: historyOf(emptyRoi(width, height)),
-      history2: null,
+      readers,
       reader: 1,
     });
   },
@@ -235,28 +263,13 @@ export const useCaseStore = create<CaseState>((set, get) => ({
 
   setFeatureUnit: (featureUnit) => set((s) => bump(s, { featureUnit })),
 
-  applyRoi: (next) =>
-    set((s) => {
-      if (s.reader === 2) {
-        const h = pushHistory(s.history2 ?? historyOf(emptyRoi(next.width, next.height)), next);
-        return { ...bump(s, { roi2: h.present }), history2: h };
-      }
-      if (!s.history) return {};
-      const h = pushHistory(s.history, next);
-      return { ...bump(s, { roi: h.present }), history: h };
-    }),
+  applyRoi: (next) => set((s) => stepReader(s, (h) => pushHistory(h, next))),
 
-  undoRoi: () => set((s) => stepHistory(s, undo)),
+  undoRoi: () => set((s) => stepReader(s, undo)),
 
-  redoRoi: () => set((s) => stepHistory(s, redo)),
+  redoRoi: () => set((s) => stepReader(s, redo)),
 
-  setReader: (reader) =>
-    set((s) => {
-      if (reader === 2 && !s.history2 && s.record.image) {
-        return { reader, history2: historyOf(emptyRoi(s.record.image.width, s.record.image.height)) };
-      }
-      return { reader };
-    }),
+  setReader: (reader) => set({ reader }),
 
   setFeatures: (features) => set((s) => bump(s, { features })),
 

@@ -1,6 +1,7 @@
 /**
  * Case screen in Chromium: colour JPEG and DICOM opening, freehand / brush / eraser / vertex editing
- * with undo across tools, second reader's Dice, and the case list (duplicate, delete with undo).
+ * with undo across tools, second reader's Dice, pan and undo during gestures, and the case list
+ * (duplicate, delete with undo).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -297,6 +298,67 @@ describe('case screen tools in Chromium', () => {
     await expect
       .poll(() => page.getByLabel('Calibrator U6 Ct (replicate 1)', { exact: true }).inputValue())
       .toBe(CALIBRATOR_CTS.U6[0]);
+    clean(log);
+    await context.close();
+  });
+
+  it('pan drags the view; undo during a polygon draft or a drag cancels only that gesture', async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+    const log = watchContext(context);
+    const page = await context.newPage();
+    await page.goto(`${server.url}#/case`);
+    await page.getByLabel('Ultrasound image', { exact: true }).setInputFiles({
+      name: 'pan.png',
+      mimeType: 'image/png',
+      buffer: Buffer.from(makePng(120, 90, 5)),
+    });
+    const stage = page.getByRole('region', { name: 'Image and ROI', exact: true });
+    await stage.waitFor();
+    await stage.scrollIntoViewIfNeeded();
+    let at = await imageToScreen(page);
+    // A polygon: 30 × 30 pixels.
+    for (const [x, y] of [
+      [20, 20],
+      [50, 20],
+      [50, 50],
+      [20, 50],
+    ])
+      await page.mouse.click(...at(x, y));
+    await page.keyboard.press('Enter');
+    await expect.poll(() => roiPixels(page)).toBe(900);
+    // A second draft, then Ctrl+Z: the draft goes, the polygon stays; a second Ctrl+Z undoes it.
+    await page.mouse.click(...at(70, 60));
+    await page.mouse.click(...at(100, 60));
+    await page.keyboard.press('Control+z');
+    await page.mouse.click(...at(100, 80));
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(100);
+    expect(await roiPixels(page)).toBe(900);
+    // Ctrl+Z during a Move drag cancels the drag: the ROI stays where it was.
+    await page.getByRole('button', { name: 'Move', exact: true }).click();
+    await page.mouse.move(...at(35, 35));
+    await page.mouse.down();
+    await page.mouse.move(...at(60, 60), { steps: 4 });
+    await page.keyboard.press('Control+z');
+    await page.mouse.up();
+    await page.waitForTimeout(100);
+    expect(await roiPixels(page)).toBe(900);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => roiPixels(page)).toBe(0);
+    // Pan: the view moves by the drag; the ROI is untouched; Zoom to fit restores the view.
+    await page.getByRole('button', { name: 'Pan', exact: true }).click();
+    const x0 = Number(await stage.getAttribute('data-x'));
+    const [sx, sy] = at(60, 45);
+    await drag(page, [
+      [sx, sy],
+      [sx + 40, sy + 10],
+      [sx + 80, sy + 20],
+    ]);
+    await expect.poll(async () => Number(await stage.getAttribute('data-x'))).toBeCloseTo(x0 + 80, 0);
+    await page.getByRole('button', { name: 'Zoom to fit' }).click();
+    await expect.poll(async () => Number(await stage.getAttribute('data-x'))).toBeCloseTo(x0, 6);
+    at = await imageToScreen(page);
+    expect(at(0, 0)[0]).toBeGreaterThan(0);
     clean(log);
     await context.close();
   });

@@ -50,7 +50,7 @@ function inputsOf(s: CaseState): Inputs {
   const spacing = effectiveSpacing(s.record);
   return {
     image: s.image,
-    roi: s.history?.present ?? null,
+    roi: s.readers?.[1].present ?? null,
     unit: s.record.featureUnit === 'mm' && spacing?.unit === 'mm' ? 'mm' : 'pixel',
     row: spacing?.row ?? 1,
     col: spacing?.col ?? 1,

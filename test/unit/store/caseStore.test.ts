@@ -5,7 +5,7 @@ import { SonoMiRDatabase, setDb } from '../../../src/db/schema';
 import { loadCase } from '../../../src/db/cases';
 import { flushSave, startAutosave, whenSaved } from '../../../src/store/autosave';
 import { effectiveSpacing, useCaseStore } from '../../../src/store/caseStore';
-import { addOp, roiMask } from '../../../src/roi/roi';
+import { addOp, emptyRoi, roiMask } from '../../../src/roi/roi';
 import { emptyQpcrEntry } from '../../../src/qpcr/analysis';
 import { writeDicom } from '../imaging/dicomWriter';
 
@@ -45,8 +45,8 @@ describe('case store', () => {
     await s.openImage(png, 'a.png');
     let st = useCaseStore.getState();
     expect(st.record.image?.width).toBe(8);
-    expect(st.history?.present.ops).toEqual([]);
-    st.applyRoi(addOp(st.history!.present, square));
+    expect(st.readers?.[1].present.ops).toEqual([]);
+    st.applyRoi(addOp(st.readers![1].present, square));
     st = useCaseStore.getState();
     expect(roiMask(st.record.roi!).reduce((a, b) => a + b, 0)).toBe(12);
     st.undoRoi();
@@ -65,10 +65,55 @@ describe('case store', () => {
     await s.openImage(png, 'a.png');
     useCaseStore.getState().setReader(2);
     const st = useCaseStore.getState();
-    st.applyRoi(addOp(st.history2!.present, square));
+    st.applyRoi(addOp(st.readers![2].present, square));
     expect(useCaseStore.getState().record.roi2?.ops).toHaveLength(1);
     expect(useCaseStore.getState().record.roi?.ops).toEqual([]);
     useCaseStore.getState().undoRoi();
+    expect(useCaseStore.getState().record.roi2?.ops).toEqual([]);
+  });
+
+  it('undo or redo with nothing to undo changes nothing: not touched, no revision, no save scheduled', async () => {
+    const stop = startAutosave();
+    try {
+      await useCaseStore.getState().openImage(png, 'a.png');
+      await flushSave();
+      const before = useCaseStore.getState();
+      expect(before.saveState).toBe('saved');
+      before.undoRoi();
+      before.redoRoi();
+      before.applyRoi(before.readers![1].present); // the same ROI: no step
+      useCaseStore.getState().setReader(2);
+      useCaseStore.getState().undoRoi();
+      const after = useCaseStore.getState();
+      expect(after.revision).toBe(before.revision);
+      expect(after.record).toBe(before.record);
+      expect(after.readers![1]).toBe(before.readers![1]);
+      expect(after.saveState).toBe('saved');
+    } finally {
+      stop();
+    }
+  });
+
+  it('the stored ROIs are derived from the readers: reader 2 is stored once it has drawn', async () => {
+    await useCaseStore.getState().openImage(png, 'a.png');
+    let st = useCaseStore.getState();
+    expect(st.record.roi).toBe(st.readers![1].present);
+    expect(st.record.roi2).toBeNull();
+    st.setReader(2);
+    useCaseStore.getState().applyRoi(addOp(st.readers![2].present, square));
+    st = useCaseStore.getState();
+    expect(st.record.roi2).toBe(st.readers![2].present);
+    expect(st.record.roi).toBe(st.readers![1].present);
+    await flushSave();
+    const id = st.record.id;
+    useCaseStore.getState().newCase();
+    await useCaseStore.getState().openCase(id);
+    st = useCaseStore.getState();
+    expect(st.reader).toBe(1);
+    expect(roiMask(st.readers![2].present).reduce((a, b) => a + b, 0)).toBe(12);
+    expect(st.readers![2].past).toEqual([]);
+    st.setReader(2);
+    useCaseStore.getState().applyRoi(emptyRoi(8, 6));
     expect(useCaseStore.getState().record.roi2?.ops).toEqual([]);
   });
 
@@ -96,7 +141,7 @@ describe('case store', () => {
     s.setPatientId('BR-9');
     await s.openImage(png, 'a.png');
     const st = useCaseStore.getState();
-    st.applyRoi(addOp(st.history!.present, square));
+    st.applyRoi(addOp(st.readers![1].present, square));
     await flushSave();
     const after = useCaseStore.getState();
     expect(after.saveState).toBe('saved');
@@ -112,7 +157,7 @@ describe('case store', () => {
     const re = useCaseStore.getState();
     expect(re.record.patientId).toBe('BR-9');
     expect(re.image?.decoded.info.width).toBe(8);
-    expect(roiMask(re.history!.present).reduce((a, b) => a + b, 0)).toBe(12);
+    expect(roiMask(re.readers![1].present).reduce((a, b) => a + b, 0)).toBe(12);
     await useCaseStore.getState().openCase('missing');
     expect(useCaseStore.getState().loadError).toMatch(/no longer exists/);
   });

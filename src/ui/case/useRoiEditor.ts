@@ -1,0 +1,56 @@
+/**
+ * The ROI editor (src/roi/editor) bound to the case store (store/editorHost.ts). One editor per
+ * image panel; the view redraws through `useEditorVersion`, and `useEditorKeys` is the one
+ * keyboard listener of the editor (the action table and the tools).
+ */
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import { createEditor, type CalibrationLine, type Editor, type KeyInput } from '../../roi/editor';
+import { caseStoreHost } from '../../store/editorHost';
+
+/**
+ * The panel's editor; `onCalibrationLine` receives scale-bar lines. It must be stable (a state
+ * setter): the editor is created once, with the first one.
+ */
+export function useRoiEditor(onCalibrationLine: (line: CalibrationLine) => void): Editor {
+  const [editor] = useState(() => createEditor({ host: caseStoreHost(onCalibrationLine) }));
+  return editor;
+}
+
+/** Re-renders the caller on every change of the editor (tool, view, draft, cursor). */
+export function useEditorVersion(editor: Editor): number {
+  return useSyncExternalStore(editor.subscribe, editor.getVersion);
+}
+
+/**
+ * Re-renders the caller only when `select(editor)` changes (compared with Object.is): controls that
+ * show the tool or the actions' state do not redraw on every pointer move.
+ */
+export function useEditorSelector<T>(editor: Editor, select: (editor: Editor) => T): T {
+  return useSyncExternalStore(editor.subscribe, () => select(editor));
+}
+
+/** A DOM key event in the editor's terms. */
+export function keyInput(e: KeyboardEvent): KeyInput {
+  const target = e.target as HTMLElement | null;
+  const tag = target?.tagName;
+  return {
+    key: e.key,
+    shift: e.shiftKey,
+    ctrl: e.ctrlKey,
+    alt: e.altKey,
+    meta: e.metaKey,
+    typing: tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || target?.isContentEditable === true,
+    inStage: target?.hasAttribute?.('data-roi-stage') === true,
+  };
+}
+
+/** The editor's one key listener (window); keys it uses do not reach the browser's defaults. */
+export function useEditorKeys(editor: Editor): void {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (editor.keyDown(keyInput(e))) e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [editor]);
+}
