@@ -82,7 +82,7 @@ export const DEFAULT_SEGMENT_OPTIONS: SegmentOptions = {
   gaussianSigma: 1.5,
   shapeSlope: 6,
   shapeCap: 6,
-  coreRadius: 0.6,
+  coreRadius: 0.7,
   outerRadius: 1,
   intensityWeight: 1,
   bins: 32,
