@@ -14,10 +14,11 @@ import {
   prepareSegmentation,
   solveSegmentation,
   type Box,
+  type SegmentOutcome,
   type SegmentSession,
   type SegmentStroke,
 } from '../src/roi/segment/segment';
-import { isMessageError, type Message } from '../src/util/message';
+import { isMessageError } from '../src/util/message';
 
 let cached: { key: string; image: ImageVolume } | null = null;
 /** Whether this worker has already warmed up on a real image (once is enough: the code is then hot). */
@@ -28,8 +29,7 @@ let realRuns = 0;
 let segmentSession: { key: string; session: SegmentSession } | null = null;
 
 /** Answer of `segment`: the mask (0/1, the image's size) or a message code. */
-export type SegmentReply =
-  { ok: true; mask: Uint8Array; box: Box; iterations: number; ms: number } | { ok: false; message: Message };
+export type SegmentReply = SegmentOutcome;
 
 export interface BatchItem {
   image: ImageVolume;

@@ -19,7 +19,7 @@
  * Must stay true: the same image, box and strokes give a bit-identical mask; problems are reported as
  * {@link MessageError} codes `segment.*` (texts in src/i18n under `code.segment`).
  */
-import { MessageError } from '../../util/message';
+import { MessageError, type Message } from '../../util/message';
 import { paintStroke, type Point } from '../rasterize';
 import { fillHoles, gaussianBlur, labelComponents, medianFilter, resampleArea } from './grid';
 
@@ -40,6 +40,10 @@ export interface SegmentStroke {
   points: Point[];
   radius: number;
 }
+
+/** The answer to a segmentation request: the mask (0/1, the image's size) or a message code. */
+export type SegmentOutcome =
+  { ok: true; mask: Uint8Array; box: Box; iterations: number; ms: number } | { ok: false; message: Message };
 
 /** Tunable parameters (defaults: {@link DEFAULT_SEGMENT_OPTIONS}). */
 export interface SegmentOptions {

@@ -6,13 +6,31 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { createEditor, type CalibrationLine, type Editor, type KeyInput } from '../../roi/editor';
 import { caseStoreHost } from '../../store/editorHost';
+import { useCaseStore } from '../../store/caseStore';
+import { createSegmenter, type Segmenter } from '../segmenter';
+
+/** One segmentation worker for the app, started on the first "Lesion box" request. */
+let segmenter: Segmenter | null = null;
 
 /**
  * The panel's editor; `onCalibrationLine` receives scale-bar lines. It must be stable (a state
  * setter): the editor is created once, with the first one.
  */
 export function useRoiEditor(onCalibrationLine: (line: CalibrationLine) => void): Editor {
-  const [editor] = useState(() => createEditor({ host: caseStoreHost(onCalibrationLine) }));
+  const [editor] = useState(() =>
+    createEditor({
+      host: caseStoreHost(onCalibrationLine),
+      services: {
+        // The lesion box's proposal is computed in a worker on the open image.
+        segment: async (box, strokes) => {
+          const image = useCaseStore.getState().image?.decoded.image;
+          if (!image) return null;
+          segmenter ??= createSegmenter();
+          return segmenter.segment(image, box, strokes);
+        },
+      },
+    }),
+  );
   return editor;
 }
 
