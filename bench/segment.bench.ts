@@ -7,6 +7,7 @@
  * Run alone: `npx tsx bench/segment.bench.ts`.
  */
 import { readdirSync, readFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { decodeImage, decodeMask } from '../src/imaging';
 import { maskOverlap } from '../src/model/agreement';
@@ -160,6 +161,17 @@ export interface TimingRow {
   strokeMedian: number;
   strokeMax: number;
   runs: number;
+  /**
+   * In-process runs only: the same in CPU time of this process (user + system) — what a prompt costs
+   * without the waiting a loaded machine adds to wall-clock time.
+   */
+  cpu?: { promptMedian: number; promptMax: number; strokeMedian: number; strokeMax: number };
+}
+
+/** CPU time of this process so far (ms). */
+function cpuMs(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
 }
 
 function median(xs: number[]): number {
@@ -190,6 +202,8 @@ export function resizedCase(c: BusiCase, width: number, height: number): BusiCas
 export function benchSegmentTiming(cases: BusiCase[], width: number, height: number): TimingRow {
   const prompt: number[] = [];
   const stroke: number[] = [];
+  const cpuPrompt: number[] = [];
+  const cpuStroke: number[] = [];
   // Warm the code up first (as in the app's long-lived worker).
   for (const c of cases.slice(0, 3)) {
     const r = resizedCase(c, width, height);
@@ -201,17 +215,21 @@ export function benchSegmentTiming(cases: BusiCase[], width: number, height: num
     const box = simulatedBox(r.truth, width, height, 0.1);
     if (!box) continue;
     let t = performance.now();
+    let cpu0 = cpuMs();
     const s = prepareSegmentation(r.image, box);
     let mask = solveSegmentation(s);
     prompt.push(performance.now() - t);
+    cpuPrompt.push(cpuMs() - cpu0);
     const strokes: SegmentStroke[] = [];
     for (let k = 0; k < 2; k++) {
       const st = correctiveStroke(r.truth, mask, width, height, box);
       if (!st) break;
       strokes.push(st);
       t = performance.now();
+      cpu0 = cpuMs();
       mask = solveSegmentation(s, strokes);
       stroke.push(performance.now() - t);
+      cpuStroke.push(cpuMs() - cpu0);
     }
   }
   return {
@@ -221,6 +239,12 @@ export function benchSegmentTiming(cases: BusiCase[], width: number, height: num
     strokeMedian: median(stroke),
     strokeMax: Math.max(...stroke),
     runs: prompt.length,
+    cpu: {
+      promptMedian: median(cpuPrompt),
+      promptMax: Math.max(...cpuPrompt),
+      strokeMedian: median(cpuStroke),
+      strokeMax: Math.max(...cpuStroke),
+    },
   };
 }
 
@@ -331,8 +355,18 @@ export async function printSegmentBench(shared: string): Promise<{
   const line = (where: string, t: TimingRow) =>
     console.log(
       `${where} ${t.size}: per prompt median ${t.promptMedian.toFixed(0)} ms, max ${t.promptMax.toFixed(0)} ms; ` +
-        `per stroke median ${t.strokeMedian.toFixed(0)} ms, max ${t.strokeMax.toFixed(0)} ms (${t.runs} images)`,
+        `per stroke median ${t.strokeMedian.toFixed(0)} ms, max ${t.strokeMax.toFixed(0)} ms (${t.runs} images)` +
+        (t.cpu
+          ? `; CPU time per prompt median ${t.cpu.promptMedian.toFixed(0)} ms, max ${t.cpu.promptMax.toFixed(0)} ms, ` +
+            `per stroke median ${t.cpu.strokeMedian.toFixed(0)} ms, max ${t.cpu.strokeMax.toFixed(0)} ms`
+          : ''),
     );
+  console.log(
+    `wall-clock figures include waiting for the CPU: load average ${os
+      .loadavg()
+      .map((x) => x.toFixed(1))
+      .join(', ')} on ${os.cpus().length} cores`,
+  );
   for (const t of timing) line('in-process', t);
   for (const t of worker) line('worker thread (radiomics.worker.ts via Comlink)', t);
   return { accuracy, timing, worker };
