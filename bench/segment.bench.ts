@@ -10,6 +10,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { decodeImage, decodeMask } from '../src/imaging';
+import { median } from './radiomics.bench';
 import { maskOverlap } from '../src/model/agreement';
 import { createRng } from '../src/model/random';
 import {
@@ -78,11 +79,10 @@ export interface DiceSummary {
 
 export function summarise(d: number[]): DiceSummary {
   const s = [...d].sort((a, b) => a - b);
-  const m = s.length >> 1;
   return {
     n: s.length,
     mean: s.reduce((a, b) => a + b, 0) / s.length,
-    median: s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2,
+    median: median(s),
     ge85: s.filter((x) => x >= 0.85).length / s.length,
     ge75: s.filter((x) => x >= 0.75).length / s.length,
     min: s[0],
@@ -168,16 +168,22 @@ export interface TimingRow {
   cpu?: { promptMedian: number; promptMax: number; strokeMedian: number; strokeMax: number };
 }
 
+/** Median and maximum of the per-prompt and per-stroke times (ms). */
+function summariseTimes(size: string, prompt: number[], stroke: number[]): TimingRow {
+  return {
+    size,
+    promptMedian: median(prompt),
+    promptMax: Math.max(...prompt),
+    strokeMedian: median(stroke),
+    strokeMax: Math.max(...stroke),
+    runs: prompt.length,
+  };
+}
+
 /** CPU time of this process so far (ms). */
 function cpuMs(): number {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1000;
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
 /**
@@ -232,18 +238,14 @@ export function benchSegmentTiming(cases: BusiCase[], width: number, height: num
       cpuStroke.push(cpuMs() - cpu0);
     }
   }
+  const cpu = summariseTimes('', cpuPrompt, cpuStroke);
   return {
-    size: `${width}x${height}`,
-    promptMedian: median(prompt),
-    promptMax: Math.max(...prompt),
-    strokeMedian: median(stroke),
-    strokeMax: Math.max(...stroke),
-    runs: prompt.length,
+    ...summariseTimes(`${width}x${height}`, prompt, stroke),
     cpu: {
-      promptMedian: median(cpuPrompt),
-      promptMax: Math.max(...cpuPrompt),
-      strokeMedian: median(cpuStroke),
-      strokeMax: Math.max(...cpuStroke),
+      promptMedian: cpu.promptMedian,
+      promptMax: cpu.promptMax,
+      strokeMedian: cpu.strokeMedian,
+      strokeMax: cpu.strokeMax,
     },
   };
 }
@@ -291,14 +293,7 @@ export async function benchSegmentWorker(
   } finally {
     await worker.terminate();
   }
-  return {
-    size: `${width}x${height}`,
-    promptMedian: median(prompt),
-    promptMax: Math.max(...prompt),
-    strokeMedian: median(stroke),
-    strokeMax: Math.max(...stroke),
-    runs: prompt.length,
-  };
+  return summariseTimes(`${width}x${height}`, prompt, stroke);
 }
 
 const f3 = (x: number) => x.toFixed(3);

@@ -250,26 +250,19 @@ export function prepareSegmentation(
   const eb = bh / 2;
   const shape = new Float64Array(n);
   const borderSeeds = new Uint8Array(n);
-  for (let y = 0; y < gh; y++) {
-    const py = cy0 + (y + 0.5) * fy;
-    for (let x = 0; x < gw; x++) {
-      const px = cx0 + (x + 0.5) * fx;
-      const rho = Math.sqrt(((px - ex) / ea) ** 2 + ((py - ey) / eb) ** 2);
-      shape[y * gw + x] = Math.min(o.shapeCap, o.shapeSlope * (1 - rho));
-      const onBorder = x === 0 || y === 0 || x === gw - 1 || y === gh - 1;
-      const outsideBox = px < x0 || px >= x1 || py < y0 || py >= y1;
-      if (onBorder && outsideBox) borderSeeds[y * gw + x] = 1;
-    }
-  }
   const weights = new Float64Array(n);
   for (let y = 0; y < gh; y++) {
     const py = cy0 + (y + 0.5) * fy;
     for (let x = 0; x < gw; x++) {
       const px = cx0 + (x + 0.5) * fx;
       const rho = Math.sqrt(((px - ex) / ea) ** 2 + ((py - ey) / eb) ** 2);
+      shape[y * gw + x] = Math.min(o.shapeCap, o.shapeSlope * (1 - rho));
       // Histogram weights: the ellipse's core is lesion, outside the ellipse is background, the ring
       // between them is what the model must decide (0.5 = counted in neither).
       weights[y * gw + x] = rho <= o.coreRadius ? 1 : rho >= o.outerRadius ? 0 : 0.5;
+      const onBorder = x === 0 || y === 0 || x === gw - 1 || y === gh - 1;
+      const outsideBox = px < x0 || px >= x1 || py < y0 || py >= y1;
+      if (onBorder && outsideBox) borderSeeds[y * gw + x] = 1;
     }
   }
   const prior = priorFrom(u, shape, weights, o);
