@@ -24,7 +24,8 @@ export interface CaseTiming {
   speedup: number;
 }
 
-function median(xs: number[]): number {
+/** Median of a non-empty list. */
+export function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   const m = s.length >> 1;
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;

@@ -10,6 +10,7 @@ import { benchPipeline } from '../bench/pipeline.bench';
 import { benchStartup } from '../bench/startup.bench';
 import { benchRoiToProbability } from '../bench/roi.bench';
 import { benchPacsOpen, pacsBenchUnavailable, type PacsOpen } from '../bench/pacs.bench';
+import { printSegmentBench } from '../bench/segment.bench';
 
 const root = path.resolve(import.meta.dirname, '..');
 const shared = path.resolve(root, '../shared');
@@ -108,10 +109,12 @@ else {
       `decode median ${f(median(pacs.decodeMs), 0)} ms; ${pacs.runs} runs, ${f(pacs.bytes / 1024, 0)} KB; goal < 1000 ms)`,
   );
 }
+console.log('');
+const segmentation = await printSegmentBench(shared);
 
 mkdirSync(path.join(root, 'bench-results'), { recursive: true });
 writeFileSync(
   path.join(root, 'bench-results/bench.json'),
-  JSON.stringify({ cases, pipeline, startup, roi, pacs }, null, 2),
+  JSON.stringify({ cases, pipeline, startup, roi, pacs, segmentation }, null, 2),
 );
 console.log('\nwritten bench-results/bench.json');

@@ -10,12 +10,26 @@ import { extractFeatures, type ExtractionResult } from '../src/radiomics/extract
 import type { ImageVolume, MaskVolume, RadiomicsSettings } from '../src/radiomics/types';
 import { withMemoryMessage } from '../src/radiomics/memory';
 import { STUDY_PRESET } from '../src/radiomics/settings';
+import {
+  prepareSegmentation,
+  solveSegmentation,
+  type Box,
+  type SegmentOutcome,
+  type SegmentSession,
+  type SegmentStroke,
+} from '../src/roi/segment/segment';
+import { isMessageError } from '../src/util/message';
 
 let cached: { key: string; image: ImageVolume } | null = null;
 /** Whether this worker has already warmed up on a real image (once is enough: the code is then hot). */
 let warmedOnImage = false;
 /** Extractions of the user's ROIs so far (a warm-up stops when one arrives). */
 let realRuns = 0;
+/** The lesion segmentation of the cached image's last box: strokes on the same box re-solve warm-started. */
+let segmentSession: { key: string; session: SegmentSession } | null = null;
+
+/** Answer of `segment`: the mask (0/1, the image's size) or a message code. */
+export type SegmentReply = SegmentOutcome;
 
 export interface BatchItem {
   image: ImageVolume;
@@ -84,6 +98,49 @@ const api = {
       origin: mask.origin ?? cached.image.origin,
     };
     return withMemoryMessage(() => extractFeatures(image, mask, { settings, diagnostics: false }));
+  },
+  /**
+   * Lesion segmentation on the cached image: `box` (and `strokes`) → mask (transferred). A call with
+   * the same image and box as the previous one only re-solves with the new strokes, warm-started from
+   * the previous solution; another box prepares afresh. Problems come back as message codes.
+   */
+  segment(key: string, box: Box, strokes: SegmentStroke[] = []): SegmentReply {
+    if (!cached || cached.key !== key) {
+      throw new Error(`The worker holds no image "${key}"; send it with setImage first.`);
+    }
+    const t0 = performance.now();
+    try {
+      const [nz, height, width] = cached.image.size;
+      if (nz !== 1)
+        return {
+          ok: false,
+          message: {
+            code: 'segment.invalidImage',
+            params: { width, height, pixels: cached.image.data.length },
+          },
+        };
+      const same =
+        segmentSession?.key === key && segmentSession.session.box.every((v, i) => v === Math.round(box[i]));
+      if (!same) {
+        segmentSession = {
+          key,
+          session: prepareSegmentation({ width, height, data: cached.image.data }, box),
+        };
+      }
+      const session = segmentSession!.session;
+      const mask = solveSegmentation(session, strokes);
+      const reply: SegmentReply = {
+        ok: true,
+        mask,
+        box: session.box,
+        iterations: session.iterations,
+        ms: performance.now() - t0,
+      };
+      return Comlink.transfer(reply, [mask.buffer]);
+    } catch (e) {
+      if (isMessageError(e)) return { ok: false, message: e.toMessage() };
+      throw e;
+    }
   },
   /** One-shot extraction (image and mask both transferred). */
   extract(image: ImageVolume, mask: MaskVolume, settings?: Partial<RadiomicsSettings>): ExtractionResult {

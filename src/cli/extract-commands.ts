@@ -48,10 +48,15 @@ Exit code 0 when every row succeeded, 3 when some failed, 1 when none succeeded.
 /** Parsed command-line options: flag name → value (flags without value → 'true'). */
 type Flags = Record<string, string>;
 
-/** Parses the options (src/cli/flags.ts), worded with this command's usage. */
-function parseOptions(argv: string[], allowed: string[], usage: string): Flags {
+/** Parses the options (src/cli/flags.ts), worded with this command's usage; `repeated`: see parseFlags. */
+export function parseOptions(
+  argv: string[],
+  allowed: string[],
+  usage: string,
+  repeated: Record<string, string[]> = {},
+): Flags {
   try {
-    return Object.fromEntries(parseFlags(argv, allowed));
+    return Object.fromEntries(parseFlags(argv, allowed, repeated));
   } catch (e) {
     if (!(e instanceof FlagError)) throw e;
     const text = {

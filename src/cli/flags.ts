@@ -23,8 +23,14 @@ export class FlagError extends Error {
  * Options of `argv`, name → value (`help` → 'true'). A value may be a negative number (`-1`) but not
  * another option.
  * @param allowed - option names without dashes (`j` for `-j`).
+ * @param repeated - options that may be given several times: each value is appended to its list here
+ *   (the returned map then holds the last one).
  */
-export function parseFlags(argv: readonly string[], allowed: readonly string[]): Map<string, string> {
+export function parseFlags(
+  argv: readonly string[],
+  allowed: readonly string[],
+  repeated: Record<string, string[]> = {},
+): Map<string, string> {
   const out = new Map<string, string>();
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -36,7 +42,7 @@ export function parseFlags(argv: readonly string[], allowed: readonly string[]):
     if (!m) throw new FlagError('unexpected', arg, '');
     const name = m[1] ?? m[2];
     if (!allowed.includes(name)) throw new FlagError('unknown', arg, name);
-    if (out.has(name)) throw new FlagError('twice', arg, name);
+    if (out.has(name) && !repeated[name]) throw new FlagError('twice', arg, name);
     let value = m[3];
     if (value === undefined) {
       value = argv[i + 1];
@@ -46,6 +52,7 @@ export function parseFlags(argv: readonly string[], allowed: readonly string[]):
       i++;
     }
     out.set(name, value);
+    repeated[name]?.push(value);
   }
   return out;
 }

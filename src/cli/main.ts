@@ -5,6 +5,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { runBatch, runExtract } from './extract-commands';
 import { runEvaluate, runPredict, runTrain } from './model-commands';
+import { runSegment } from './segment-command';
 import type { CliIo } from './io';
 import { APP_VERSION } from '../version';
 
@@ -16,6 +17,7 @@ Usage:
   sonomir train   --cohort cohort.csv [--seed N] [--k auto|7] --out model.json
   sonomir predict --model model.json --features case.csv
   sonomir evaluate --data file.csv --label COL --positive VALUE --score COL [--compare COL]
+  sonomir segment --image IMG --box x0,y0,x1,y1 [--fg x,y,r]… [--bg x,y,r]… --out mask.png
 `;
 
 const io: CliIo = {
@@ -33,6 +35,7 @@ const commands: Record<string, Command> = {
   train: runTrain,
   predict: runPredict,
   evaluate: runEvaluate,
+  segment: runSegment,
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -390,6 +390,9 @@ export const en = {
       freehand: 'Freehand',
       brush: 'Brush',
       eraser: 'Eraser',
+      lesionBox: 'Lesion box',
+      lesionAdd: 'Add to lesion',
+      lesionRemove: 'Remove from lesion',
       edit: 'Edit vertices',
       move: 'Move',
       pan: 'Pan',
@@ -400,9 +403,20 @@ export const en = {
       freehand: 'Drag around the lesion',
       brush: 'Paint to add to the ROI',
       eraser: 'Paint to remove from the ROI',
+      lesionBox: 'Drag a box around the lesion (or Space at two corners): a proposed outline appears',
+      lesionAdd: 'Paint over lesion the proposal missed; the outline is recomputed',
+      lesionRemove: 'Paint over tissue the proposal wrongly included; the outline is recomputed',
       edit: 'Drag a vertex, click an edge to insert one, double-click a vertex (or point at it and press Delete) to delete it',
       move: 'Drag to move the whole ROI (whole pixels)',
       pan: 'Drag to pan the image (wheel zooms)',
+    },
+    segment: {
+      accept: 'Accept segmentation',
+      acceptTip: 'Add the proposed outline to the ROI (Enter); Escape discards it',
+      discard: 'Discard',
+      computing: 'Computing the proposed outline…',
+      ready: 'Proposed outline: refine it with “Add to lesion” or “Remove from lesion”, then accept.',
+      empty: 'No lesion was found in the box: draw it again or mark the lesion with “Add to lesion”.',
     },
     undo: 'Undo',
     undoTip: 'Undo the last ROI edit (Ctrl+Z)',
@@ -969,6 +983,24 @@ export const en = {
         restore: 'The restore',
         lock: 'Changing the lock',
       },
+    },
+    segment: {
+      invalidImage:
+        'The image cannot be segmented: it has {{pixels}} values for {{width}} × {{height}} pixels, or values that are not numbers. Open the image again.',
+      invalidBox: 'The lesion box "{{box}}" is not four numbers x0,y0,x1,y1; draw the box again.',
+      emptyBox:
+        'The lesion box is empty ({{width}} × {{height}} pixels): drag from one corner of the lesion to the opposite corner.',
+      boxOutside:
+        'The lesion box {{x0}},{{y0}},{{x1}},{{y1}} lies outside the {{width}} × {{height}} image; draw it on the image (x0 ≥ 0, y0 ≥ 0, x1 ≤ {{width}}, y1 ≤ {{height}}).',
+      boxTooSmall:
+        'The lesion box is {{width}} × {{height}} pixels; it must be at least {{min}} pixels on each side. Draw a larger box around the whole lesion.',
+      flatImage:
+        'The image has no contrast around the box (every pixel is about {{value}}): there is no edge to follow. Check the image or draw the lesion by hand.',
+      noLesion:
+        'No lesion was found in the box. Draw the box tightly around the lesion or mark it with “Add to lesion”.',
+      unavailable: 'Segmentation is not available here; draw the lesion with the other tools.',
+      failed: 'The segmentation stopped unexpectedly ({{detail}}); draw the box again.',
+      unreadableImage: 'The image "{{file}}" cannot be read: {{detail}}',
     },
   },
 };

@@ -388,6 +388,9 @@ export const zh: Resources = {
       freehand: '自由绘制',
       brush: '画笔',
       eraser: '橡皮擦',
+      lesionBox: '病灶框',
+      lesionAdd: '添加到病灶',
+      lesionRemove: '从病灶中去除',
       edit: '编辑顶点',
       move: '移动',
       pan: '平移',
@@ -397,9 +400,20 @@ export const zh: Resources = {
       freehand: '沿病灶边缘拖动绘制',
       brush: '涂抹以添加到 ROI',
       eraser: '涂抹以从 ROI 中去除',
+      lesionBox: '在病灶周围拖出一个框（或在两个对角按空格键）：随即显示建议轮廓',
+      lesionAdd: '涂抹建议轮廓遗漏的病灶部分，轮廓将重新计算',
+      lesionRemove: '涂抹建议轮廓误含的组织，轮廓将重新计算',
       edit: '拖动顶点；单击边以插入顶点；双击顶点（或指向顶点后按 Delete）以删除',
       move: '拖动以移动整个 ROI（按整像素）',
       pan: '拖动以平移图像（滚轮缩放）',
+    },
+    segment: {
+      accept: '接受分割',
+      acceptTip: '将建议轮廓加入 ROI（Enter）；按 Escape 放弃',
+      discard: '放弃',
+      computing: '正在计算建议轮廓…',
+      ready: '建议轮廓：可用“添加到病灶”或“从病灶中去除”修正，然后接受。',
+      empty: '框内未找到病灶：请重新绘制病灶框，或用“添加到病灶”标记病灶。',
     },
     undo: '撤销',
     undoTip: '撤销上一步 ROI 编辑（Ctrl+Z）',
@@ -942,6 +956,22 @@ export const zh: Resources = {
         restore: '恢复',
         lock: '更改口令锁',
       },
+    },
+    segment: {
+      invalidImage:
+        '无法分割此图像：{{width}} × {{height}} 像素的图像却有 {{pixels}} 个数值，或含有非数值。请重新打开图像。',
+      invalidBox: '病灶框“{{box}}”不是 x0,y0,x1,y1 四个数；请重新绘制病灶框。',
+      emptyBox: '病灶框为空（{{width}} × {{height}} 像素）：请从病灶的一角拖动到对角。',
+      boxOutside:
+        '病灶框 {{x0}},{{y0}},{{x1}},{{y1}} 超出了 {{width}} × {{height}} 的图像；请在图像内绘制（x0 ≥ 0，y0 ≥ 0，x1 ≤ {{width}}，y1 ≤ {{height}}）。',
+      boxTooSmall:
+        '病灶框为 {{width}} × {{height}} 像素，每边至少需要 {{min}} 像素。请绘制一个包住整个病灶的更大的框。',
+      flatImage:
+        '病灶框周围的图像没有对比度（所有像素约为 {{value}}），无边缘可循。请检查图像或手动勾画病灶。',
+      noLesion: '框内未找到病灶。请紧贴病灶绘制病灶框，或用“添加到病灶”标记病灶。',
+      unavailable: '此处无法使用分割；请用其他工具勾画病灶。',
+      failed: '分割意外中止（{{detail}}）；请重新绘制病灶框。',
+      unreadableImage: '无法读取图像“{{file}}”：{{detail}}',
     },
   },
 };

@@ -32,11 +32,16 @@ export class WorkerCrashError extends Error {
   }
 }
 
-function spawn(): SpawnedWorker {
-  const worker = new Worker(new URL('../../workers/radiomics.worker.ts', import.meta.url), {
+/** A new feature-extraction worker (workers/radiomics.worker.ts), also used for lesion segmentation. */
+export function startRadiomicsWorker(): Worker {
+  return new Worker(new URL('../../workers/radiomics.worker.ts', import.meta.url), {
     type: 'module',
     name: 'radiomics',
   });
+}
+
+function spawn(): SpawnedWorker {
+  const worker = startRadiomicsWorker();
   const crashed = new Promise<never>((_, reject) => {
     worker.addEventListener('error', (e) => {
       e.preventDefault();
@@ -51,13 +56,13 @@ function spawn(): SpawnedWorker {
 }
 
 /** Copy a volume into transferable Float64Array/Uint8Array buffers. */
-function packImage(image: ImageVolume): ImageVolume {
+export function packImage(image: ImageVolume): ImageVolume {
   return { ...image, data: Float64Array.from(image.data) };
 }
 function packMask(mask: MaskVolume): MaskVolume {
   return { ...mask, data: mask.data instanceof Uint8Array ? mask.data.slice() : Uint8Array.from(mask.data) };
 }
-function buffersOf(v: { data: ArrayLike<number> }): Transferable[] {
+export function buffersOf(v: { data: ArrayLike<number> }): Transferable[] {
   const d = v.data as unknown as { buffer?: ArrayBuffer };
   return d.buffer ? [d.buffer] : [];
 }
@@ -77,7 +82,7 @@ export interface Extractor {
 /** Images are identified by their pixel array: the same pixels with another spacing are the same image. */
 const imageKeys = new WeakMap<object, string>();
 let keyCounter = 0;
-function keyOf(image: ImageVolume): string {
+export function imageKey(image: ImageVolume): string {
   const id = image.data as unknown as object;
   let k = imageKeys.get(id);
   if (!k) {
@@ -135,7 +140,7 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
 
   /** Posts `image` to the worker unless it has it; resolves when the worker is done with it (and its warm-up). */
   const post = (slot: Slot, image: ImageVolume, warm = false): Promise<unknown> => {
-    const key = keyOf(image);
+    const key = imageKey(image);
     if (slot.posted === key) return slot.ready;
     const packed = packImage(image);
     // Not awaited by runs: the extraction message queued after it is answered only once the image is
@@ -202,7 +207,7 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
       }
       busy = true;
       lastImage = image;
-      const key = keyOf(image);
+      const key = imageKey(image);
       const cancelled = new Promise<null>((resolve) => {
         cancelPending = () => resolve(null);
       });

@@ -4,6 +4,7 @@
  */
 import { CalibrateTool } from './tools/calibrate';
 import { EditTool } from './tools/edit';
+import { LesionBoxTool, LesionStrokeTool } from './tools/lesionBox';
 import { MoveTool } from './tools/move';
 import { PanTool } from './tools/pan';
 import { PolygonTool } from './tools/polygon';
@@ -33,6 +34,9 @@ export const TOOL_REGISTRY: readonly ToolDefinition[] = [
   tool('freehand', 'f', (ctx) => new StrokeTool(ctx, 'freehand')),
   tool('brush', 'b', (ctx) => new StrokeTool(ctx, 'brush')),
   tool('eraser', 'e', (ctx) => new StrokeTool(ctx, 'eraser')),
+  tool('lesionBox', 'l', (ctx) => new LesionBoxTool(ctx)),
+  tool('lesionAdd', 'a', (ctx) => new LesionStrokeTool(ctx, 'lesionAdd')),
+  tool('lesionRemove', 'r', (ctx) => new LesionStrokeTool(ctx, 'lesionRemove')),
   tool('edit', 'v', (ctx) => new EditTool(ctx)),
   tool('move', 'm', (ctx) => new MoveTool(ctx)),
   tool('pan', 'h', (ctx) => new PanTool(ctx)),

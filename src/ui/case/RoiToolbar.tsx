@@ -4,6 +4,7 @@
  */
 import { useT } from '../../i18n';
 import type { Editor } from '../../roi/editor';
+import { segmentationOf } from '../../roi/editor/tools/lesionBox';
 import { useEditorSelector } from './useRoiEditor';
 
 export function RoiToolbar({ editor }: { editor: Editor }) {
@@ -11,8 +12,13 @@ export function RoiToolbar({ editor }: { editor: Editor }) {
   // What the toolbar shows of the editor: the tool, the brush size, which actions are enabled.
   useEditorSelector(
     editor,
-    (e) => `${e.toolId} ${e.brushSize} ${['undo', 'redo', 'clear'].map((a) => e.isEnabled(a)).join()}`,
+    (e) =>
+      `${e.toolId} ${e.brushSize} ${['undo', 'redo', 'clear'].map((a) => e.isEnabled(a)).join()} ` +
+      `${segmentationOf(e.context).status()}`,
   );
+  const seg = segmentationOf(editor.context);
+  const segStatus = seg.status();
+  const segMessage = seg.message();
   // Registry keys are plain strings (the editor core knows no i18n types).
   const tk = t as unknown as (key: string, options?: Record<string, unknown>) => string;
   const button = (name: string, labelKey: string, tipKey: string) => (
@@ -25,7 +31,7 @@ export function RoiToolbar({ editor }: { editor: Editor }) {
       {tk(labelKey)}
     </button>
   );
-  const sized = editor.toolId === 'brush' || editor.toolId === 'eraser';
+  const sized = ['brush', 'eraser', 'lesionAdd', 'lesionRemove'].includes(editor.toolId);
   return (
     <div className="toolbar" role="toolbar" aria-label={t('image.toolsLabel')}>
       {editor.tools
@@ -57,6 +63,30 @@ export function RoiToolbar({ editor }: { editor: Editor }) {
           />
           <output>{editor.brushSize}</output>
         </label>
+      )}
+      {segStatus !== 'none' && (
+        <div className="segment-proposal" role="group" aria-label={t('image.tool.lesionBox')}>
+          <span role="status">
+            {segStatus === 'computing'
+              ? t('image.segment.computing')
+              : segMessage
+                ? tk(`code.${segMessage.code}`, segMessage.params)
+                : seg.canAccept()
+                  ? t('image.segment.ready')
+                  : t('image.segment.empty')}
+          </span>
+          <button
+            type="button"
+            onClick={() => seg.accept()}
+            disabled={!seg.canAccept()}
+            title={t('image.segment.acceptTip')}
+          >
+            {t('image.segment.accept')}
+          </button>
+          <button type="button" onClick={() => seg.discard()}>
+            {t('image.segment.discard')}
+          </button>
+        </div>
       )}
     </div>
   );

@@ -6,6 +6,11 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { createEditor, type CalibrationLine, type Editor, type KeyInput } from '../../roi/editor';
 import { caseStoreHost, followCaseImage, syncEditorImage } from '../../store/editorHost';
+import { useCaseStore } from '../../store/caseStore';
+import { createSegmenter, type Segmenter } from '../segmenter';
+
+/** One segmentation worker for the app, started on the first "Lesion box" request. */
+let segmenter: Segmenter | null = null;
 
 /**
  * The panel's editor; `onCalibrationLine` receives scale-bar lines. It must be stable (a state
@@ -13,7 +18,18 @@ import { caseStoreHost, followCaseImage, syncEditorImage } from '../../store/edi
  */
 export function useRoiEditor(onCalibrationLine: (line: CalibrationLine) => void): Editor {
   const [editor] = useState(() => {
-    const created = createEditor({ host: caseStoreHost(onCalibrationLine) });
+    const created = createEditor({
+      host: caseStoreHost(onCalibrationLine),
+      services: {
+        // The lesion box's proposal is computed in a worker on the open image.
+        segment: async (box, strokes) => {
+          const image = useCaseStore.getState().image?.decoded.image;
+          if (!image) return null;
+          segmenter ??= createSegmenter();
+          return segmenter.segment(image, box, strokes);
+        },
+      },
+    });
     syncEditorImage(created); // an image already open is there at the first render
     return created;
   });

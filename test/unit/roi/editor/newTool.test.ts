@@ -102,7 +102,8 @@ function withBoxTool() {
     tipKey: 'image.tip.lesionBox',
     create: (ctx) => new BoxProposalTool(ctx, seg.segment),
   };
-  const t = makeEditor(100, 80, { tools: [...TOOL_REGISTRY, def] });
+  // The stand-in replaces the real lesion-box tool of the registry (same id).
+  const t = makeEditor(100, 80, { tools: [...TOOL_REGISTRY.filter((d) => d.id !== def.id), def] });
   return { t, seg, tool: () => t.editor.toolById('lesionBox') as BoxProposalTool };
 }
 

@@ -1,0 +1,372 @@
+/**
+ * Benchmark of the lesion segmentation (issue 13) on ../shared/segmentation (12 BUSI images with
+ * expert masks), with the simulated prompts of src/roi/segment/simulate.ts: for each box setting, the
+ * box alone and after 1 and 2 corrective strokes — Dice mean, median, share ≥ 0.85 and ≥ 0.75 — beside
+ * the inscribed-ellipse baseline; and the time per prompt (box) and per stroke on 256² and 800×600, in
+ * this thread and through a worker thread running the app's worker module.
+ * Run alone: `npx tsx bench/segment.bench.ts`.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { decodeImage, decodeMask } from '../src/imaging';
+import { median } from './radiomics.bench';
+import { maskOverlap } from '../src/model/agreement';
+import { createRng } from '../src/model/random';
+import {
+  prepareSegmentation,
+  solveSegmentation,
+  type Box,
+  type GreyImage,
+  type SegmentOptions,
+  type SegmentStroke,
+} from '../src/roi/segment/segment';
+import { correctiveStroke, inscribedEllipse, simulatedBox } from '../src/roi/segment/simulate';
+import type { Endpoint } from 'comlink';
+import type { RadiomicsWorkerApi } from '../workers/radiomics.worker';
+
+export interface BusiCase {
+  name: string;
+  image: GreyImage;
+  truth: Uint8Array;
+}
+
+/** The BUSI images and expert masks of ../shared/segmentation/busi. */
+export function loadBusi(shared: string): BusiCase[] {
+  const dir = path.join(shared, 'segmentation/busi');
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('_image.png'))
+    .sort()
+    .map((f) => {
+      const name = f.replace(/_image\.png$/, '');
+      const img = decodeImage(new Uint8Array(readFileSync(path.join(dir, f))), f).image;
+      const m = decodeMask(new Uint8Array(readFileSync(path.join(dir, `${name}_mask.png`))), f).mask;
+      const [, height, width] = img.size;
+      return {
+        name,
+        image: { width, height, data: img.data },
+        truth: Uint8Array.from(m.data, (v) => (v ? 1 : 0)),
+      };
+    });
+}
+
+/** A box setting: outward enlargement per side and optional jitter (fractions of width/height). */
+export interface BoxSetting {
+  label: string;
+  enlarge: number;
+  jitter?: number;
+  /** Jittered boxes per image (seeded). */
+  repeats?: number;
+}
+
+export const BOX_SETTINGS: BoxSetting[] = [
+  { label: '+0 %', enlarge: 0 },
+  { label: '+10 %', enlarge: 0.1 },
+  { label: '+25 %', enlarge: 0.25 },
+  { label: '+10 % ± 10 % jitter', enlarge: 0.1, jitter: 0.1, repeats: 3 },
+  { label: '+0 % ± 10 % jitter', enlarge: 0, jitter: 0.1, repeats: 3 },
+];
+
+export interface DiceSummary {
+  n: number;
+  mean: number;
+  median: number;
+  /** Share of prompts with Dice ≥ 0.85 / ≥ 0.75. */
+  ge85: number;
+  ge75: number;
+  min: number;
+}
+
+export function summarise(d: number[]): DiceSummary {
+  const s = [...d].sort((a, b) => a - b);
+  return {
+    n: s.length,
+    mean: s.reduce((a, b) => a + b, 0) / s.length,
+    median: median(s),
+    ge85: s.filter((x) => x >= 0.85).length / s.length,
+    ge75: s.filter((x) => x >= 0.75).length / s.length,
+    min: s[0],
+  };
+}
+
+export interface AccuracyRow {
+  setting: string;
+  baseline: DiceSummary;
+  /** Box only, after 1 stroke, after 2 strokes. */
+  steps: [DiceSummary, DiceSummary, DiceSummary];
+  /** Per-prompt Dice: [case, baseline, box, 1 stroke, 2 strokes]. */
+  perCase: [string, number, number, number, number][];
+}
+
+/** Box → proposal → up to two simulated corrective strokes (each warm-started), Dice after each. */
+export function runPrompt(c: BusiCase, box: Box, options?: Partial<SegmentOptions>): number[] {
+  const { width, height } = c.image;
+  const s = prepareSegmentation(c.image, box, options);
+  const strokes: SegmentStroke[] = [];
+  let mask = solveSegmentation(s, strokes);
+  const dice = [maskOverlap(mask, c.truth).dice];
+  for (let k = 0; k < 2; k++) {
+    const st = correctiveStroke(c.truth, mask, width, height, box);
+    if (st) {
+      strokes.push(st);
+      mask = solveSegmentation(s, strokes);
+    }
+    dice.push(maskOverlap(mask, c.truth).dice);
+  }
+  return dice;
+}
+
+export function benchSegmentAccuracy(
+  cases: BusiCase[],
+  settings: BoxSetting[] = BOX_SETTINGS,
+  options?: Partial<SegmentOptions>,
+): AccuracyRow[] {
+  return settings.map((set) => {
+    const rng = createRng(13);
+    const per: AccuracyRow['perCase'] = [];
+    for (const c of cases) {
+      const { width, height } = c.image;
+      for (let r = 0; r < (set.jitter ? (set.repeats ?? 1) : 1); r++) {
+        const box = simulatedBox(
+          c.truth,
+          width,
+          height,
+          set.enlarge,
+          set.jitter ? { rng, amount: set.jitter } : undefined,
+        );
+        if (!box) continue;
+        const base = maskOverlap(inscribedEllipse(box, width, height), c.truth).dice;
+        const [d0, d1, d2] = runPrompt(c, box, options);
+        per.push([c.name, base, d0, d1, d2]);
+      }
+    }
+    return {
+      setting: set.label,
+      baseline: summarise(per.map((p) => p[1])),
+      steps: [
+        summarise(per.map((p) => p[2])),
+        summarise(per.map((p) => p[3])),
+        summarise(per.map((p) => p[4])),
+      ],
+      perCase: per,
+    };
+  });
+}
+
+export interface TimingRow {
+  size: string;
+  /** ms per prompt (box → mask) and per stroke (re-solve → mask): median and max. */
+  promptMedian: number;
+  promptMax: number;
+  strokeMedian: number;
+  strokeMax: number;
+  runs: number;
+  /**
+   * In-process runs only: the same in CPU time of this process (user + system) — what a prompt costs
+   * without the waiting a loaded machine adds to wall-clock time.
+   */
+  cpu?: { promptMedian: number; promptMax: number; strokeMedian: number; strokeMax: number };
+}
+
+/** Median and maximum of the per-prompt and per-stroke times (ms). */
+function summariseTimes(size: string, prompt: number[], stroke: number[]): TimingRow {
+  return {
+    size,
+    promptMedian: median(prompt),
+    promptMax: Math.max(...prompt),
+    strokeMedian: median(stroke),
+    strokeMax: Math.max(...stroke),
+    runs: prompt.length,
+  };
+}
+
+/** CPU time of this process so far (ms). */
+function cpuMs(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
+
+/**
+ * A BUSI image and its expert mask resampled (nearest neighbour) to width × height, so timings use
+ * real ultrasound texture at the target size.
+ */
+export function resizedCase(c: BusiCase, width: number, height: number): BusiCase {
+  const data = new Float64Array(width * height);
+  const truth = new Uint8Array(width * height);
+  for (let y = 0; y < height; y++) {
+    const sy = Math.min(c.image.height - 1, Math.floor(((y + 0.5) * c.image.height) / height));
+    for (let x = 0; x < width; x++) {
+      const sx = Math.min(c.image.width - 1, Math.floor(((x + 0.5) * c.image.width) / width));
+      data[y * width + x] = c.image.data[sy * c.image.width + sx];
+      truth[y * width + x] = c.truth[sy * c.image.width + sx];
+    }
+  }
+  return { name: `${c.name}@${width}x${height}`, image: { width, height, data }, truth };
+}
+
+/** Time per prompt and per stroke (in this thread) on every case resized to width × height. */
+export function benchSegmentTiming(cases: BusiCase[], width: number, height: number): TimingRow {
+  const prompt: number[] = [];
+  const stroke: number[] = [];
+  const cpuPrompt: number[] = [];
+  const cpuStroke: number[] = [];
+  // Warm the code up first (as in the app's long-lived worker).
+  for (const c of cases.slice(0, 3)) {
+    const r = resizedCase(c, width, height);
+    const box = simulatedBox(r.truth, width, height, 0.1);
+    if (box) solveSegmentation(prepareSegmentation(r.image, box));
+  }
+  for (const c of cases) {
+    const r = resizedCase(c, width, height);
+    const box = simulatedBox(r.truth, width, height, 0.1);
+    if (!box) continue;
+    let t = performance.now();
+    let cpu0 = cpuMs();
+    const s = prepareSegmentation(r.image, box);
+    let mask = solveSegmentation(s);
+    prompt.push(performance.now() - t);
+    cpuPrompt.push(cpuMs() - cpu0);
+    const strokes: SegmentStroke[] = [];
+    for (let k = 0; k < 2; k++) {
+      const st = correctiveStroke(r.truth, mask, width, height, box);
+      if (!st) break;
+      strokes.push(st);
+      t = performance.now();
+      cpu0 = cpuMs();
+      mask = solveSegmentation(s, strokes);
+      stroke.push(performance.now() - t);
+      cpuStroke.push(cpuMs() - cpu0);
+    }
+  }
+  const cpu = summariseTimes('', cpuPrompt, cpuStroke);
+  return {
+    ...summariseTimes(`${width}x${height}`, prompt, stroke),
+    cpu: {
+      promptMedian: cpu.promptMedian,
+      promptMax: cpu.promptMax,
+      strokeMedian: cpu.strokeMedian,
+      strokeMax: cpu.strokeMax,
+    },
+  };
+}
+
+/**
+ * Time per prompt and per stroke measured from the calling thread through a real worker (a Node
+ * worker thread running workers/radiomics.worker.ts via Comlink, as the app does): the request, the
+ * computation in the worker and the transferred mask back. The calling thread only waits.
+ */
+export async function benchSegmentWorker(
+  cases: BusiCase[],
+  width: number,
+  height: number,
+): Promise<TimingRow> {
+  const Comlink = await import('comlink');
+  const adapter: string = 'comlink/dist/esm/node-adapter.mjs'; // untyped: Comlink's Node adapter
+  const { default: nodeEndpoint } = (await import(adapter)) as { default: (w: unknown) => Endpoint };
+  const { Worker } = await import('node:worker_threads');
+  const worker = new Worker(new URL('./segment-worker.mjs', import.meta.url));
+  const api = Comlink.wrap<RadiomicsWorkerApi>(nodeEndpoint(worker));
+  const prompt: number[] = [];
+  const stroke: number[] = [];
+  try {
+    let k = 0;
+    for (const c of [...cases.slice(0, 3), ...cases]) {
+      const warm = k++ < 3; // the first three warm the worker's code up
+      const r = resizedCase(c, width, height);
+      const key = `${r.name}-${k}`;
+      await api.setImage(key, { data: r.image.data, size: [1, height, width], spacing: [1, 1, 1] });
+      const box = simulatedBox(r.truth, width, height, 0.1);
+      if (!box) continue;
+      let t = performance.now();
+      let reply = await api.segment(key, box);
+      if (!warm) prompt.push(performance.now() - t);
+      const strokes: SegmentStroke[] = [];
+      for (let s = 0; s < 2 && reply.ok; s++) {
+        const st = correctiveStroke(r.truth, reply.mask, width, height, box);
+        if (!st) break;
+        strokes.push(st);
+        t = performance.now();
+        reply = await api.segment(key, box, strokes);
+        if (!warm) stroke.push(performance.now() - t);
+      }
+    }
+  } finally {
+    await worker.terminate();
+  }
+  return summariseTimes(`${width}x${height}`, prompt, stroke);
+}
+
+const f3 = (x: number) => x.toFixed(3);
+const pct = (x: number) => `${(100 * x).toFixed(0)} %`;
+
+/** Runs the whole segmentation benchmark and prints its section of `npm run bench`. */
+export async function printSegmentBench(shared: string): Promise<{
+  accuracy: AccuracyRow[];
+  timing: TimingRow[];
+  worker: TimingRow[];
+}> {
+  const cases = loadBusi(shared);
+  console.log(
+    `== Lesion segmentation (issue 13): ${cases.length} BUSI images, expert masks, simulated prompts (src/roi/segment/simulate.ts) ==`,
+  );
+  const accuracy = benchSegmentAccuracy(cases);
+  console.log(
+    [
+      'box',
+      'prompts',
+      'step',
+      'mean Dice',
+      'median',
+      '≥ 0.85',
+      '≥ 0.75',
+      'min',
+      '| ellipse mean',
+      'median',
+      '≥ 0.85',
+    ].join('\t'),
+  );
+  for (const row of accuracy) {
+    const steps = ['box only', '1 stroke', '2 strokes'];
+    row.steps.forEach((s, i) =>
+      console.log(
+        [
+          row.setting,
+          s.n,
+          steps[i],
+          f3(s.mean),
+          f3(s.median),
+          pct(s.ge85),
+          pct(s.ge75),
+          f3(s.min),
+          `| ${f3(row.baseline.mean)}`,
+          f3(row.baseline.median),
+          pct(row.baseline.ge85),
+        ].join('\t'),
+      ),
+    );
+  }
+  const timing = [benchSegmentTiming(cases, 256, 256), benchSegmentTiming(cases, 800, 600)];
+  const worker = [await benchSegmentWorker(cases, 256, 256), await benchSegmentWorker(cases, 800, 600)];
+  const line = (where: string, t: TimingRow) =>
+    console.log(
+      `${where} ${t.size}: per prompt median ${t.promptMedian.toFixed(0)} ms, max ${t.promptMax.toFixed(0)} ms; ` +
+        `per stroke median ${t.strokeMedian.toFixed(0)} ms, max ${t.strokeMax.toFixed(0)} ms (${t.runs} images)` +
+        (t.cpu
+          ? `; CPU time per prompt median ${t.cpu.promptMedian.toFixed(0)} ms, max ${t.cpu.promptMax.toFixed(0)} ms, ` +
+            `per stroke median ${t.cpu.strokeMedian.toFixed(0)} ms, max ${t.cpu.strokeMax.toFixed(0)} ms`
+          : ''),
+    );
+  console.log(
+    `wall-clock figures include waiting for the CPU: load average ${os
+      .loadavg()
+      .map((x) => x.toFixed(1))
+      .join(', ')} on ${os.cpus().length} cores`,
+  );
+  for (const t of timing) line('in-process', t);
+  for (const t of worker) line('worker thread (radiomics.worker.ts via Comlink)', t);
+  return { accuracy, timing, worker };
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === import.meta.filename) {
+  await printSegmentBench(path.resolve(import.meta.dirname, '../../shared'));
+}

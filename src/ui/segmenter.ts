@@ -1,0 +1,66 @@
+/**
+ * Main-thread client of the lesion segmentation (the "Lesion box" tool). The computation runs in a
+ * feature-extraction worker of its own (workers/radiomics.worker.ts, method `segment`), which keeps
+ * the image (sent once per image) and the last box's solution, so each stroke re-solves warm-started.
+ * A separate worker is used because the interactive extractor terminates its worker to cancel stale
+ * runs, which would throw the warm-start state away.
+ *
+ * Must stay true: the newest request wins — an answer to a superseded request resolves to null — and
+ * nothing heavy runs on the main thread (only the request and the transferred mask cross).
+ */
+import * as Comlink from 'comlink';
+import type { ImageVolume } from '../radiomics/types';
+import type { Box, SegmentStroke } from '../roi/segment/segment';
+import type { RadiomicsWorkerApi, SegmentReply } from '../../workers/radiomics.worker';
+import { buffersOf, imageKey, packImage, startRadiomicsWorker } from './engine';
+
+export type { SegmentReply } from '../../workers/radiomics.worker';
+
+/** The part of the worker API the segmenter uses (tests pass an in-process stand-in). */
+export interface SegmentWorker {
+  api: {
+    setImage(key: string, image: ImageVolume): unknown;
+    segment(key: string, box: Box, strokes?: SegmentStroke[]): Promise<SegmentReply>;
+  };
+  terminate(): void;
+}
+
+export interface Segmenter {
+  /**
+   * Segments `box` (with `strokes`) on `image` (a 2-D image volume); resolves to the worker's reply, or
+   * null when a newer request superseded this one or the segmenter was disposed.
+   */
+  segment(image: ImageVolume, box: Box, strokes?: SegmentStroke[]): Promise<SegmentReply | null>;
+  dispose(): void;
+}
+
+function spawnSegmentWorker(): SegmentWorker {
+  const worker = startRadiomicsWorker();
+  return { api: Comlink.wrap<RadiomicsWorkerApi>(worker), terminate: () => worker.terminate() };
+}
+
+export function createSegmenter(spawnWorker: () => SegmentWorker = spawnSegmentWorker): Segmenter {
+  let w: SegmentWorker | null = null;
+  let posted: string | null = null;
+  let generation = 0;
+  return {
+    async segment(image, box, strokes = []) {
+      const gen = ++generation;
+      w ??= spawnWorker();
+      const key = imageKey(image);
+      if (posted !== key) {
+        posted = key;
+        const packed = packImage(image);
+        void w.api.setImage(key, Comlink.transfer(packed, buffersOf(packed)));
+      }
+      const reply = await w.api.segment(key, box, strokes);
+      return gen === generation ? reply : null;
+    },
+    dispose() {
+      generation++;
+      w?.terminate();
+      w = null;
+      posted = null;
+    },
+  };
+}
