@@ -4,6 +4,7 @@
  * Each case: one warm-up, then the median of `repeats` runs of the full 107-feature extraction
  * with the study's settings. Per-class times come from the engine's own timings.
  */
+import { median } from '../src/model/bootstrap';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { decodeImage, decodeMask } from '../src/imaging';
@@ -22,13 +23,6 @@ export interface CaseTiming {
   classes: Record<string, number>;
   pyradiomicsSeconds: number;
   speedup: number;
-}
-
-/** Median of a non-empty list. */
-export function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
 /** Run the engine benchmark; `shared` is the path of ../shared. */

@@ -6,49 +6,24 @@
  * this thread and through a worker thread running the app's worker module.
  * Run alone: `npx tsx bench/segment.bench.ts`.
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { decodeImage, decodeMask } from '../src/imaging';
-import { median } from './radiomics.bench';
 import { maskOverlap } from '../src/model/agreement';
 import { createRng } from '../src/model/random';
 import {
   prepareSegmentation,
   solveSegmentation,
-  type Box,
-  type GreyImage,
   type SegmentOptions,
   type SegmentStroke,
 } from '../src/roi/segment/segment';
 import { correctiveStroke, inscribedEllipse, simulatedBox } from '../src/roi/segment/simulate';
 import type { Endpoint } from 'comlink';
 import type { RadiomicsWorkerApi } from '../workers/radiomics.worker';
+import { median } from '../src/model/bootstrap';
+import { loadBusi, runPrompt, summarise, type BusiCase, type DiceSummary } from '../test/fixtures/busi';
 
-export interface BusiCase {
-  name: string;
-  image: GreyImage;
-  truth: Uint8Array;
-}
-
-/** The BUSI images and expert masks of ../shared/segmentation/busi. */
-export function loadBusi(shared: string): BusiCase[] {
-  const dir = path.join(shared, 'segmentation/busi');
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('_image.png'))
-    .sort()
-    .map((f) => {
-      const name = f.replace(/_image\.png$/, '');
-      const img = decodeImage(new Uint8Array(readFileSync(path.join(dir, f))), f).image;
-      const m = decodeMask(new Uint8Array(readFileSync(path.join(dir, `${name}_mask.png`))), f).mask;
-      const [, height, width] = img.size;
-      return {
-        name,
-        image: { width, height, data: img.data },
-        truth: Uint8Array.from(m.data, (v) => (v ? 1 : 0)),
-      };
-    });
-}
+export { loadBusi, runPrompt, summarise };
+export type { BusiCase, DiceSummary };
 
 /** A box setting: outward enlargement per side and optional jitter (fractions of width/height). */
 export interface BoxSetting {
@@ -67,28 +42,6 @@ export const BOX_SETTINGS: BoxSetting[] = [
   { label: '+0 % ± 10 % jitter', enlarge: 0, jitter: 0.1, repeats: 3 },
 ];
 
-export interface DiceSummary {
-  n: number;
-  mean: number;
-  median: number;
-  /** Share of prompts with Dice ≥ 0.85 / ≥ 0.75. */
-  ge85: number;
-  ge75: number;
-  min: number;
-}
-
-export function summarise(d: number[]): DiceSummary {
-  const s = [...d].sort((a, b) => a - b);
-  return {
-    n: s.length,
-    mean: s.reduce((a, b) => a + b, 0) / s.length,
-    median: median(s),
-    ge85: s.filter((x) => x >= 0.85).length / s.length,
-    ge75: s.filter((x) => x >= 0.75).length / s.length,
-    min: s[0],
-  };
-}
-
 export interface AccuracyRow {
   setting: string;
   baseline: DiceSummary;
@@ -96,24 +49,6 @@ export interface AccuracyRow {
   steps: [DiceSummary, DiceSummary, DiceSummary];
   /** Per-prompt Dice: [case, baseline, box, 1 stroke, 2 strokes]. */
   perCase: [string, number, number, number, number][];
-}
-
-/** Box → proposal → up to two simulated corrective strokes (each warm-started), Dice after each. */
-export function runPrompt(c: BusiCase, box: Box, options?: Partial<SegmentOptions>): number[] {
-  const { width, height } = c.image;
-  const s = prepareSegmentation(c.image, box, options);
-  const strokes: SegmentStroke[] = [];
-  let mask = solveSegmentation(s, strokes);
-  const dice = [maskOverlap(mask, c.truth).dice];
-  for (let k = 0; k < 2; k++) {
-    const st = correctiveStroke(c.truth, mask, width, height, box);
-    if (st) {
-      strokes.push(st);
-      mask = solveSegmentation(s, strokes);
-    }
-    dice.push(maskOverlap(mask, c.truth).dice);
-  }
-  return dice;
 }
 
 export function benchSegmentAccuracy(

@@ -6,6 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { benchRadiomics } from '../bench/radiomics.bench';
+import { median } from '../src/model/bootstrap';
 import { benchPipeline } from '../bench/pipeline.bench';
 import { benchStartup } from '../bench/startup.bench';
 import { benchRoiToProbability } from '../bench/roi.bench';
@@ -15,11 +16,6 @@ import { printSegmentBench } from '../bench/segment.bench';
 const root = path.resolve(import.meta.dirname, '..');
 const shared = path.resolve(root, '../shared');
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
 const f = (x: number, d = 2) => x.toFixed(d);
 
 console.log('== Feature engine: 40 ultrasound cases, study settings, 107 features (median of 5 runs) ==');

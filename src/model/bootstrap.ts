@@ -41,6 +41,11 @@ export function quantileType7(values: ArrayLike<number>, q: number, sorted = fal
   return g >= 0.5 ? x1 - diff * (1 - g) : x0 + diff * g;
 }
 
+/** Median (the type-7 quantile at 0.5: the mean of the middle two values of an even count). */
+export function median(values: ArrayLike<number>): number {
+  return quantileType7(values, 0.5);
+}
+
 /**
  * Percentile as `numpy.percentile(values, p)` (method 'linear'): the type-7 quantile at q = p/100.
  *

@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadBusi, runPrompt, summarise } from '../../../bench/segment.bench';
+import { loadBusi, runPrompt, summarise } from '../../fixtures/busi';
 import { maskOverlap } from '../../../src/model/agreement';
 import { createRng } from '../../../src/model/random';
 import { extractFeatures } from '../../../src/radiomics/extract';
