@@ -815,11 +815,22 @@ export const en = {
     calibrationY: 'Observed pCR fraction',
   },
   code: {
+    ddct: {
+      badReplicate:
+        'ΔΔCt: {{label}} replicate {{index}} is {{value}}, not a positive Ct or null (undetermined)',
+      allUndetermined: 'ΔΔCt: every {{label}} replicate is undetermined',
+      noReference: 'ΔΔCt: at least one reference gene is required',
+      efficiency:
+        'ΔΔCt: {{which}} amplification factor must be in (1, 3) (2 = 100 % efficiency); got {{value}}',
+      referencesDiffer:
+        'ΔΔCt: sample references ({{sample}}) differ from calibrator references ({{calibrator}})',
+    },
     roi: {
       mask: {
         slices: 'The mask "{{file}}" has {{slices}} slices; import a single-slice mask for this 2-D image.',
         size: 'The mask "{{file}}" is {{nx}} × {{ny}} pixels but the image is {{width}} × {{height}}; import the mask drawn on this image.',
       },
+      nonFiniteVertex: 'ROI polygon has a non-finite vertex',
     },
     imaging: {
       source: {

@@ -805,6 +805,21 @@ export const zh: Resources = {
     calibrationY: '实际 pCR 比例',
   },
   code: {
+    ddct: {
+      badReplicate:
+        'ΔΔCt：{{label}} 的第 {{index}} 个复孔为 {{value}}，既不是正的 Ct 值也不是 null（未检出）',
+      allUndetermined: 'ΔΔCt：{{label}} 的所有复孔均未检出',
+      noReference: 'ΔΔCt：至少需要一个内参基因',
+      efficiency: 'ΔΔCt：{{which}} 的扩增因子必须在 (1, 3) 之间（2 = 100% 效率）；实际为 {{value}}',
+      referencesDiffer: 'ΔΔCt：样本的内参基因（{{sample}}）与校准品的内参基因（{{calibrator}}）不同',
+    },
+    roi: {
+      mask: {
+        slices: '掩膜 "{{file}}" 有 {{slices}} 层；请为此 2-D 图像导入单层掩膜。',
+        size: '掩膜 "{{file}}" 为 {{nx}} × {{ny}} 像素，而图像为 {{width}} × {{height}}；请导入在此图像上绘制的掩膜。',
+      },
+      nonFiniteVertex: 'ROI 多边形有一个非有限的顶点',
+    },
     imaging: {
       source: {
         noCalibration: '文件中无校准：像素单位',
@@ -982,12 +997,6 @@ export const zh: Resources = {
         noLabel:
           '掩膜 {{name}}中没有标签为 {{label}} 的体素；现有标签为 {{labels}}。请选择其中之一作为标签（--label 或 Label 列）后重试。',
         empty: '掩膜 {{name}}为空（所有像素均为 0）。请绘制或导出分割后重试。',
-      },
-    },
-    roi: {
-      mask: {
-        slices: '掩膜 "{{file}}" 有 {{slices}} 层；请为此 2-D 图像导入单层掩膜。',
-        size: '掩膜 "{{file}}" 为 {{nx}} × {{ny}} 像素，而图像为 {{width}} × {{height}}；请导入在此图像上绘制的掩膜。',
       },
     },
     pacs: {
