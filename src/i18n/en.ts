@@ -815,6 +815,31 @@ export const en = {
     calibrationY: 'Observed pCR fraction',
   },
   code: {
+    modelFile: {
+      missingNoReason: 'model file: the {{kind}} model is missing and no reason is given',
+      wrongKind: 'model file: models.{{kind}} declares kind "{{declared}}"',
+      zscoreLength: 'model file: {{kind}} model has {{d}} inputs but z-score parameters of another length',
+      pointLength: 'model file: {{kind}} training point {{i}} has {{n}} values, expected {{d}}',
+      labelCount: 'model file: {{kind}} model has {{points}} training points but {{labels}} labels',
+      kTooLarge: 'model file: {{kind}} model has k = {{k}} but only {{points}} training points',
+      inputTwice: 'model file: {{kind}} model lists an input twice',
+      documentInvalid: 'model document is invalid: {{issues}}',
+      notJson: 'model file is not valid JSON: {{detail}}',
+      notObject: 'model file is not a JSON object',
+      notSonomir: 'model file is not a SonoMiR model (format is not "sonomir-model")',
+      schemaVersion:
+        'model file has schemaVersion {{found}}, but this version of SonoMiR reads schemaVersion {{supported}} only',
+      schema: 'model file does not match schema version 1: {{issues}}',
+      tampered:
+        'model file was modified after it was written: its SHA-256 does not match the content (refusing to use a tampered model)',
+      settingsDiffer:
+        "the case's features were extracted with settings different from the model's: {{diffs}}; re-extract them with the model's settings",
+      noModel: 'the model file contains no usable model',
+      notBuilt: 'not built',
+      kindAbsent: 'the {{kind}} model is not in this file: {{why}}',
+      inputMissing: 'the case lacks input "{{name}}" required by the {{kind}} model',
+      inputNotFinite: 'the case\'s input "{{name}}" is not a finite number ({{value}})',
+    },
     ddct: {
       badReplicate:
         'ΔΔCt: {{label}} replicate {{index}} is {{value}}, not a positive Ct or null (undetermined)',

@@ -805,6 +805,29 @@ export const zh: Resources = {
     calibrationY: '实际 pCR 比例',
   },
   code: {
+    modelFile: {
+      missingNoReason: '模型文件：缺少 {{kind}} 模型，且未说明原因',
+      wrongKind: '模型文件：models.{{kind}} 声明的类型为 "{{declared}}"',
+      zscoreLength: '模型文件：{{kind}} 模型有 {{d}} 个输入，但 z 分数参数的长度不同',
+      pointLength: '模型文件：{{kind}} 的训练点 {{i}} 有 {{n}} 个值，应为 {{d}} 个',
+      labelCount: '模型文件：{{kind}} 模型有 {{points}} 个训练点，但有 {{labels}} 个标签',
+      kTooLarge: '模型文件：{{kind}} 模型的 k = {{k}}，但只有 {{points}} 个训练点',
+      inputTwice: '模型文件：{{kind}} 模型重复列出了某个输入',
+      documentInvalid: '模型文档无效：{{issues}}',
+      notJson: '模型文件不是有效的 JSON：{{detail}}',
+      notObject: '模型文件不是 JSON 对象',
+      notSonomir: '模型文件不是 SonoMiR 模型（format 不是 "sonomir-model"）',
+      schemaVersion:
+        '模型文件的 schemaVersion 为 {{found}}，但此版本的 SonoMiR 只能读取 schemaVersion {{supported}}',
+      schema: '模型文件不符合第 1 版结构：{{issues}}',
+      tampered: '模型文件在写入后被修改：其 SHA-256 与内容不符（拒绝使用被篡改的模型）',
+      settingsDiffer: '该病例的特征是用与模型不同的设置提取的：{{diffs}}；请用模型的设置重新提取',
+      noModel: '模型文件中没有可用的模型',
+      notBuilt: '未构建',
+      kindAbsent: '此文件中没有 {{kind}} 模型：{{why}}',
+      inputMissing: '该病例缺少 {{kind}} 模型所需的输入 "{{name}}"',
+      inputNotFinite: '该病例的输入 "{{name}}" 不是有限数值（{{value}}）',
+    },
     ddct: {
       badReplicate:
         'ΔΔCt：{{label}} 的第 {{index}} 个复孔为 {{value}}，既不是正的 Ct 值也不是 null（未检出）',
