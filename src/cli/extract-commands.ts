@@ -10,6 +10,7 @@
  * voxelArrayShift 300, binWidth 25) and the 7 default classes are used; a parameter file replaces them
  * (merged over PyRadiomics' defaults, as PyRadiomics does).
  */
+import { englishError, renderEnglish } from '../i18n/render';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -177,13 +178,21 @@ function runCase(job: CaseJob): CaseResult {
   const wantedLabel = job.label ?? job.config.paramsLabel;
   let img = decodeImage(job.imageBytes, job.imageName, { frame: job.frame });
   const msk = decodeMask(job.maskBytes, job.maskName, { label: wantedLabel, frame: job.frame });
-  if (img.info.format === 'dicom' && img.info.spacing.source.includes('Ultrasound Regions')) {
+  const source = img.info.spacing.source;
+  if (
+    img.info.format === 'dicom' &&
+    typeof source !== 'string' &&
+    source.code === 'imaging.source.usRegion'
+  ) {
     // Calibrate with the ultrasound region that holds the ROI, not merely the largest one.
     const point = roiCentre(msk.mask.data, msk.mask.size[2], msk.label);
     if (point !== null)
       img = decodeImage(job.imageBytes, job.imageName, { frame: job.frame, roiPoint: point });
   }
-  warnings.push(...img.info.warnings.map((w) => `image: ${w}`), ...msk.warnings.map((w) => `mask: ${w}`));
+  warnings.push(
+    ...img.info.warnings.map((w) => `image: ${renderEnglish(w)}`),
+    ...msk.warnings.map((w) => `mask: ${renderEnglish(w)}`),
+  );
   const [iz, iy, ix] = img.image.size;
   const [mz, my, mx] = msk.mask.size;
   if (iz !== mz || iy !== my || ix !== mx) {
@@ -301,7 +310,7 @@ async function runInWorkers(
             try {
               payload = job.make();
             } catch (e) {
-              onDone(job.id, { error: (e as Error).message });
+              onDone(job.id, { error: englishError(e) });
               next();
               return;
             }
@@ -337,7 +346,7 @@ function startWorker(): void {
     try {
       reply = { id: msg.id, ok: true, result: runCase(msg.job) };
     } catch (e) {
-      reply = { id: msg.id, ok: false, error: e instanceof Error ? e.message : String(e) };
+      reply = { id: msg.id, ok: false, error: englishError(e) };
     }
     parentPort?.postMessage(reply);
   });
@@ -452,7 +461,7 @@ export async function runBatch(argv: string[], io: CliIo): Promise<number> {
       try {
         finish(r, { result: runCase(makeJob(r)) });
       } catch (e) {
-        finish(r, { error: e instanceof Error ? e.message : String(e) });
+        finish(r, { error: englishError(e) });
       }
     }
   } else {

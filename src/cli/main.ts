@@ -2,6 +2,7 @@
  * `sonomir` — the command-line face of SonoMiR: the same feature engine and statistics as the app.
  * Each sub-command lives in its own module and receives argv and an injectable I/O object.
  */
+import { englishError } from '../i18n/render';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { runBatch, runExtract } from './extract-commands';
 import { runEvaluate, runPredict, runTrain } from './model-commands';
@@ -52,7 +53,7 @@ async function main(argv: string[]): Promise<number> {
   try {
     return (await cmd(rest, io)) ?? 0;
   } catch (e) {
-    io.stderr(`sonomir ${name}: ${e instanceof Error ? e.message : String(e)}\n`);
+    io.stderr(`sonomir ${name}: ${englishError(e)}\n`);
     return 1;
   }
 }

@@ -10,6 +10,7 @@
  *                   [--settings extraction.json]
  *   sonomir evaluate --data file.csv --label COL --positive VALUE --score COL [--compare COL]
  */
+import { englishError } from '../i18n/render';
 import { FlagError, parseFlags } from './flags';
 import { parseCohortCsv, parseCsv, parseNumberCell } from '../model/cohort';
 import { decisionCurve } from '../model/dca';
@@ -71,7 +72,7 @@ function readText(io: CliIo, path: string): string {
   try {
     bytes = io.readFile(path);
   } catch (e) {
-    throw new Error(`cannot read ${path}: ${(e as Error).message}`);
+    throw new Error(`cannot read ${path}: ${englishError(e)}`);
   }
   return new TextDecoder('utf-8').decode(bytes);
 }
@@ -90,7 +91,7 @@ function readSettings(io: CliIo, path: string): ExtractionSettings {
   try {
     raw = JSON.parse(readText(io, path));
   } catch (e) {
-    throw new Error(`${path}: ${(e as Error).message}`);
+    throw new Error(`${path}: ${englishError(e)}`);
   }
   const parsed = extractionSettingsSchema.safeParse(raw);
   if (!parsed.success) {
@@ -110,8 +111,7 @@ async function run(io: CliIo, command: string, body: () => Promise<void> | void)
     await body();
     return 0;
   } catch (e) {
-    const err = e as Error;
-    io.stderr(`sonomir ${command}: ${err.message}\n`);
+    io.stderr(`sonomir ${command}: ${englishError(e)}\n`);
     return e instanceof UsageError ? 2 : 1;
   }
 }
@@ -229,7 +229,7 @@ export async function runPredict(argv: readonly string[], io: CliIo): Promise<nu
     try {
       doc = await loadModel(readText(io, modelPath));
     } catch (e) {
-      throw new Error(`${modelPath}: ${(e as Error).message}`);
+      throw new Error(`${modelPath}: ${englishError(e)}`);
     }
     const kindArg = args.get('kind');
     if (kindArg !== undefined && !(MODEL_KINDS as readonly string[]).includes(kindArg)) {
@@ -264,7 +264,7 @@ export async function runPredict(argv: readonly string[], io: CliIo): Promise<nu
           { kinds: [kind] },
         );
       } catch (e) {
-        throw new Error(`${featuresPath}: case ${id}: ${(e as Error).message}`);
+        throw new Error(`${featuresPath}: case ${id}: ${englishError(e)}`);
       }
       for (const o of pred.outOfRange) {
         io.stderr(
@@ -347,7 +347,7 @@ export async function runEvaluate(argv: readonly string[], io: CliIo): Promise<n
       } catch (e) {
         probs = null;
         out.dca = null;
-        out.dca_note = `the score is not a probability and could not be calibrated by logistic regression: ${(e as Error).message}`;
+        out.dca_note = `the score is not a probability and could not be calibrated by logistic regression: ${englishError(e)}`;
       }
     }
     if (probs) {

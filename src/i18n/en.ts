@@ -842,6 +842,253 @@ export const en = {
     calibrationY: 'Observed pCR fraction',
   },
   code: {
+    modelFile: {
+      missingNoReason: 'model file: the {{kind}} model is missing and no reason is given',
+      wrongKind: 'model file: models.{{kind}} declares kind "{{declared}}"',
+      zscoreLength: 'model file: {{kind}} model has {{d}} inputs but z-score parameters of another length',
+      pointLength: 'model file: {{kind}} training point {{i}} has {{n}} values, expected {{d}}',
+      labelCount: 'model file: {{kind}} model has {{points}} training points but {{labels}} labels',
+      kTooLarge: 'model file: {{kind}} model has k = {{k}} but only {{points}} training points',
+      inputTwice: 'model file: {{kind}} model lists an input twice',
+      documentInvalid: 'model document is invalid: {{issues}}',
+      notJson: 'model file is not valid JSON: {{detail}}',
+      notObject: 'model file is not a JSON object',
+      notSonomir: 'model file is not a SonoMiR model (format is not "sonomir-model")',
+      schemaVersion:
+        'model file has schemaVersion {{found}}, but this version of SonoMiR reads schemaVersion {{supported}} only',
+      schema: 'model file does not match schema version 1: {{issues}}',
+      tampered:
+        'model file was modified after it was written: its SHA-256 does not match the content (refusing to use a tampered model)',
+      settingsDiffer:
+        "the case's features were extracted with settings different from the model's: {{diffs}}; re-extract them with the model's settings",
+      noModel: 'the model file contains no usable model',
+      notBuilt: 'not built',
+      kindAbsent: 'the {{kind}} model is not in this file: {{why}}',
+      inputMissing: 'the case lacks input "{{name}}" required by the {{kind}} model',
+      inputNotFinite: 'the case\'s input "{{name}}" is not a finite number ({{value}})',
+    },
+    ddct: {
+      badReplicate:
+        'ΔΔCt: {{label}} replicate {{index}} is {{value}}, not a positive Ct or null (undetermined)',
+      allUndetermined: 'ΔΔCt: every {{label}} replicate is undetermined',
+      noReference: 'ΔΔCt: at least one reference gene is required',
+      efficiency:
+        'ΔΔCt: {{which}} amplification factor must be in (1, 3) (2 = 100 % efficiency); got {{value}}',
+      referencesDiffer:
+        'ΔΔCt: sample references ({{sample}}) differ from calibrator references ({{calibrator}})',
+    },
+    roi: {
+      mask: {
+        slices: 'The mask "{{file}}" has {{slices}} slices; import a single-slice mask for this 2-D image.',
+        size: 'The mask "{{file}}" is {{nx}} × {{ny}} pixels but the image is {{width}} × {{height}}; import the mask drawn on this image.',
+      },
+      nonFiniteVertex: 'ROI polygon has a non-finite vertex',
+    },
+    imaging: {
+      source: {
+        noCalibration: 'no calibration in the file: pixel units',
+        roiRegion: 'the region containing the ROI',
+        largestRegion: 'the largest region',
+        usRegion: 'DICOM Sequence of Ultrasound Regions (0018,6011), region {{index}} of {{count}} ({{why}})',
+        pixelSpacing: 'DICOM PixelSpacing (0028,0030)',
+        dicomNoSpacing: 'DICOM without PixelSpacing or calibrated ultrasound region: pixel units',
+        nrrdDirections: 'NRRD space directions',
+        nrrdSpacings: 'NRRD spacings',
+        nrrdNone: 'none in the NRRD header (1 mm assumed)',
+        nifti: 'NIfTI {{geometry}}',
+        pixelUnitsRequested: 'pixel units requested',
+        calibrated: 'calibrated: {{mm}} mm over {{px}} px',
+      },
+      warn: {
+        noCmRegion: 'No ultrasound region is calibrated in cm (region units x/y: {{units}}).',
+        roiOutsideRegions:
+          'The ROI point ({{x}}, {{y}}) lies in no calibrated ultrasound region; the largest region was used for the spacing.',
+        regionCalibrations: 'The ultrasound regions have {{n}} different calibrations; {{why}} was used.',
+        greyScaled: 'The {{depth}}-bit grey values were scaled to 0–255 (as Pillow does).',
+        alphaIgnored: 'The alpha (transparency) channel was ignored.',
+        pngPrintResolution:
+          'The PNG states a print resolution of {{dpi}} dpi; it was not used as pixel spacing (it is not an ultrasound calibration).',
+        jpegLuma: 'Lossy colour JPEG: grey values are the BT.601 luma of the decoded RGB.',
+        tiffPages: 'The TIFF has {{pages}} pages; page {{page}} was used.',
+        tiffResolution:
+          'The TIFF resolution tag was not used as pixel spacing (it is not an ultrasound calibration).',
+        dicomNoSpacing:
+          'The DICOM file has no PixelSpacing and no calibrated ultrasound region: pixel units are used.',
+        dicomPhotometric:
+          'Unexpected photometric interpretation "{{photometric}}" for one sample per pixel; read as grey.',
+        monochrome1: 'MONOCHROME1 image: grey values were inverted so that bright tissue is high.',
+        extension:
+          'The file name ends in ".{{ext}}" but the content is {{format}}; it was read as {{format}}.',
+        maskLabels: 'The mask holds several labels ({{labels}}); label {{label}} was used.',
+        jpegMask:
+          'JPEG mask: lossy compression blurs edges, pixels ≥ 128 were taken as ROI. Prefer a PNG mask.',
+        maskValue: 'The mask holds several values ({{values}}); value {{value}} was used as ROI.',
+        maskValuesAll: 'The mask holds several non-zero values ({{values}}); all of them were taken as ROI.',
+      },
+      png: {
+        tooLarge:
+          'The PNG header declares {{size}} pixels, more than the {{limit}} megapixels that can be opened here; the file is damaged or not an ultrasound image. Export the image again.',
+        truncatedData:
+          'The PNG file is truncated or damaged: its compressed data ({{bytes}} bytes) cannot hold the {{size}} image its header declares. Export the image again as PNG.',
+        undecodable:
+          'The PNG file could not be decoded ({{detail}}); it is truncated or damaged. Export the image again as PNG.',
+        noPixels: 'The PNG file holds no pixel data; it is truncated or damaged. Export the image again.',
+        shortPixels:
+          'The PNG pixel data is shorter than the image size; the file is damaged. Export it again.',
+      },
+      bmp: {
+        truncated: 'The BMP file is truncated: its pixel data is incomplete. Copy or export the image again.',
+        badSize: 'The BMP header gives an invalid image size {{width}} × {{height}}; the file is damaged.',
+        compressed:
+          'This BMP is {{compression}}-compressed, which is not supported. Save it as an uncompressed BMP or as PNG and try again.',
+        unknownCompression:
+          'This BMP uses unknown compression {{compression}}. Save it as PNG and try again.',
+        bitDepth:
+          'This BMP has {{bpp}} bits per pixel, which is not supported. Save it as PNG and try again.',
+        bitFields: 'This BMP declares bit-field masks with {{bpp}} bits per pixel; the file is damaged.',
+      },
+      truncatedScalars:
+        'The {{what}} data is truncated: {{needed}} bytes of pixel data are expected but only {{present}} are present. The file is incomplete or damaged; export it again.',
+      gunzip:
+        'The gzip-compressed {{what}} could not be decompressed ({{detail}}). The file is truncated or damaged; copy or export it again.',
+      what: {
+        file: 'file',
+        fileNamed: 'file "{{name}}"',
+        niftiFile: 'NIfTI file',
+        nrrdData: 'NRRD pixel data',
+      },
+      paletteIndex:
+        'A pixel refers to colour {{index}} but the palette has only {{entries}} entries; the file is damaged.',
+      jpeg: {
+        noMarker: 'The JPEG data is damaged (a marker was expected). Export the image again.',
+        noFrame:
+          'The JPEG file ends before its image data (no frame header or scan found): it is truncated or damaged. Export the image again.',
+        unsupportedKind:
+          'This JPEG is {{kind}}, which cannot be decoded here (baseline and progressive JPEG can). Export the image as PNG or as baseline JPEG.',
+        precision:
+          'This JPEG has {{precision}}-bit samples; only 8-bit JPEG can be decoded. Export the image as PNG.',
+        tooSmall:
+          'The JPEG file is truncated or damaged: its {{bytes}} bytes cannot hold the {{width}} × {{height}} image its header declares. Export the image again.',
+        noEoi:
+          'The JPEG file is truncated (its end-of-image marker is missing). Copy or export the image again.',
+        undecodable:
+          'The JPEG file could not be decoded ({{detail}}); it is damaged or of an unsupported kind. Export the image as PNG and try again.',
+      },
+      tiff: {
+        why: {
+          header: 'it ends inside its 8-byte header',
+          loop: 'its list of pages loops back on itself',
+          outside: 'a page directory lies outside the file, at byte {{offset}}',
+          pastEnd: 'a page directory runs past the end of the file',
+          tooLarge:
+            'the page declares {{width}} × {{height}} pixels, more than the {{limit}} megapixels that can be opened here',
+          tooSmall: 'its {{bytes}} bytes cannot hold the {{width}} × {{height}} page its directory declares',
+          page: 'page {{page}} was requested but the file has {{pages}}',
+        },
+        undecodable:
+          'The TIFF file could not be decoded ({{detail}}). It is truncated, damaged or uses a TIFF feature that is not supported (e.g. JPEG or PackBits compression, rotated orientation). Save it as PNG and try again.',
+        badTags:
+          'The TIFF file is damaged: its image size, samples per pixel or bits per sample are missing or invalid. Save it again as TIFF or PNG and try again.',
+        noColourMap: 'The palette TIFF has no colour map; the file is damaged.',
+        shortPixels:
+          'The TIFF pixel data is shorter than the image size; the file is damaged. Save it again.',
+      },
+      dicom: {
+        multiFrame:
+          'This DICOM file is a clip of {{frames}} frames. Choose one frame (options.frame, 0 to {{last}}; in the app: the frame selector) and open it again.',
+        metaTooLong: 'its file meta information claims to be longer than the file',
+        unreadable:
+          'The DICOM file could not be read ({{detail}}). It is truncated or damaged; export the image from the ultrasound system or PACS again.',
+        noFragments:
+          'The DICOM encapsulated pixel data holds no fragments; the file is damaged. Export it again.',
+        transferSyntax:
+          'This DICOM file is compressed with {{name}} (transfer syntax {{uid}}), which cannot be decoded here. Export it from the ultrasound system or PACS as uncompressed DICOM (Explicit VR Little Endian) or JPEG Baseline, or as PNG, and try again.',
+        unknownSyntax: 'an unknown transfer syntax',
+        missingUid: '(missing)',
+        noPixelData:
+          'This DICOM file holds no image (no Pixel Data element): it may be a report or structured document. Choose an ultrasound image file.',
+        noRowsColumns: 'The DICOM file lacks Rows/Columns; it is damaged.',
+        noFrame:
+          'Frame {{frame}} does not exist: this DICOM file has {{frames}} frame(s), numbered 0 to {{last}}.',
+        jpegSize:
+          'The JPEG frame is {{width}} × {{height}} but the DICOM header says {{cols}} × {{rows}}; the file is inconsistent. Export it again.',
+        bitsAllocated:
+          'This DICOM file has {{bits}} bits allocated per sample, which is not supported (8, 16 and 32 are). Export it as PNG or as 8/16-bit DICOM.',
+        truncated:
+          'The DICOM pixel data is truncated: frame {{frame}} needs {{bytes}} bytes that are not all present. The file is incomplete; export it again.',
+        paletteColor:
+          'This DICOM file uses PALETTE COLOR, which is not supported. Export it as RGB or grey DICOM, or as PNG.',
+        colourDepth:
+          'This DICOM colour image has {{spp}} samples of {{bits}} bits per pixel; only 8-bit RGB/YBR colour is supported. Export it as PNG and try again.',
+        colourModel:
+          'This DICOM colour model "{{photometric}}" is not supported (RGB, YBR_FULL and YBR_FULL_422 are). Export the image as RGB DICOM or PNG.',
+      },
+      nifti: {
+        empty: 'The NIfTI file is empty (0 bytes). Export the volume again.',
+        nifti2: 'This is a NIfTI-2 file, which is not supported. Save the volume as NIfTI-1 (.nii) or NRRD.',
+        shortHeader:
+          'The NIfTI file is truncated: it is shorter than the 348-byte header. Export the volume again.',
+        noMagic:
+          'This file is not a NIfTI-1 image (no "n+1" magic after a 348-byte header). Choose a .nii or .nii.gz file.',
+        hdrImgPair:
+          'This is the header of a NIfTI .hdr/.img pair; its pixels are in a separate .img file. Save the volume as a single .nii file and try again.',
+        badDims: 'The NIfTI header gives {{ndim}} dimensions; the file is damaged.',
+        extraDim:
+          'The NIfTI image has a dimension {{dim}} of length {{length}} (e.g. a time series); only 2-D and 3-D volumes are supported. Save a single 3-D volume and try again.',
+        datatypeCode: 'code {{code}}',
+        datatype:
+          'The NIfTI datatype {{name}} is not supported (scalar integer and float types are). Save a single-channel scalar volume and try again.',
+        voxOffset: 'The NIfTI header gives no valid data offset (vox_offset); the file is damaged.',
+      },
+      nrrd: {
+        badVector: 'The NRRD field "{{field}}" has a malformed vector "{{text}}"; expected e.g. (1,0,0).',
+        nonNumeric: 'The NRRD field "{{field}}" holds a non-numeric value "{{text}}".',
+        empty: 'The NRRD file is empty (0 bytes). Export the volume again.',
+        noMagic: 'This file is not an NRRD file (it does not start with "NRRD000"). Choose a .nrrd file.',
+        noData:
+          'The NRRD header has no blank line before the data, so the file holds no attached pixel data (it is truncated or a detached header). Save the volume as a single .nrrd file and try again.',
+        badLine: 'The NRRD header line "{{line}}" is not of the form "field: value". The file is damaged.',
+        detached:
+          'This NRRD header refers to a separate data file ("data file" field). Only single-file NRRD is supported here: save the volume as one .nrrd file (attached data) and try again.',
+        noType: 'The NRRD header has no "type" field; the file is damaged.',
+        type: 'The NRRD type "{{type}}" is not supported; save the volume with a numeric pixel type.',
+        noSizes: 'The NRRD header lacks a valid "dimension" or "sizes" field; the file is damaged.',
+        badSizes: 'The NRRD "sizes" field "{{sizes}}" does not list {{dimension}} positive integers.',
+        axes: 'The NRRD volume has {{dimension}} axes (kinds: {{kinds}}); only scalar 2-D or 3-D volumes are supported. Save a single-channel volume and try again.',
+        unspecified: 'unspecified',
+        endian: 'The NRRD "endian" field "{{endian}}" is neither "little" nor "big".',
+        lineSkip: 'The NRRD "line skip" field skips past the end of the file; the file is damaged.',
+        textShort: 'The NRRD text data holds {{values}} values but {{count}} are expected; it is truncated.',
+        textNaN: 'The NRRD text data holds "{{token}}", which is not a number; the file is damaged.',
+        encoding:
+          'The NRRD encoding "{{encoding}}" is not supported (raw, gzip, ascii and hex are). Re-save the volume with gzip or raw encoding.',
+      },
+      unknown: {
+        gif: 'it is a GIF image',
+        webp: 'it is a WebP image',
+        heic: 'it is a HEIC/MP4-family file',
+        pdf: 'it is a PDF document',
+        zip: 'it is a ZIP archive (unzip it first)',
+        dicomNoPart10: 'it looks like a DICOM data set without the Part 10 header ("DICM")',
+        html: 'it starts with HTML/XML text',
+        text: 'it starts with text',
+        bytes: 'it starts with bytes {{bytes}}',
+      },
+      emptyFile: 'The file {{name}}is empty (0 bytes). Copy or export the image again and try again.',
+      unknownFormat:
+        'The file {{name}}is not a PNG, JPEG, BMP, TIFF, DICOM, NRRD or NIfTI image ({{what}}). Export the ultrasound image as PNG or DICOM and try again.',
+      internal: {
+        noDicomDecoder: 'Internal error: the DICOM decoder was not loaded.',
+        not2D: 'Internal error: {{format}} is not a 2-D raster format.',
+      },
+      mask: {
+        emptyVolume:
+          'The mask {{name}}is empty (every voxel is 0). Draw or export a segmentation and try again.',
+        noLabel:
+          'The mask {{name}}has no voxel with label {{label}}; the labels present are {{labels}}. Choose one of them as the label (--label, or the Label column) and try again.',
+        empty: 'The mask {{name}}is empty (every pixel is 0). Draw or export a segmentation and try again.',
+      },
+    },
     pacs: {
       notConfigured: 'No PACS is configured. Set the DICOMweb address in Settings → PACS.',
       badUrl:

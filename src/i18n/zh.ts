@@ -831,6 +831,223 @@ export const zh: Resources = {
     calibrationY: '实际 pCR 比例',
   },
   code: {
+    modelFile: {
+      missingNoReason: '模型文件：缺少 {{kind}} 模型，且未说明原因',
+      wrongKind: '模型文件：models.{{kind}} 声明的类型为 "{{declared}}"',
+      zscoreLength: '模型文件：{{kind}} 模型有 {{d}} 个输入，但 z 分数参数的长度不同',
+      pointLength: '模型文件：{{kind}} 的训练点 {{i}} 有 {{n}} 个值，应为 {{d}} 个',
+      labelCount: '模型文件：{{kind}} 模型有 {{points}} 个训练点，但有 {{labels}} 个标签',
+      kTooLarge: '模型文件：{{kind}} 模型的 k = {{k}}，但只有 {{points}} 个训练点',
+      inputTwice: '模型文件：{{kind}} 模型重复列出了某个输入',
+      documentInvalid: '模型文档无效：{{issues}}',
+      notJson: '模型文件不是有效的 JSON：{{detail}}',
+      notObject: '模型文件不是 JSON 对象',
+      notSonomir: '模型文件不是 SonoMiR 模型（format 不是 "sonomir-model"）',
+      schemaVersion:
+        '模型文件的 schemaVersion 为 {{found}}，但此版本的 SonoMiR 只能读取 schemaVersion {{supported}}',
+      schema: '模型文件不符合第 1 版结构：{{issues}}',
+      tampered: '模型文件在写入后被修改：其 SHA-256 与内容不符（拒绝使用被篡改的模型）',
+      settingsDiffer: '该病例的特征是用与模型不同的设置提取的：{{diffs}}；请用模型的设置重新提取',
+      noModel: '模型文件中没有可用的模型',
+      notBuilt: '未构建',
+      kindAbsent: '此文件中没有 {{kind}} 模型：{{why}}',
+      inputMissing: '该病例缺少 {{kind}} 模型所需的输入 "{{name}}"',
+      inputNotFinite: '该病例的输入 "{{name}}" 不是有限数值（{{value}}）',
+    },
+    ddct: {
+      badReplicate:
+        'ΔΔCt：{{label}} 的第 {{index}} 个复孔为 {{value}}，既不是正的 Ct 值也不是 null（未检出）',
+      allUndetermined: 'ΔΔCt：{{label}} 的所有复孔均未检出',
+      noReference: 'ΔΔCt：至少需要一个内参基因',
+      efficiency: 'ΔΔCt：{{which}} 的扩增因子必须在 (1, 3) 之间（2 = 100% 效率）；实际为 {{value}}',
+      referencesDiffer: 'ΔΔCt：样本的内参基因（{{sample}}）与校准品的内参基因（{{calibrator}}）不同',
+    },
+    roi: {
+      mask: {
+        slices: '掩膜 "{{file}}" 有 {{slices}} 层；请为此 2-D 图像导入单层掩膜。',
+        size: '掩膜 "{{file}}" 为 {{nx}} × {{ny}} 像素，而图像为 {{width}} × {{height}}；请导入在此图像上绘制的掩膜。',
+      },
+      nonFiniteVertex: 'ROI 多边形有一个非有限的顶点',
+    },
+    imaging: {
+      source: {
+        noCalibration: '文件中无校准：像素单位',
+        roiRegion: '包含 ROI 的区域',
+        largestRegion: '最大的区域',
+        usRegion: 'DICOM 超声区域序列 (0018,6011)，第 {{index}} 个区域（共 {{count}} 个；{{why}}）',
+        pixelSpacing: 'DICOM 像素间距 PixelSpacing (0028,0030)',
+        dicomNoSpacing: 'DICOM 无 PixelSpacing 且无已校准的超声区域：像素单位',
+        nrrdDirections: 'NRRD 空间方向（space directions）',
+        nrrdSpacings: 'NRRD 间距（spacings）',
+        nrrdNone: 'NRRD 头中未给出（假定为 1 mm）',
+        nifti: 'NIfTI {{geometry}} 几何',
+        pixelUnitsRequested: '按要求使用像素单位',
+        calibrated: '已校准：{{mm}} mm 对应 {{px}} 像素',
+      },
+      warn: {
+        noCmRegion: '没有以厘米校准的超声区域（各区域的 x/y 单位：{{units}}）。',
+        roiOutsideRegions: 'ROI 点 ({{x}}, {{y}}) 不在任何已校准的超声区域内；已使用最大区域的像素间距。',
+        regionCalibrations: '这些超声区域有 {{n}} 种不同的校准；使用了{{why}}。',
+        greyScaled: '{{depth}} 位灰度值已缩放到 0–255（与 Pillow 相同）。',
+        alphaIgnored: '已忽略 alpha（透明度）通道。',
+        pngPrintResolution: '该 PNG 声明了 {{dpi}} dpi 的打印分辨率；它未被用作像素间距（它不是超声校准）。',
+        jpegLuma: '有损彩色 JPEG：灰度值为解码后 RGB 的 BT.601 亮度。',
+        tiffPages: '该 TIFF 有 {{pages}} 页；使用了第 {{page}} 页。',
+        tiffResolution: 'TIFF 分辨率标签未被用作像素间距（它不是超声校准）。',
+        dicomNoSpacing: '该 DICOM 文件没有 PixelSpacing，也没有已校准的超声区域：使用像素单位。',
+        dicomPhotometric: '单样本像素的光度解释 "{{photometric}}" 不常见；按灰度读取。',
+        monochrome1: 'MONOCHROME1 图像：灰度值已反转，使明亮组织对应高值。',
+        extension: '文件名以 ".{{ext}}" 结尾，但内容是 {{format}}；已按 {{format}} 读取。',
+        maskLabels: '掩膜含有多个标签（{{labels}}）；使用了标签 {{label}}。',
+        jpegMask: 'JPEG 掩膜：有损压缩会使边缘模糊，已将 ≥ 128 的像素作为 ROI。建议使用 PNG 掩膜。',
+        maskValue: '掩膜含有多个值（{{values}}）；使用了值 {{value}} 作为 ROI。',
+        maskValuesAll: '掩膜含有多个非零值（{{values}}）；全部作为 ROI。',
+      },
+      png: {
+        tooLarge:
+          'PNG 文件头声明了 {{size}} 像素，超过此处可打开的 {{limit}} 百万像素；文件已损坏或不是超声图像。请重新导出图像。',
+        truncatedData:
+          'PNG 文件被截断或已损坏：其压缩数据（{{bytes}} 字节）无法容纳文件头声明的 {{size}} 图像。请重新导出为 PNG。',
+        undecodable: '无法解码该 PNG 文件（{{detail}}）；文件被截断或已损坏。请重新导出为 PNG。',
+        noPixels: '该 PNG 文件不含像素数据；文件被截断或已损坏。请重新导出图像。',
+        shortPixels: 'PNG 像素数据短于图像尺寸；文件已损坏。请重新导出。',
+      },
+      bmp: {
+        truncated: 'BMP 文件被截断：像素数据不完整。请重新复制或导出图像。',
+        badSize: 'BMP 文件头给出了无效的图像尺寸 {{width}} × {{height}}；文件已损坏。',
+        compressed: '该 BMP 使用 {{compression}} 压缩，不受支持。请另存为未压缩的 BMP 或 PNG 后重试。',
+        unknownCompression: '该 BMP 使用未知的压缩方式 {{compression}}。请另存为 PNG 后重试。',
+        bitDepth: '该 BMP 每像素 {{bpp}} 位，不受支持。请另存为 PNG 后重试。',
+        bitFields: '该 BMP 在每像素 {{bpp}} 位时声明了位域掩码；文件已损坏。',
+      },
+      truncatedScalars:
+        '{{what}} 数据被截断：应有 {{needed}} 字节像素数据，但只有 {{present}} 字节。文件不完整或已损坏；请重新导出。',
+      gunzip: '无法解压 gzip 压缩的{{what}}（{{detail}}）。文件被截断或已损坏；请重新复制或导出。',
+      what: {
+        file: '文件',
+        fileNamed: '文件 "{{name}}"',
+        niftiFile: 'NIfTI 文件',
+        nrrdData: 'NRRD 像素数据',
+      },
+      paletteIndex: '某像素引用了颜色 {{index}}，但调色板只有 {{entries}} 项；文件已损坏。',
+      jpeg: {
+        noMarker: 'JPEG 数据已损坏（此处应为标记）。请重新导出图像。',
+        noFrame:
+          'JPEG 文件在图像数据之前就结束了（未找到帧头或扫描段）：文件被截断或已损坏。请重新导出图像。',
+        unsupportedKind:
+          '该 JPEG 为 {{kind}}，此处无法解码（可解码基线和渐进式 JPEG）。请导出为 PNG 或基线 JPEG。',
+        precision: '该 JPEG 的样本为 {{precision}} 位；只能解码 8 位 JPEG。请将图像导出为 PNG。',
+        tooSmall:
+          'JPEG 文件被截断或已损坏：其 {{bytes}} 字节无法容纳文件头声明的 {{width}} × {{height}} 图像。请重新导出图像。',
+        noEoi: 'JPEG 文件被截断（缺少图像结束标记）。请重新复制或导出图像。',
+        undecodable: '无法解码该 JPEG 文件（{{detail}}）；文件已损坏或类型不受支持。请导出为 PNG 后重试。',
+      },
+      tiff: {
+        why: {
+          header: '文件在 8 字节文件头内就结束了',
+          loop: '其页面列表循环指向自身',
+          outside: '某个页面目录位于文件之外（第 {{offset}} 字节）',
+          pastEnd: '某个页面目录超出了文件末尾',
+          tooLarge: '该页声明了 {{width}} × {{height}} 像素，超过此处可打开的 {{limit}} 百万像素',
+          tooSmall: '其 {{bytes}} 字节无法容纳目录声明的 {{width}} × {{height}} 页面',
+          page: '请求了第 {{page}} 页，但文件只有 {{pages}} 页',
+        },
+        undecodable:
+          '无法解码该 TIFF 文件（{{detail}}）。文件被截断、已损坏或使用了不支持的 TIFF 特性（如 JPEG 或 PackBits 压缩、旋转方向）。请另存为 PNG 后重试。',
+        badTags:
+          'TIFF 文件已损坏：图像尺寸、每像素样本数或每样本位数缺失或无效。请重新保存为 TIFF 或 PNG 后重试。',
+        noColourMap: '调色板 TIFF 没有颜色表；文件已损坏。',
+        shortPixels: 'TIFF 像素数据短于图像尺寸；文件已损坏。请重新保存。',
+      },
+      dicom: {
+        multiFrame:
+          '该 DICOM 文件是一段 {{frames}} 帧的动态影像。请选择其中一帧（options.frame，0 到 {{last}}；在应用中：帧选择器）后重新打开。',
+        metaTooLong: '其文件元信息声明的长度超过了文件本身',
+        unreadable:
+          '无法读取该 DICOM 文件（{{detail}}）。文件被截断或已损坏；请从超声设备或 PACS 重新导出图像。',
+        noFragments: 'DICOM 封装像素数据不含任何片段；文件已损坏。请重新导出。',
+        transferSyntax:
+          '该 DICOM 文件使用 {{name}} 压缩（传输语法 {{uid}}），此处无法解码。请从超声设备或 PACS 导出为未压缩 DICOM（Explicit VR Little Endian）、JPEG Baseline 或 PNG 后重试。',
+        unknownSyntax: '未知的传输语法',
+        missingUid: '（缺失）',
+        noPixelData:
+          '该 DICOM 文件不含图像（无 Pixel Data 元素）：它可能是报告或结构化文档。请选择超声图像文件。',
+        noRowsColumns: '该 DICOM 文件缺少 Rows/Columns；文件已损坏。',
+        noFrame: '第 {{frame}} 帧不存在：该 DICOM 文件有 {{frames}} 帧，编号 0 到 {{last}}。',
+        jpegSize:
+          'JPEG 帧为 {{width}} × {{height}}，但 DICOM 头为 {{cols}} × {{rows}}；文件前后不一致。请重新导出。',
+        bitsAllocated:
+          '该 DICOM 文件每样本分配 {{bits}} 位，不受支持（支持 8、16 和 32 位）。请导出为 PNG 或 8/16 位 DICOM。',
+        truncated:
+          'DICOM 像素数据被截断：第 {{frame}} 帧需要 {{bytes}} 字节，但并未全部存在。文件不完整；请重新导出。',
+        paletteColor: '该 DICOM 文件使用 PALETTE COLOR，不受支持。请导出为 RGB 或灰度 DICOM，或 PNG。',
+        colourDepth:
+          '该 DICOM 彩色图像每像素 {{spp}} 个 {{bits}} 位样本；只支持 8 位 RGB/YBR 彩色。请导出为 PNG 后重试。',
+        colourModel:
+          '不支持该 DICOM 颜色模型 "{{photometric}}"（支持 RGB、YBR_FULL 和 YBR_FULL_422）。请将图像导出为 RGB DICOM 或 PNG。',
+      },
+      nifti: {
+        empty: 'NIfTI 文件为空（0 字节）。请重新导出该体数据。',
+        nifti2: '这是 NIfTI-2 文件，不受支持。请将体数据保存为 NIfTI-1（.nii）或 NRRD。',
+        shortHeader: 'NIfTI 文件被截断：它短于 348 字节的文件头。请重新导出该体数据。',
+        noMagic: '该文件不是 NIfTI-1 图像（348 字节文件头后没有 "n+1" 标识）。请选择 .nii 或 .nii.gz 文件。',
+        hdrImgPair:
+          '这是 NIfTI .hdr/.img 文件对中的头文件；像素在单独的 .img 文件中。请将体数据保存为单个 .nii 文件后重试。',
+        badDims: 'NIfTI 文件头给出了 {{ndim}} 个维度；文件已损坏。',
+        extraDim:
+          'NIfTI 图像的第 {{dim}} 维长度为 {{length}}（例如时间序列）；只支持 2-D 和 3-D 体数据。请保存单个 3-D 体数据后重试。',
+        datatypeCode: '代码 {{code}}',
+        datatype: '不支持 NIfTI 数据类型 {{name}}（支持标量整数和浮点类型）。请保存单通道标量体数据后重试。',
+        voxOffset: 'NIfTI 文件头没有有效的数据偏移（vox_offset）；文件已损坏。',
+      },
+      nrrd: {
+        badVector: 'NRRD 字段 "{{field}}" 的向量 "{{text}}" 格式错误；应形如 (1,0,0)。',
+        nonNumeric: 'NRRD 字段 "{{field}}" 含有非数值 "{{text}}"。',
+        empty: 'NRRD 文件为空（0 字节）。请重新导出该体数据。',
+        noMagic: '该文件不是 NRRD 文件（不以 "NRRD000" 开头）。请选择 .nrrd 文件。',
+        noData:
+          'NRRD 文件头之后没有空行，因此文件不含附带的像素数据（文件被截断或是分离的头文件）。请将体数据保存为单个 .nrrd 文件后重试。',
+        badLine: 'NRRD 文件头中的行 "{{line}}" 不是 "字段: 值" 的形式。文件已损坏。',
+        detached:
+          '该 NRRD 文件头引用了单独的数据文件（"data file" 字段）。此处只支持单文件 NRRD：请将体数据保存为一个 .nrrd 文件（附带数据）后重试。',
+        noType: 'NRRD 文件头没有 "type" 字段；文件已损坏。',
+        type: '不支持 NRRD 类型 "{{type}}"；请以数值像素类型保存体数据。',
+        noSizes: 'NRRD 文件头缺少有效的 "dimension" 或 "sizes" 字段；文件已损坏。',
+        badSizes: 'NRRD "sizes" 字段 "{{sizes}}" 没有列出 {{dimension}} 个正整数。',
+        axes: '该 NRRD 体数据有 {{dimension}} 个轴（kinds：{{kinds}}）；只支持标量 2-D 或 3-D 体数据。请保存单通道体数据后重试。',
+        unspecified: '未指定',
+        endian: 'NRRD "endian" 字段 "{{endian}}" 既不是 "little" 也不是 "big"。',
+        lineSkip: 'NRRD "line skip" 字段跳过了文件末尾；文件已损坏。',
+        textShort: 'NRRD 文本数据含 {{values}} 个值，但应有 {{count}} 个；数据被截断。',
+        textNaN: 'NRRD 文本数据含有 "{{token}}"，它不是数字；文件已损坏。',
+        encoding:
+          '不支持 NRRD 编码 "{{encoding}}"（支持 raw、gzip、ascii 和 hex）。请以 gzip 或 raw 编码重新保存体数据。',
+      },
+      unknown: {
+        gif: '它是 GIF 图像',
+        webp: '它是 WebP 图像',
+        heic: '它是 HEIC/MP4 系列文件',
+        pdf: '它是 PDF 文档',
+        zip: '它是 ZIP 压缩包（请先解压）',
+        dicomNoPart10: '它看起来是没有 Part 10 文件头（"DICM"）的 DICOM 数据集',
+        html: '它以 HTML/XML 文本开头',
+        text: '它以文本开头',
+        bytes: '它以字节 {{bytes}} 开头',
+      },
+      emptyFile: '文件 {{name}}为空（0 字节）。请重新复制或导出图像后重试。',
+      unknownFormat:
+        '文件 {{name}}不是 PNG、JPEG、BMP、TIFF、DICOM、NRRD 或 NIfTI 图像（{{what}}）。请将超声图像导出为 PNG 或 DICOM 后重试。',
+      internal: {
+        noDicomDecoder: '内部错误：未加载 DICOM 解码器。',
+        not2D: '内部错误：{{format}} 不是 2-D 栅格格式。',
+      },
+      mask: {
+        emptyVolume: '掩膜 {{name}}为空（所有体素均为 0）。请绘制或导出分割后重试。',
+        noLabel:
+          '掩膜 {{name}}中没有标签为 {{label}} 的体素；现有标签为 {{labels}}。请选择其中之一作为标签（--label 或 Label 列）后重试。',
+        empty: '掩膜 {{name}}为空（所有像素均为 0）。请绘制或导出分割后重试。',
+      },
+    },
     pacs: {
       notConfigured: '尚未配置 PACS。请在"设置 → PACS"中填写 DICOMweb 地址。',
       badUrl: '"{{url}}"不是有效的 DICOMweb 地址。请输入本站点路径（如 /dicom-web）或 http(s) 网址。',

@@ -4,6 +4,7 @@
  * Run-length (RLE4/RLE8), JPEG and PNG compressed BMPs are rejected with a clear message.
  * Pure TypeScript.
  */
+import { MessageError, message, type Message } from '../util/message';
 import { paletteToRgb } from './grey';
 import { pixelUnits } from './spacing';
 import type { Decoded2D } from './types';
@@ -45,8 +46,7 @@ function channel(px: number, mask: number): number {
  */
 export function decodeBmp(bytes: Uint8Array): Decoded2D {
   const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const truncated = (): Error =>
-    new Error('The BMP file is truncated: its pixel data is incomplete. Copy or export the image again.');
+  const truncated = (): Error => new MessageError('imaging.bmp.truncated');
   if (bytes.length < 26) throw truncated();
   const dataOffset = dv.getUint32(10, true);
   const dibSize = dv.getUint32(14, true);
@@ -72,21 +72,16 @@ export function decodeBmp(bytes: Uint8Array): Decoded2D {
   const topDown = rawHeight < 0;
   const height = Math.abs(rawHeight);
   if (width <= 0 || height === 0) {
-    throw new Error(`The BMP header gives an invalid image size ${width} × ${height}; the file is damaged.`);
+    throw new MessageError('imaging.bmp.badSize', { width, height });
   }
   if (COMPRESSION_NAMES[compression] !== undefined) {
-    throw new Error(
-      `This BMP is ${COMPRESSION_NAMES[compression]}-compressed, which is not supported. Save it as an ` +
-        'uncompressed BMP or as PNG and try again.',
-    );
+    throw new MessageError('imaging.bmp.compressed', { compression: COMPRESSION_NAMES[compression] });
   }
   if (compression !== 0 && compression !== 3 && compression !== 6) {
-    throw new Error(`This BMP uses unknown compression ${compression}. Save it as PNG and try again.`);
+    throw new MessageError('imaging.bmp.unknownCompression', { compression });
   }
   if (![1, 4, 8, 16, 24, 32].includes(bpp)) {
-    throw new Error(
-      `This BMP has ${bpp} bits per pixel, which is not supported. Save it as PNG and try again.`,
-    );
+    throw new MessageError('imaging.bmp.bitDepth', { bpp });
   }
 
   // Channel masks for direct colour.
@@ -95,7 +90,7 @@ export function decodeBmp(bytes: Uint8Array): Decoded2D {
   let afterHeader = 14 + dibSize;
   if (compression === 3 || compression === 6) {
     if (bpp !== 16 && bpp !== 32) {
-      throw new Error(`This BMP declares bit-field masks with ${bpp} bits per pixel; the file is damaged.`);
+      throw new MessageError('imaging.bmp.bitFields', { bpp });
     }
     const hasAlpha = compression === 6 || dibSize >= 56;
     // the alpha mask ends at byte 70: a 69-byte file gave a RangeError (robustness finding F13)
@@ -145,8 +140,8 @@ export function decodeBmp(bytes: Uint8Array): Decoded2D {
       }
     }
   }
-  const warnings: string[] = [];
-  if (bpp === 32 && masks[3] !== 0) warnings.push('The alpha (transparency) channel was ignored.');
+  const warnings: Message[] = [];
+  if (bpp === 32 && masks[3] !== 0) warnings.push(message('imaging.warn.alphaIgnored'));
   const data = palette && indices ? paletteToRgb(indices, palette) : (rgb as Uint8Array);
   const greyPalette = palette?.every((c) => c[0] === c[1] && c[1] === c[2]) ?? false;
   return {

@@ -2,6 +2,7 @@
  * Low-level byte helpers shared by the decoders: scalar arrays of any numeric type and endianness,
  * gzip detection and Latin-1 text. Pure TypeScript, no Node APIs.
  */
+import { MessageError, type Message } from '../util/message';
 import { gunzipSync } from 'fflate';
 
 /** Numeric sample types found in medical image files. */
@@ -44,10 +45,11 @@ export function readScalars(
   const size = scalarBytes(type);
   const needed = count * size;
   if (offset < 0 || offset + needed > bytes.length) {
-    throw new Error(
-      `The ${what} data is truncated: ${needed} bytes of pixel data are expected but only ` +
-        `${Math.max(0, bytes.length - offset)} are present. The file is incomplete or damaged; export it again.`,
-    );
+    throw new MessageError('imaging.truncatedScalars', {
+      what,
+      needed,
+      present: Math.max(0, bytes.length - offset),
+    });
   }
   const view = new DataView(bytes.buffer, bytes.byteOffset + offset, needed);
   const out = new Float64Array(count);
@@ -96,15 +98,11 @@ export function isGzip(bytes: Uint8Array): boolean {
  * Decompresses gzip data, turning the library's terse error into a
  * message that says what is wrong and what to do.
  */
-export function gunzip(bytes: Uint8Array, what: string): Uint8Array {
+export function gunzip(bytes: Uint8Array, what: Message): Uint8Array {
   try {
     return gunzipSync(bytes);
   } catch (e) {
-    throw new Error(
-      `The gzip-compressed ${what} could not be decompressed (${(e as Error).message}). ` +
-        'The file is truncated or damaged; copy or export it again.',
-      { cause: e },
-    );
+    throw new MessageError('imaging.gunzip', { what, detail: (e as Error).message }, { cause: e });
   }
 }
 

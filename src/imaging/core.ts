@@ -5,6 +5,7 @@
  * decoders run in the browser (Web Workers) and in Node (tests, CLI), so the app and the CLI see
  * identical pixel values. No DOM, no canvas, no Node APIs.
  */
+import { MessageError, message, type Message } from '../util/message';
 import type { MaskVolume, Vec3 } from '../radiomics/types';
 import { isGzip, gunzip, latin1, scalarBytes } from './bytes';
 import { decodeBmp, isBmp } from './bmp';
@@ -14,6 +15,7 @@ import { decodeJpeg, isJpeg } from './jpeg';
 import { isNifti, isNifti2, readNifti } from './nifti';
 import { isNrrd, readNrrd } from './nrrd';
 import { decodePng, isPng } from './png';
+import { pixelUnits } from './spacing';
 import { decodeTiff, isTiff } from './tiff';
 import type { Decoded2D, DecodedVolume, ImageFormat, PixelSpacing } from './types';
 import type { decodeDicom } from './dicom';
@@ -51,8 +53,8 @@ export interface ImageInfo {
   frames: number;
   /** In-plane spacing and its source. */
   spacing: PixelSpacing;
-  /** Non-fatal remarks for the user. */
-  warnings: string[];
+  /** Non-fatal remarks for the user (`imaging.warn.*`). */
+  warnings: Message[];
   /** Selected metadata (no patient identifiers). */
   tags?: Record<string, string>;
 }
@@ -86,43 +88,42 @@ export interface DecodedMask {
   /** Distinct non-zero values found in the file, ascending (several → the file holds several labels). */
   labels: number[];
   format: ImageFormat;
-  warnings: string[];
+  warnings: Message[];
 }
 
-/** Names of file types recognised only to explain that they are not supported. */
-function describeUnknown(bytes: Uint8Array): string {
+/** What a file of unknown type looks like (`imaging.unknown.*`), to explain that it is not supported. */
+function describeUnknown(bytes: Uint8Array): Message {
   const head = latin1(bytes, 0, Math.min(bytes.length, 16));
-  if (head.startsWith('GIF8')) return 'it is a GIF image';
-  if (head.startsWith('RIFF') && latin1(bytes, 8, 12) === 'WEBP') return 'it is a WebP image';
-  if (latin1(bytes, 4, 12).startsWith('ftyp')) return 'it is a HEIC/MP4-family file';
-  if (head.startsWith('%PDF')) return 'it is a PDF document';
-  if (head.startsWith('PK')) return 'it is a ZIP archive (unzip it first)';
+  if (head.startsWith('GIF8')) return message('imaging.unknown.gif');
+  if (head.startsWith('RIFF') && latin1(bytes, 8, 12) === 'WEBP') return message('imaging.unknown.webp');
+  if (latin1(bytes, 4, 12).startsWith('ftyp')) return message('imaging.unknown.heic');
+  if (head.startsWith('%PDF')) return message('imaging.unknown.pdf');
+  if (head.startsWith('PK')) return message('imaging.unknown.zip');
   if (
     bytes.length >= 4 &&
     bytes[0] === 0x08 &&
     bytes[1] === 0x00 &&
     (bytes[3] === 0x00 || bytes[4] === 0x00)
   ) {
-    return 'it looks like a DICOM data set without the Part 10 header ("DICM")';
+    return message('imaging.unknown.dicomNoPart10');
   }
   const sample = bytes.subarray(0, Math.min(bytes.length, 256));
   const text = sample.every((b) => b === 9 || b === 10 || b === 13 || (b >= 32 && b < 127) || b >= 160);
-  if (text) {
-    return /^\s*</.test(head) ? 'it starts with HTML/XML text' : 'it starts with text';
-  }
-  return `it starts with bytes ${[...bytes.subarray(0, 4)].map((b) => b.toString(16).padStart(2, '0')).join(' ')}`;
+  if (text) return message(/^\s*</.test(head) ? 'imaging.unknown.html' : 'imaging.unknown.text');
+  const hex = [...bytes.subarray(0, 4)].map((b) => b.toString(16).padStart(2, '0')).join(' ');
+  return message('imaging.unknown.bytes', { bytes: hex });
+}
+
+/** `"name" ` (quoted, with a trailing space) for messages, or '' without a file name. */
+function quotedName(fileName?: string): string {
+  return fileName ? `"${fileName}" ` : '';
 }
 
 /** The error for an empty file or one of unknown type. */
 function unknownFormatError(bytes: Uint8Array, fileName?: string): Error {
-  const name = fileName ? `"${fileName}" ` : '';
-  if (bytes.length === 0) {
-    return new Error(`The file ${name}is empty (0 bytes). Copy or export the image again and try again.`);
-  }
-  return new Error(
-    `The file ${name}is not a PNG, JPEG, BMP, TIFF, DICOM, NRRD or NIfTI image (${describeUnknown(bytes)}). ` +
-      'Export the ultrasound image as PNG or DICOM and try again.',
-  );
+  const name = quotedName(fileName);
+  if (bytes.length === 0) return new MessageError('imaging.emptyFile', { name });
+  return new MessageError('imaging.unknownFormat', { name, what: describeUnknown(bytes) });
 }
 
 /** The format of `bytes` by magic number, or null. Gzip is resolved by the caller. */
@@ -149,27 +150,28 @@ const EXTENSIONS: Record<ImageFormat, string[]> = {
 };
 
 /** Warning when the file name's extension names another format than the content. */
-function extensionWarning(format: ImageFormat, fileName?: string): string[] {
+function extensionWarning(format: ImageFormat, fileName?: string): Message[] {
   if (!fileName) return [];
   const dot = fileName.lastIndexOf('.');
   const ext = dot > 0 ? fileName.slice(dot + 1).toLowerCase() : '';
   const known = Object.values(EXTENSIONS).some((list) => list.includes(ext) && ext !== '');
   if (!known || EXTENSIONS[format].includes(ext)) return [];
-  return [
-    `The file name ends in ".${ext}" but the content is ${format.toUpperCase()}; it was read as ${format.toUpperCase()}.`,
-  ];
+  return [message('imaging.warn.extension', { ext, format: format.toUpperCase() })];
 }
 
 /** Resolves gzip (one level) and detects the format, throwing the explanatory error when unknown. */
 export function sniff(bytes: Uint8Array, fileName?: string): { bytes: Uint8Array; format: ImageFormat } {
   let data = bytes;
-  if (isGzip(data)) data = gunzip(data, `file${fileName ? ` "${fileName}"` : ''}`);
+  if (isGzip(data)) {
+    const what = fileName
+      ? message('imaging.what.fileNamed', { name: fileName })
+      : message('imaging.what.file');
+    data = gunzip(data, what);
+  }
   const format = detectFormat(data);
   if (format === null) {
     if (isNifti2(data)) {
-      throw new Error(
-        'This is a NIfTI-2 file, which is not supported. Save the volume as NIfTI-1 (.nii) or NRRD.',
-      );
+      throw new MessageError('imaging.nifti.nifti2');
     }
     throw unknownFormatError(data, fileName);
   }
@@ -193,10 +195,10 @@ function decode2D(
     case 'tiff':
       return decodeTiff(bytes, options.frame ?? 0);
     case 'dicom':
-      if (!dicom) throw new Error('Internal error: the DICOM decoder was not loaded.');
+      if (!dicom) throw new MessageError('imaging.internal.noDicomDecoder');
       return dicom(bytes, { frame: options.frame, roiPoint: options.roiPoint });
     default:
-      throw new Error(`Internal error: ${format} is not a 2-D raster format.`);
+      throw new MessageError('imaging.internal.not2D', { format });
   }
 }
 
@@ -204,18 +206,24 @@ function decode2D(
 function readVolume(
   format: ImageFormat,
   bytes: Uint8Array,
-): { volume: DecodedVolume; bits: number; source: string } {
+): { volume: DecodedVolume; bits: number; source: Message } {
   if (format === 'nrrd') {
     const r = readNrrd(bytes);
-    const source = r.header['space directions']
-      ? 'NRRD space directions'
-      : r.header['spacings']
-        ? 'NRRD spacings'
-        : 'none in the NRRD header (1 mm assumed)';
+    const source = message(
+      r.header['space directions']
+        ? 'imaging.source.nrrdDirections'
+        : r.header['spacings']
+          ? 'imaging.source.nrrdSpacings'
+          : 'imaging.source.nrrdNone',
+    );
     return { volume: r.volume, bits: 8 * scalarBytes(r.scalarType), source };
   }
   const r = readNifti(bytes);
-  return { volume: r.volume, bits: 8 * scalarBytes(r.scalarType), source: `NIfTI ${r.geometry}` };
+  return {
+    volume: r.volume,
+    bits: 8 * scalarBytes(r.scalarType),
+    source: message('imaging.source.nifti', { geometry: r.geometry }),
+  };
 }
 
 /**
@@ -251,7 +259,7 @@ export function decodeImageWith(
         photometric: 'grey',
         frames: 1,
         spacing: options.ignoreSpacing
-          ? { row: 1, col: 1, unit: 'px', source: 'pixel units requested' }
+          ? pixelUnits(message('imaging.source.pixelUnitsRequested'))
           : { row: volume.spacing[1], col: volume.spacing[2], unit: 'mm', source },
         warnings: nameWarnings,
       },
@@ -260,7 +268,7 @@ export function decodeImageWith(
   const d = decode2D(dicom, format, data, options);
   const grey = d.grey ?? rasterToGrey(d.raster);
   const spacing: PixelSpacing = options.ignoreSpacing
-    ? { row: 1, col: 1, unit: 'px', source: 'pixel units requested' }
+    ? pixelUnits(message('imaging.source.pixelUnitsRequested'))
     : d.spacing;
   return {
     image: {
@@ -316,25 +324,21 @@ export function decodeMaskWith(
   options: MaskOptions = {},
 ): DecodedMask {
   const { bytes: data, format } = sniff(bytes, fileName);
-  const name = fileName ? ` "${fileName}"` : '';
+  const name = quotedName(fileName);
   const warnings = extensionWarning(format, fileName);
   if (format === 'nrrd' || format === 'nifti') {
     const { volume } = readVolume(format, data);
     const labels = distinctNonZero(volume.data);
     const label = options.label ?? 1;
     if (labels.length === 0) {
-      throw new Error(
-        `The mask${name} is empty (every voxel is 0). Draw or export a segmentation and try again.`,
-      );
+      throw new MessageError('imaging.mask.emptyVolume', { name });
     }
     if (!labels.includes(label)) {
-      throw new Error(
-        `The mask${name} has no voxel with label ${label}; the labels present are ${labels.join(', ')}. ` +
-          'Choose one of them as the label (--label, or the Label column) and try again.',
-      );
+      throw new MessageError('imaging.mask.noLabel', { name, label, labels: labels.join(', ') });
     }
-    if (labels.length > 1)
-      warnings.push(`The mask holds several labels (${labels.join(', ')}); label ${label} was used.`);
+    if (labels.length > 1) {
+      warnings.push(message('imaging.warn.maskLabels', { labels: labels.join(', '), label }));
+    }
     return {
       mask: { data: volume.data, size: volume.size, spacing: volume.spacing, origin: volume.origin },
       label,
@@ -362,26 +366,20 @@ export function decodeMaskWith(
   }
   if (format === 'jpeg') {
     for (let i = 0; i < n; i++) values[i] = values[i] >= 128 ? 255 : 0;
-    warnings.push(
-      'JPEG mask: lossy compression blurs edges, pixels ≥ 128 were taken as ROI. Prefer a PNG mask.',
-    );
+    warnings.push(message('imaging.warn.jpegMask'));
   }
   const labels = distinctNonZero(values);
   if (labels.length === 0) {
-    throw new Error(
-      `The mask${name} is empty (every pixel is 0). Draw or export a segmentation and try again.`,
-    );
+    throw new MessageError('imaging.mask.empty', { name });
   }
   let select = (v: number): boolean => v !== 0;
   if (labels.length > 1) {
     if (options.label !== undefined && labels.includes(options.label)) {
       const wanted = options.label;
       select = (v) => v === wanted;
-      warnings.push(`The mask holds several values (${labels.join(', ')}); value ${wanted} was used as ROI.`);
+      warnings.push(message('imaging.warn.maskValue', { values: labels.join(', '), value: wanted }));
     } else {
-      warnings.push(
-        `The mask holds several non-zero values (${labels.join(', ')}); all of them were taken as ROI.`,
-      );
+      warnings.push(message('imaging.warn.maskValuesAll', { values: labels.join(', ') }));
     }
   }
   const out = new Uint8Array(n);
@@ -392,6 +390,6 @@ export function decodeMaskWith(
     label: 1,
     labels,
     format,
-    warnings: [...warnings, ...d.warnings.filter((w) => !w.includes('alpha'))],
+    warnings: [...warnings, ...d.warnings.filter((w) => w.code !== 'imaging.warn.alphaIgnored')],
   };
 }

@@ -6,6 +6,7 @@
  * Slope/Intercept, multi-frame (one frame chosen by the caller). Spacing from PixelSpacing, else the
  * Sequence of Ultrasound Regions, else pixel units. Pure TypeScript.
  */
+import { MessageError, message, type Message } from '../util/message';
 import { dicomParser, type DataSet, type Element, type ParseDicomOptions } from './dicomLib';
 import { inflateSync } from 'fflate';
 import { readScalars, type ScalarType } from './bytes';
@@ -71,8 +72,7 @@ function parse(bytes: Uint8Array): DataSet {
       inflater: (arr: Uint8Array, position: number): Uint8Array => {
         // A damaged meta group length put `position` far past the end: the copy below allocated it
         // (775 MB) and dicom-parser then scanned the zeros for 40 s (robustness finding F14).
-        if (position > arr.length)
-          throw new Error('its file meta information claims to be longer than the file');
+        if (position > arr.length) throw new MessageError('imaging.dicom.metaTooLong');
         const inflated = inflateSync(arr.subarray(position));
         const full = new Uint8Array(position + inflated.length);
         full.set(arr.subarray(0, position));
@@ -83,12 +83,11 @@ function parse(bytes: Uint8Array): DataSet {
   } catch (e) {
     // parseDicom throws {exception, dataSet} objects, whose String() was "[object Object]" (F14).
     const inner = e instanceof Error ? e : ((e as { exception?: unknown } | null)?.exception ?? e);
-    const msg = inner instanceof Error ? inner.message : String(inner);
-    throw new Error(
-      `The DICOM file could not be read (${msg.replace(/^dicomParser\.\w+: /, '')}). It is truncated or ` +
-        'damaged; export the image from the ultrasound system or PACS again.',
-      { cause: e },
-    );
+    const detail =
+      inner instanceof MessageError
+        ? inner.toMessage()
+        : (inner instanceof Error ? inner.message : String(inner)).replace(/^dicomParser\.\w+: /, '');
+    throw new MessageError('imaging.dicom.unreadable', { detail }, { cause: e });
   }
 }
 
@@ -144,19 +143,17 @@ function ultrasoundRegions(set: DataSet): UltrasoundRegion[] {
 }
 
 /** Spacing by the order PixelSpacing → ultrasound regions → pixel units. */
-function dicomSpacing(set: DataSet, roiPoint: DicomOptions['roiPoint'], warnings: string[]): PixelSpacing {
+function dicomSpacing(set: DataSet, roiPoint: DicomOptions['roiPoint'], warnings: Message[]): PixelSpacing {
   const row = ds(set, 'x00280030', 0);
   const col = ds(set, 'x00280030', 1) ?? row;
   if (row !== undefined && col !== undefined && row > 0 && col > 0) {
-    return { row, col, unit: 'mm', source: 'DICOM PixelSpacing (0028,0030)' };
+    return { row, col, unit: 'mm', source: message('imaging.source.pixelSpacing') };
   }
   const fromRegions = regionSpacing(ultrasoundRegions(set), roiPoint);
   warnings.push(...fromRegions.warnings);
   if (fromRegions.spacing !== null) return fromRegions.spacing;
-  warnings.push(
-    'The DICOM file has no PixelSpacing and no calibrated ultrasound region: pixel units are used.',
-  );
-  return pixelUnits('DICOM without PixelSpacing or calibrated ultrasound region: pixel units');
+  warnings.push(message('imaging.warn.dicomNoSpacing'));
+  return pixelUnits(message('imaging.source.dicomNoSpacing'));
 }
 
 /** Converts one full-range YCbCr triplet to RGB (PS3.3 C.7.6.3.1.2, YBR_FULL), rounded and clamped. */
@@ -216,9 +213,7 @@ function displayTags(set: DataSet, transferSyntax: string): Record<string, strin
 function encapsulatedFrame(set: DataSet, el: Element, frame: number, frames: number): Uint8Array {
   const fragments = el.fragments ?? [];
   if (fragments.length === 0) {
-    throw new Error(
-      'The DICOM encapsulated pixel data holds no fragments; the file is damaged. Export it again.',
-    );
+    throw new MessageError('imaging.dicom.noFragments');
   }
   if (frames === 1) {
     return dicomParser.readEncapsulatedPixelDataFromFragments(set, el, 0, fragments.length) as Uint8Array;
@@ -237,23 +232,18 @@ export function decodeDicom(bytes: Uint8Array, options: DicomOptions = {}): Deco
   const set = parse(bytes);
   const transferSyntax = (set.string('x00020010') ?? '').replace(/\0/g, '').trim();
   if (SUPPORTED[transferSyntax] === undefined) {
-    const name = UNSUPPORTED[transferSyntax] ?? 'an unknown transfer syntax';
-    throw new Error(
-      `This DICOM file is compressed with ${name} (transfer syntax ${transferSyntax || '(missing)'}), which ` +
-        'cannot be decoded here. Export it from the ultrasound system or PACS as uncompressed DICOM ' +
-        '(Explicit VR Little Endian) or JPEG Baseline, or as PNG, and try again.',
-    );
+    throw new MessageError('imaging.dicom.transferSyntax', {
+      name: UNSUPPORTED[transferSyntax] ?? message('imaging.dicom.unknownSyntax'),
+      uid: transferSyntax || message('imaging.dicom.missingUid'),
+    });
   }
   const pixel = set.elements['x7fe00010'];
   if (pixel === undefined) {
-    throw new Error(
-      'This DICOM file holds no image (no Pixel Data element): it may be a report or structured document. ' +
-        'Choose an ultrasound image file.',
-    );
+    throw new MessageError('imaging.dicom.noPixelData');
   }
   const rows = us(set, 'x00280010', 0);
   const cols = us(set, 'x00280011', 0);
-  if (rows === 0 || cols === 0) throw new Error('The DICOM file lacks Rows/Columns; it is damaged.');
+  if (rows === 0 || cols === 0) throw new MessageError('imaging.dicom.noRowsColumns');
   const spp = us(set, 'x00280002', 1);
   const photometric = (set.string('x00280004') ?? (spp === 1 ? 'MONOCHROME2' : 'RGB')).trim();
   const planar = us(set, 'x00280006', 0);
@@ -261,14 +251,12 @@ export function decodeDicom(bytes: Uint8Array, options: DicomOptions = {}): Deco
   const bitsStored = us(set, 'x00280101', bitsAllocated);
   const signed = us(set, 'x00280103', 0) === 1;
   const frames = Math.max(1, set.intString('x00280008') ?? 1);
-  const warnings: string[] = [];
+  const warnings: Message[] = [];
   let frame = options.frame;
   if (frames > 1 && frame === undefined) throw new MultiFrameError(frames);
   frame ??= 0;
   if (!Number.isInteger(frame) || frame < 0 || frame >= frames) {
-    throw new Error(
-      `Frame ${frame} does not exist: this DICOM file has ${frames} frame(s), numbered 0 to ${frames - 1}.`,
-    );
+    throw new MessageError('imaging.dicom.noFrame', { frame, frames, last: frames - 1 });
   }
   const n = rows * cols;
   const spacing = dicomSpacing(set, options.roiPoint, warnings);
@@ -280,10 +268,12 @@ export function decodeDicom(bytes: Uint8Array, options: DicomOptions = {}): Deco
   if (pixel.encapsulatedPixelData || transferSyntax.startsWith('1.2.840.10008.1.2.4.')) {
     const jpeg = decodeJpeg(encapsulatedFrame(set, pixel, frame, frames));
     if (jpeg.raster.width !== cols || jpeg.raster.height !== rows) {
-      throw new Error(
-        `The JPEG frame is ${jpeg.raster.width} × ${jpeg.raster.height} but the DICOM header says ` +
-          `${cols} × ${rows}; the file is inconsistent. Export it again.`,
-      );
+      throw new MessageError('imaging.dicom.jpegSize', {
+        width: jpeg.raster.width,
+        height: jpeg.raster.height,
+        cols,
+        rows,
+      });
     }
     return {
       ...jpeg,
@@ -297,10 +287,7 @@ export function decodeDicom(bytes: Uint8Array, options: DicomOptions = {}): Deco
   }
 
   if (![8, 16, 32].includes(bitsAllocated)) {
-    throw new Error(
-      `This DICOM file has ${bitsAllocated} bits allocated per sample, which is not supported (8, 16 and 32 ` +
-        'are). Export it as PNG or as 8/16-bit DICOM.',
-    );
+    throw new MessageError('imaging.dicom.bitsAllocated', { bits: bitsAllocated });
   }
   const littleEndian = transferSyntax !== '1.2.840.10008.1.2.2';
   const bytesPerSample = bitsAllocated / 8;
@@ -310,23 +297,16 @@ export function decodeDicom(bytes: Uint8Array, options: DicomOptions = {}): Deco
   const offset = pixel.dataOffset + frame * frameSamples * bytesPerSample;
   const available = Math.min(pixel.length, set.byteArray.length - pixel.dataOffset);
   if ((frame + 1) * frameSamples * bytesPerSample > available) {
-    throw new Error(
-      `The DICOM pixel data is truncated: frame ${frame} needs ${frameSamples * bytesPerSample} bytes that ` +
-        'are not all present. The file is incomplete; export it again.',
-    );
+    throw new MessageError('imaging.dicom.truncated', { frame, bytes: frameSamples * bytesPerSample });
   }
   const raw = readScalars(set.byteArray as Uint8Array, offset, frameSamples, type, littleEndian, 'DICOM');
 
   if (spp === 1) {
     if (!photometric.startsWith('MONOCHROME') && photometric !== 'PALETTE COLOR') {
-      warnings.push(
-        `Unexpected photometric interpretation "${photometric}" for one sample per pixel; read as grey.`,
-      );
+      warnings.push(message('imaging.warn.dicomPhotometric', { photometric }));
     }
     if (photometric === 'PALETTE COLOR') {
-      throw new Error(
-        'This DICOM file uses PALETTE COLOR, which is not supported. Export it as RGB or grey DICOM, or as PNG.',
-      );
+      throw new MessageError('imaging.dicom.paletteColor');
     }
     const storedMask = bitsStored >= 32 ? 0xffffffff : 2 ** bitsStored - 1;
     const signBit = 2 ** (bitsStored - 1);
@@ -339,7 +319,7 @@ export function decodeDicom(bytes: Uint8Array, options: DicomOptions = {}): Deco
       if (invert) v = signed ? -1 - v : storedMask - v;
       grey[i] = v * slope + intercept;
     }
-    if (invert) warnings.push('MONOCHROME1 image: grey values were inverted so that bright tissue is high.');
+    if (invert) warnings.push(message('imaging.warn.monochrome1'));
     const rescaled = slope !== 1 || intercept !== 0;
     // The file's first VOI window, for display only (not for MONOCHROME1, whose values were mirrored).
     const center = ds(set, 'x00281050');
@@ -360,10 +340,7 @@ export function decodeDicom(bytes: Uint8Array, options: DicomOptions = {}): Deco
   }
 
   if (spp !== 3 || bitsAllocated !== 8) {
-    throw new Error(
-      `This DICOM colour image has ${spp} samples of ${bitsAllocated} bits per pixel; only 8-bit RGB/YBR ` +
-        'colour is supported. Export it as PNG and try again.',
-    );
+    throw new MessageError('imaging.dicom.colourDepth', { spp, bits: bitsAllocated });
   }
   // Interleave the three samples (planar configuration 1 stores RRR…GGG…BBB…).
   const px = new Uint8Array(3 * n);
@@ -393,10 +370,7 @@ export function decodeDicom(bytes: Uint8Array, options: DicomOptions = {}): Deco
       }
     }
     if (photometric !== 'RGB' && photometric !== 'YBR_FULL') {
-      throw new Error(
-        `This DICOM colour model "${photometric}" is not supported (RGB, YBR_FULL and YBR_FULL_422 are). ` +
-          'Export the image as RGB DICOM or PNG.',
-      );
+      throw new MessageError('imaging.dicom.colourModel', { photometric });
     }
   }
   const grey = new Float64Array(n);

@@ -2,6 +2,8 @@
  * The DICOM pieces every caller needs without loading the DICOM decoder (dicom-parser): the magic-number
  * test and the multi-frame error. The decoder itself (./dicom) is imported lazily by the app.
  */
+import { MessageError } from '../util/message';
+
 /** True when `bytes` is a DICOM Part 10 file ("DICM" after the 128-byte preamble). */
 export function isDicom(bytes: Uint8Array): boolean {
   return (
@@ -14,16 +16,13 @@ export function isDicom(bytes: Uint8Array): boolean {
 }
 
 /** Thrown for a multi-frame file when no frame was chosen; `frames` is the frame count. */
-export class MultiFrameError extends Error {
+export class MultiFrameError extends MessageError {
   /** Number of frames in the file. */
   readonly frames: number;
 
   /** Creates the error for a file of `frames` frames. */
   constructor(frames: number) {
-    super(
-      `This DICOM file is a clip of ${frames} frames. Choose one frame (options.frame, 0 to ${frames - 1}; ` +
-        'in the app: the frame selector) and open it again.',
-    );
+    super('imaging.dicom.multiFrame', { frames, last: frames - 1 });
     this.name = 'MultiFrameError';
     this.frames = frames;
   }

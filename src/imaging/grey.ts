@@ -7,6 +7,7 @@
  * they convert a colour PNG to grey. Palette images are expanded to RGB first; alpha is ignored.
  * Pure TypeScript.
  */
+import { MessageError } from '../util/message';
 
 /** A decoded 2-D raster with interleaved samples. */
 export interface Raster {
@@ -60,9 +61,7 @@ export function paletteToRgb(indices: ArrayLike<number>, palette: ArrayLike<Arra
   for (let i = 0; i < indices.length; i++) {
     const entry = palette[indices[i]];
     if (entry === undefined) {
-      throw new Error(
-        `A pixel refers to colour ${indices[i]} but the palette has only ${palette.length} entries; the file is damaged.`,
-      );
+      throw new MessageError('imaging.paletteIndex', { index: indices[i], entries: palette.length });
     }
     out[3 * i] = entry[0];
     out[3 * i + 1] = entry[1];

@@ -3,6 +3,7 @@
  * mode. The frame header is read here first so that unsupported kinds (lossless, arithmetic-coded,
  * 12-bit) and truncated files give a clear error. Pure TypeScript.
  */
+import { MessageError, message, type Message } from '../util/message';
 import { decode } from 'jpeg-js';
 import { pixelUnits } from './spacing';
 import type { Decoded2D } from './types';
@@ -49,7 +50,7 @@ export function readJpegFrame(bytes: Uint8Array): JpegFrameInfo {
   let frame: JpegFrameInfo | undefined;
   while (p + 4 <= bytes.length) {
     if (bytes[p] !== 0xff) {
-      throw new Error('The JPEG data is damaged (a marker was expected). Export the image again.');
+      throw new MessageError('imaging.jpeg.noMarker');
     }
     const marker = bytes[p + 1];
     if (marker === 0xff) {
@@ -75,10 +76,7 @@ export function readJpegFrame(bytes: Uint8Array): JpegFrameInfo {
     }
     p += 2 + len;
   }
-  throw new Error(
-    'The JPEG file ends before its image data (no frame header or scan found): it is truncated or ' +
-      'damaged. Export the image again.',
-  );
+  throw new MessageError('imaging.jpeg.noFrame');
 }
 
 /** True when an end-of-image marker FF D9 follows byte `from`. */
@@ -97,45 +95,33 @@ export function decodeJpeg(bytes: Uint8Array): Decoded2D {
   const frame = readJpegFrame(bytes);
   const kind = UNSUPPORTED_SOF[frame.sof];
   if (kind !== undefined) {
-    throw new Error(
-      `This JPEG is ${kind}, which cannot be decoded here (baseline and progressive JPEG can). ` +
-        'Export the image as PNG or as baseline JPEG.',
-    );
+    throw new MessageError('imaging.jpeg.unsupportedKind', { kind });
   }
   if (frame.precision !== 8) {
-    throw new Error(
-      `This JPEG has ${frame.precision}-bit samples; only 8-bit JPEG can be decoded. Export the image as PNG.`,
-    );
+    throw new MessageError('imaging.jpeg.precision', { precision: frame.precision });
   }
   // Every 8 × 8 block of a component costs at least one bit (a DC code), so a file of n bytes holds at
   // most ~512·n pixels; jpeg-js would otherwise decode a damaged 96-megapixel header for 6 s and
   // 385 MB before its memory limit stops it (robustness finding F15).
   if (frame.width * frame.height > 1024 * bytes.length + 1_000_000) {
-    throw new Error(
-      `The JPEG file is truncated or damaged: its ${bytes.length} bytes cannot hold the ` +
-        `${frame.width} × ${frame.height} image its header declares. Export the image again.`,
-    );
+    throw new MessageError('imaging.jpeg.tooSmall', {
+      bytes: bytes.length,
+      width: frame.width,
+      height: frame.height,
+    });
   }
   if (!hasEoi(bytes, frame.firstScan)) {
-    throw new Error(
-      'The JPEG file is truncated (its end-of-image marker is missing). Copy or export the image again.',
-    );
+    throw new MessageError('imaging.jpeg.noEoi');
   }
   let img;
   try {
     img = decode(bytes, { useTArray: true, formatAsRGBA: false, tolerantDecoding: true });
   } catch (e) {
-    throw new Error(
-      `The JPEG file could not be decoded (${(e as Error).message}); it is damaged or of an unsupported ` +
-        'kind. Export the image as PNG and try again.',
-      { cause: e },
-    );
+    throw new MessageError('imaging.jpeg.undecodable', { detail: (e as Error).message }, { cause: e });
   }
   const photometric = frame.components === 1 ? 'grey' : frame.components === 4 ? 'cmyk' : 'ycbcr';
-  const warnings: string[] = [];
-  if (frame.components !== 1) {
-    warnings.push('Lossy colour JPEG: grey values are the BT.601 luma of the decoded RGB.');
-  }
+  const warnings: Message[] = [];
+  if (frame.components !== 1) warnings.push(message('imaging.warn.jpegLuma'));
   return {
     raster: { width: img.width, height: img.height, channels: 3, data: img.data, bitDepth: 8 },
     bitDepth: 8,

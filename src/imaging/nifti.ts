@@ -4,6 +4,7 @@
  * and directions converted from NIfTI's RAS to ITK's LPS, 2-D and 3-D volumes. Axis order of the
  * result is PyRadiomics' (z, y, x). Pure TypeScript.
  */
+import { MessageError, message } from '../util/message';
 import type { Vec3 } from '../radiomics/types';
 import { gunzip, isGzip, latin1, readScalars, type ScalarType } from './bytes';
 import type { DecodedVolume } from './types';
@@ -74,56 +75,40 @@ export function isNifti2(bytes: Uint8Array): boolean {
  * @throws Error for non-NIfTI data, header/image pairs, non-scalar datatypes, 4-D series and truncation
  */
 export function readNifti(input: Uint8Array): NiftiResult {
-  if (input.length === 0) throw new Error('The NIfTI file is empty (0 bytes). Export the volume again.');
-  const bytes = isGzip(input) ? gunzip(input, 'NIfTI file') : input;
+  if (input.length === 0) throw new MessageError('imaging.nifti.empty');
+  const bytes = isGzip(input) ? gunzip(input, message('imaging.what.niftiFile')) : input;
   if (isNifti2(bytes)) {
-    throw new Error(
-      'This is a NIfTI-2 file, which is not supported. Save the volume as NIfTI-1 (.nii) or NRRD.',
-    );
+    throw new MessageError('imaging.nifti.nifti2');
   }
   const endian = niftiEndian(bytes);
   if (endian === null) {
-    throw new Error(
-      bytes.length < 348
-        ? 'The NIfTI file is truncated: it is shorter than the 348-byte header. Export the volume again.'
-        : 'This file is not a NIfTI-1 image (no "n+1" magic after a 348-byte header). Choose a .nii or .nii.gz file.',
-    );
+    throw new MessageError(bytes.length < 348 ? 'imaging.nifti.shortHeader' : 'imaging.nifti.noMagic');
   }
   const le = endian === 'little';
   const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (latin1(bytes, 344, 347) === 'ni1') {
-    throw new Error(
-      'This is the header of a NIfTI .hdr/.img pair; its pixels are in a separate .img file. Save the ' +
-        'volume as a single .nii file and try again.',
-    );
+    throw new MessageError('imaging.nifti.hdrImgPair');
   }
   const dim = [...Array(8).keys()].map((i) => dv.getInt16(40 + 2 * i, le));
   const ndim = dim[0];
-  if (ndim < 1 || ndim > 7)
-    throw new Error(`The NIfTI header gives ${ndim} dimensions; the file is damaged.`);
+  if (ndim < 1 || ndim > 7) throw new MessageError('imaging.nifti.badDims', { ndim });
   const extent = (i: number): number => (i <= ndim ? Math.max(1, dim[i]) : 1);
   for (let i = 4; i <= ndim; i++) {
     if (extent(i) > 1) {
-      throw new Error(
-        `The NIfTI image has a dimension ${i} of length ${dim[i]} (e.g. a time series); only 2-D and 3-D ` +
-          'volumes are supported. Save a single 3-D volume and try again.',
-      );
+      throw new MessageError('imaging.nifti.extraDim', { dim: i, length: dim[i] });
     }
   }
   const datatype = dv.getInt16(70, le);
   const scalarType = DATATYPES[datatype];
   if (scalarType === undefined) {
-    const name = NON_SCALAR[datatype] ?? `code ${datatype}`;
-    throw new Error(
-      `The NIfTI datatype ${name} is not supported (scalar integer and float types are). Save a ` +
-        'single-channel scalar volume and try again.',
-    );
+    const name = NON_SCALAR[datatype] ?? message('imaging.nifti.datatypeCode', { code: datatype });
+    throw new MessageError('imaging.nifti.datatype', { name });
   }
   const pixdim = [...Array(8).keys()].map((i) => dv.getFloat32(76 + 4 * i, le));
   const voxOffset = Math.max(352, Math.round(dv.getFloat32(108, le)));
   // NaN passed the bounds check of readScalars and ended in a RangeError (robustness finding F11).
   if (!Number.isFinite(voxOffset)) {
-    throw new Error('The NIfTI header gives no valid data offset (vox_offset); the file is damaged.');
+    throw new MessageError('imaging.nifti.voxOffset');
   }
   const slope = dv.getFloat32(112, le);
   const inter = dv.getFloat32(116, le);

@@ -5,6 +5,7 @@
  * vector, origin and directions in LPS) but in PyRadiomics' numpy axis order (z, y, x).
  * Pure TypeScript: bytes in, typed arrays out.
  */
+import { MessageError, message } from '../util/message';
 import type { Vec3 } from '../radiomics/types';
 import { gunzip, latin1, readScalars, scalarBytes, type ScalarType } from './bytes';
 import type { DecodedVolume } from './types';
@@ -85,10 +86,10 @@ function parseVector(text: string, field: string): number[] | null {
   const t = text.trim();
   if (t === 'none') return null;
   const m = /^\(([^)]*)\)$/.exec(t);
-  if (!m) throw new Error(`The NRRD field "${field}" has a malformed vector "${t}"; expected e.g. (1,0,0).`);
+  if (!m) throw new MessageError('imaging.nrrd.badVector', { field, text: t });
   return m[1].split(',').map((s) => {
     const v = Number(s.trim());
-    if (!Number.isFinite(v)) throw new Error(`The NRRD field "${field}" holds a non-numeric value "${s}".`);
+    if (!Number.isFinite(v)) throw new MessageError('imaging.nrrd.nonNumeric', { field, text: s });
     return v;
   });
 }
@@ -113,16 +114,11 @@ function norm(v: number[]): number {
  *   types or dimensions, and truncated data
  */
 export function readNrrd(bytes: Uint8Array): NrrdResult {
-  if (bytes.length === 0) throw new Error('The NRRD file is empty (0 bytes). Export the volume again.');
-  if (!isNrrd(bytes)) {
-    throw new Error('This file is not an NRRD file (it does not start with "NRRD000"). Choose a .nrrd file.');
-  }
+  if (bytes.length === 0) throw new MessageError('imaging.nrrd.empty');
+  if (!isNrrd(bytes)) throw new MessageError('imaging.nrrd.noMagic');
   const end = headerEnd(bytes);
   if (end < 0) {
-    throw new Error(
-      'The NRRD header has no blank line before the data, so the file holds no attached pixel data ' +
-        '(it is truncated or a detached header). Save the volume as a single .nrrd file and try again.',
-    );
+    throw new MessageError('imaging.nrrd.noData');
   }
   const lines = latin1(bytes, 0, end).split(/\r?\n/);
   const header: Record<string, string> = {};
@@ -136,34 +132,27 @@ export function readNrrd(bytes: Uint8Array): NrrdResult {
     } else if (colon >= 0) {
       header[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 2).trim();
     } else {
-      throw new Error(
-        `The NRRD header line "${line}" is not of the form "field: value". The file is damaged.`,
-      );
+      throw new MessageError('imaging.nrrd.badLine', { line });
     }
   }
 
   if (header['data file'] !== undefined || header['datafile'] !== undefined) {
-    throw new Error(
-      'This NRRD header refers to a separate data file ("data file" field). Only single-file NRRD is ' +
-        'supported here: save the volume as one .nrrd file (attached data) and try again.',
-    );
+    throw new MessageError('imaging.nrrd.detached');
   }
   const typeName = header['type'];
-  if (typeName === undefined) throw new Error('The NRRD header has no "type" field; the file is damaged.');
+  if (typeName === undefined) throw new MessageError('imaging.nrrd.noType');
   const scalarType = TYPE_NAMES[typeName.toLowerCase()];
   if (scalarType === undefined) {
-    throw new Error(
-      `The NRRD type "${typeName}" is not supported; save the volume with a numeric pixel type.`,
-    );
+    throw new MessageError('imaging.nrrd.type', { type: typeName });
   }
   const dimension = Number(header['dimension']);
   const sizesText = header['sizes'];
   if (!Number.isInteger(dimension) || dimension < 1 || sizesText === undefined) {
-    throw new Error('The NRRD header lacks a valid "dimension" or "sizes" field; the file is damaged.');
+    throw new MessageError('imaging.nrrd.noSizes');
   }
   const sizes = sizesText.split(/\s+/).map(Number);
   if (sizes.length !== dimension || sizes.some((s) => !Number.isInteger(s) || s < 1)) {
-    throw new Error(`The NRRD "sizes" field "${sizesText}" does not list ${dimension} positive integers.`);
+    throw new MessageError('imaging.nrrd.badSizes', { sizes: sizesText, dimension });
   }
   // Axes beyond the spatial ones are accepted only when they have length 1.
   const kinds = (header['kinds'] ?? '').split(/\s+/).filter((k) => k !== '');
@@ -174,17 +163,17 @@ export function readNrrd(bytes: Uint8Array): NrrdResult {
       spatialAxes.length > 3 ||
       spatialAxes.some((a) => !['domain', 'space', '???', 'none', undefined].includes(kinds[a]))
     ) {
-      throw new Error(
-        `The NRRD volume has ${dimension} axes (kinds: ${kinds.join(' ') || 'unspecified'}); only scalar ` +
-          '2-D or 3-D volumes are supported. Save a single-channel volume and try again.',
-      );
+      throw new MessageError('imaging.nrrd.axes', {
+        dimension,
+        kinds: kinds.join(' ') || message('imaging.nrrd.unspecified'),
+      });
     }
   }
 
   const encoding = (header['encoding'] ?? '').toLowerCase();
   const endian = (header['endian'] ?? 'little').toLowerCase();
   if (endian !== 'little' && endian !== 'big') {
-    throw new Error(`The NRRD "endian" field "${header['endian']}" is neither "little" nor "big".`);
+    throw new MessageError('imaging.nrrd.endian', { endian: header['endian'] ?? '' });
   }
   const count = sizes.reduce((a, b) => a * b, 1);
   const lineSkip = Number(header['line skip'] ?? header['lineskip'] ?? 0);
@@ -192,14 +181,13 @@ export function readNrrd(bytes: Uint8Array): NrrdResult {
   let payload = bytes.subarray(end);
   for (let skipped = 0; skipped < lineSkip; skipped++) {
     const nl = payload.indexOf(0x0a);
-    if (nl < 0)
-      throw new Error('The NRRD "line skip" field skips past the end of the file; the file is damaged.');
+    if (nl < 0) throw new MessageError('imaging.nrrd.lineSkip');
     payload = payload.subarray(nl + 1);
   }
   let data: Float64Array;
   const little = endian === 'little';
   if (encoding === 'raw' || encoding === 'gzip' || encoding === 'gz') {
-    let raw = encoding === 'raw' ? payload : gunzip(payload, 'NRRD pixel data');
+    let raw = encoding === 'raw' ? payload : gunzip(payload, message('imaging.what.nrrdData'));
     const needed = count * scalarBytes(scalarType);
     if (byteSkip === -1) raw = raw.subarray(Math.max(0, raw.length - needed));
     else raw = raw.subarray(byteSkip);
@@ -209,18 +197,14 @@ export function readNrrd(bytes: Uint8Array): NrrdResult {
       .split(/[\s,]+/)
       .filter((t) => t !== '');
     if (tokens.length < count) {
-      throw new Error(
-        `The NRRD text data holds ${tokens.length} values but ${count} are expected; it is truncated.`,
-      );
+      throw new MessageError('imaging.nrrd.textShort', { values: tokens.length, count });
     }
     data = new Float64Array(count);
     for (let i = 0; i < count; i++) {
       data[i] = Number(tokens[i]);
       // A token that is not a number (other than "nan") is damage, not a NaN sample (robustness finding F8).
       if (Number.isNaN(data[i]) && !/^[-+]?nan$/i.test(tokens[i])) {
-        throw new Error(
-          `The NRRD text data holds "${tokens[i].slice(0, 20)}", which is not a number; the file is damaged.`,
-        );
+        throw new MessageError('imaging.nrrd.textNaN', { token: tokens[i].slice(0, 20) });
       }
     }
   } else if (encoding === 'hex') {
@@ -229,10 +213,9 @@ export function readNrrd(bytes: Uint8Array): NrrdResult {
     for (let i = 0; i < raw.length; i++) raw[i] = parseInt(hex.slice(2 * i, 2 * i + 2), 16);
     data = readScalars(raw, 0, count, scalarType, little, 'NRRD');
   } else {
-    throw new Error(
-      `The NRRD encoding "${header['encoding'] ?? '(missing)'}" is not supported (raw, gzip, ascii and hex ` +
-        'are). Re-save the volume with gzip or raw encoding.',
-    );
+    throw new MessageError('imaging.nrrd.encoding', {
+      encoding: header['encoding'] ?? message('imaging.dicom.missingUid'),
+    });
   }
 
   // Geometry of the spatial axes (file order x, y, z).

@@ -4,6 +4,7 @@
  * images are expanded to RGB; 16-bit grey keeps its 16-bit values. Pure TypeScript.
  */
 import { decode } from 'fast-png';
+import { MessageError, message, type Message } from '../util/message';
 import { paletteToRgb } from './grey';
 import { pixelUnits } from './spacing';
 import type { Decoded2D } from './types';
@@ -35,10 +36,7 @@ function checkDeclaredSize(bytes: Uint8Array): void {
   const height = dv.getUint32(20);
   const size = `${width} × ${height}`;
   if (width * height > MAX_PIXELS) {
-    throw new Error(
-      `The PNG header declares ${size} pixels, more than the ${MAX_PIXELS / 1e6} megapixels that can be ` +
-        'opened here; the file is damaged or not an ultrasound image. Export the image again.',
-    );
+    throw new MessageError('imaging.png.tooLarge', { size, limit: MAX_PIXELS / 1e6 });
   }
   let idat = 0;
   for (let p = 8; p + 8 <= bytes.length;) {
@@ -48,10 +46,7 @@ function checkDeclaredSize(bytes: Uint8Array): void {
   }
   const needed = height * Math.ceil((width * (CHANNELS[bytes[25]] ?? 1) * bytes[24]) / 8);
   if (needed > 1100 * idat + 64) {
-    throw new Error(
-      `The PNG file is truncated or damaged: its compressed data (${idat} bytes) cannot hold the ${size} ` +
-        'image its header declares. Export the image again as PNG.',
-    );
+    throw new MessageError('imaging.png.truncatedData', { bytes: idat, size });
   }
 }
 
@@ -80,16 +75,12 @@ export function decodePng(bytes: Uint8Array): Decoded2D {
   try {
     png = decode(bytes);
   } catch (e) {
-    throw new Error(
-      `The PNG file could not be decoded (${(e as Error).message}); it is truncated or damaged. ` +
-        'Export the image again as PNG.',
-      { cause: e },
-    );
+    throw new MessageError('imaging.png.undecodable', { detail: (e as Error).message }, { cause: e });
   }
   const { width, height, depth, channels } = png;
-  const warnings: string[] = [];
+  const warnings: Message[] = [];
   if (width === 0 || height === 0 || png.data.length === 0) {
-    throw new Error('The PNG file holds no pixel data; it is truncated or damaged. Export the image again.');
+    throw new MessageError('imaging.png.noPixels');
   }
   let data: ArrayLike<number> = png.data;
   if (depth < 8) data = unpackBits(png.data, width, height, depth);
@@ -109,20 +100,15 @@ export function decodePng(bytes: Uint8Array): Decoded2D {
     for (let i = 0; i < data.length; i++) scaled[i] = data[i] * factor;
     data = scaled;
     rasterDepth = 8;
-    warnings.push(`The ${depth}-bit grey values were scaled to 0–255 (as Pillow does).`);
+    warnings.push(message('imaging.warn.greyScaled', { depth }));
   }
   if (data.length < width * height * rasterChannels) {
-    throw new Error(
-      'The PNG pixel data is shorter than the image size; the file is damaged. Export it again.',
-    );
+    throw new MessageError('imaging.png.shortPixels');
   }
-  if (channels === 2 || channels === 4) warnings.push('The alpha (transparency) channel was ignored.');
+  if (channels === 2 || channels === 4) warnings.push(message('imaging.warn.alphaIgnored'));
   if (png.resolution !== undefined && png.resolution.unit === 1) {
     const dpi = (png.resolution.x * 0.0254).toFixed(1);
-    warnings.push(
-      `The PNG states a print resolution of ${dpi} dpi; it was not used as pixel spacing (it is not an ` +
-        'ultrasound calibration).',
-    );
+    warnings.push(message('imaging.warn.pngPrintResolution', { dpi }));
   }
   return {
     raster: { width, height, channels: rasterChannels, data, bitDepth: rasterDepth },

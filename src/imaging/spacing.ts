@@ -2,10 +2,11 @@
  * Pixel spacing of 2-D images: the uncalibrated default and the choice among DICOM ultrasound
  * regions (Sequence of Ultrasound Regions, (0018,6011)). Pure TypeScript.
  */
+import { message, type Message } from '../util/message';
 import type { PixelSpacing } from './types';
 
 /** Spacing of an image whose file carries no physical calibration: 1 × 1 pixel units. */
-export function pixelUnits(source = 'no calibration in the file: pixel units'): PixelSpacing {
+export function pixelUnits(source: Message = message('imaging.source.noCalibration')): PixelSpacing {
   return { row: 1, col: 1, unit: 'px', source };
 }
 
@@ -68,8 +69,8 @@ function area(r: UltrasoundRegion): number {
 export function regionSpacing(
   regions: UltrasoundRegion[],
   roiPoint?: { x: number; y: number },
-): { spacing: PixelSpacing | null; warnings: string[] } {
-  const warnings: string[] = [];
+): { spacing: PixelSpacing | null; warnings: Message[] } {
+  const warnings: Message[] = [];
   const spatial = regions.filter(
     (r) => r.unitsX === UNIT_CM && r.unitsY === UNIT_CM && r.deltaX > 0 && r.deltaY > 0,
   );
@@ -78,29 +79,26 @@ export function regionSpacing(
       const units = regions
         .map((r) => `${UNIT_NAMES[r.unitsX] ?? r.unitsX}/${UNIT_NAMES[r.unitsY] ?? r.unitsY}`)
         .join(', ');
-      warnings.push(`No ultrasound region is calibrated in cm (region units x/y: ${units}).`);
+      warnings.push(message('imaging.warn.noCmRegion', { units }));
     }
     return { spacing: null, warnings };
   }
   let chosen: UltrasoundRegion | undefined;
-  let why: string;
+  let why: Message;
   if (roiPoint !== undefined) {
     chosen = spatial.find((r) => contains(r, roiPoint.x, roiPoint.y));
-    why = 'the region containing the ROI';
+    why = message('imaging.source.roiRegion');
     if (chosen === undefined) {
-      warnings.push(
-        `The ROI point (${roiPoint.x}, ${roiPoint.y}) lies in no calibrated ultrasound region; ` +
-          'the largest region was used for the spacing.',
-      );
+      warnings.push(message('imaging.warn.roiOutsideRegions', { x: roiPoint.x, y: roiPoint.y }));
     }
-  } else why = 'the largest region';
+  } else why = message('imaging.source.largestRegion');
   if (chosen === undefined) {
     chosen = spatial.reduce((a, b) => (area(b) > area(a) ? b : a));
-    why = 'the largest region';
+    why = message('imaging.source.largestRegion');
   }
   const distinct = new Set(spatial.map((r) => `${r.deltaX}/${r.deltaY}`));
   if (distinct.size > 1) {
-    warnings.push(`The ultrasound regions have ${distinct.size} different calibrations; ${why} was used.`);
+    warnings.push(message('imaging.warn.regionCalibrations', { n: distinct.size, why }));
   }
   const index = regions.indexOf(chosen);
   return {
@@ -108,7 +106,7 @@ export function regionSpacing(
       row: chosen.deltaY * 10,
       col: chosen.deltaX * 10,
       unit: 'mm',
-      source: `DICOM Sequence of Ultrasound Regions (0018,6011), region ${index + 1} of ${regions.length} (${why})`,
+      source: message('imaging.source.usRegion', { index: index + 1, count: regions.length, why }),
     },
     warnings,
   };

@@ -3,6 +3,7 @@
  * float; grey, RGB, palette; strips and tiles). Signed 8/16-bit samples are reinterpreted as signed.
  * Multi-page files decode the requested page (default the first). Pure TypeScript.
  */
+import { MessageError, message, type Message } from '../util/message';
 import { decode, pageCount } from 'tiff';
 import { paletteToRgb } from './grey';
 import { pixelUnits } from './spacing';
@@ -25,24 +26,23 @@ const MAX_PIXELS = 100e6;
  * made it run forever) and allocates the declared page size before reading any pixel (a header
  * claiming 60000 × 60000 allocated 3.6 GB) — robustness findings F2 and F3,
  * test/unit/robust/FINDINGS.md.
- * @throws Error (a short phrase, which decodeTiff wraps into its message) for a chain that loops or
+ * @throws MessageError `imaging.tiff.why.*` (a short phrase, which decodeTiff wraps into its message) for a chain that loops or
  *   leaves the file, and for a requested page larger than MAX_PIXELS or than the file can hold
  */
 function checkIfdChain(bytes: Uint8Array, page: number): void {
-  if (bytes.length < 8) throw new Error('it ends inside its 8-byte header');
+  if (bytes.length < 8) throw new MessageError('imaging.tiff.why.header');
   const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const le = bytes[0] === 0x49;
   const seen = new Set<number>();
   let offset = dv.getUint32(4, le);
   let pages = 0;
   while (offset !== 0) {
-    if (seen.has(offset)) throw new Error('its list of pages loops back on itself');
-    if (offset + 2 > bytes.length)
-      throw new Error(`a page directory lies outside the file, at byte ${offset}`);
+    if (seen.has(offset)) throw new MessageError('imaging.tiff.why.loop');
+    if (offset + 2 > bytes.length) throw new MessageError('imaging.tiff.why.outside', { offset });
     seen.add(offset);
     const entries = dv.getUint16(offset, le);
     const end = offset + 2 + 12 * entries;
-    if (end + 4 > bytes.length) throw new Error('a page directory runs past the end of the file');
+    if (end + 4 > bytes.length) throw new MessageError('imaging.tiff.why.pastEnd');
     if (pages === page) {
       let width = 0;
       let height = 0;
@@ -53,16 +53,11 @@ function checkIfdChain(bytes: Uint8Array, page: number): void {
         else if (tag === 257) height = value;
       }
       if (width * height > MAX_PIXELS)
-        throw new Error(
-          `the page declares ${width} × ${height} pixels, more than the ${MAX_PIXELS / 1e6} megapixels ` +
-            'that can be opened here',
-        );
+        throw new MessageError('imaging.tiff.why.tooLarge', { width, height, limit: MAX_PIXELS / 1e6 });
       // Even at 1 bit per pixel and the best compression TIFF allows (LZW and Deflate stay below
       // ~1300:1), a file of n bytes holds at most ~3000·n·8 pixels.
       if (width * height > 8 * (3000 * bytes.length + 65536))
-        throw new Error(
-          `its ${bytes.length} bytes cannot hold the ${width} × ${height} page its directory declares`,
-        );
+        throw new MessageError('imaging.tiff.why.tooSmall', { bytes: bytes.length, width, height });
     }
     pages++;
     offset = dv.getUint32(end, le);
@@ -84,16 +79,12 @@ export function decodeTiff(bytes: Uint8Array, page = 0): Decoded2D {
     checkIfdChain(bytes, page);
     pages = pageCount(bytes);
     if (!Number.isInteger(page) || page < 0 || page >= pages) {
-      throw new RangeError(`page ${page + 1} was requested but the file has ${pages}`);
+      throw new MessageError('imaging.tiff.why.page', { page: page + 1, pages });
     }
     ifd = decode(bytes, { pages: [page] })[0];
   } catch (e) {
-    const msg = (e as Error).message;
-    throw new Error(
-      `The TIFF file could not be decoded (${msg}). It is truncated, damaged or uses a TIFF feature ` +
-        'that is not supported (e.g. JPEG or PackBits compression, rotated orientation). Save it as PNG and try again.',
-      { cause: e },
-    );
+    const detail = e instanceof MessageError ? e.toMessage() : (e as Error).message;
+    throw new MessageError('imaging.tiff.undecodable', { detail }, { cause: e });
   }
   const width = ifd.width;
   const height = ifd.height;
@@ -103,14 +94,11 @@ export function decodeTiff(bytes: Uint8Array, page = 0): Decoded2D {
   // an array): refuse instead of returning an image of size NaN (robustness finding F6).
   const valid = (v: unknown): boolean => typeof v === 'number' && Number.isInteger(v) && v > 0;
   if (!valid(width) || !valid(height) || !valid(spp) || !valid(bits)) {
-    throw new Error(
-      'The TIFF file is damaged: its image size, samples per pixel or bits per sample are missing or ' +
-        'invalid. Save it again as TIFF or PNG and try again.',
-    );
+    throw new MessageError('imaging.tiff.badTags');
   }
   const photometric = PHOTOMETRIC[ifd.type] ?? `photometric ${ifd.type}`;
-  const warnings: string[] = [];
-  if (pages > 1) warnings.push(`The TIFF has ${pages} pages; page ${page + 1} was used.`);
+  const warnings: Message[] = [];
+  if (pages > 1) warnings.push(message('imaging.warn.tiffPages', { pages, page: page + 1 }));
   let data: ArrayLike<number> = ifd.data;
   let channels = spp;
   let bitDepth = bits;
@@ -124,7 +112,7 @@ export function decodeTiff(bytes: Uint8Array, page = 0): Decoded2D {
   if (ifd.type === 3) {
     paletteIndices = data;
     const pal = ifd.palette;
-    if (pal === undefined) throw new Error('The palette TIFF has no colour map; the file is damaged.');
+    if (pal === undefined) throw new MessageError('imaging.tiff.noColourMap');
     data = paletteToRgb(
       data,
       pal.map((c) => c.map((v) => v >> 8)),
@@ -138,15 +126,11 @@ export function decodeTiff(bytes: Uint8Array, page = 0): Decoded2D {
     bitDepth = 8;
   }
   if (data.length < width * height * channels) {
-    throw new Error(
-      'The TIFF pixel data is shorter than the image size; the file is damaged. Save it again.',
-    );
+    throw new MessageError('imaging.tiff.shortPixels');
   }
-  if (ifd.alpha) warnings.push('The alpha (transparency) channel was ignored.');
+  if (ifd.alpha) warnings.push(message('imaging.warn.alphaIgnored'));
   if (ifd.get('XResolution') !== undefined && ifd.resolutionUnit !== 1) {
-    warnings.push(
-      'The TIFF resolution tag was not used as pixel spacing (it is not an ultrasound calibration).',
-    );
+    warnings.push(message('imaging.warn.tiffResolution'));
   }
   return {
     raster: { width, height, channels, data, bitDepth, isFloat: ifd.sampleFormat === 3 },

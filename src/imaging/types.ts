@@ -2,6 +2,7 @@
  * Types shared by the image decoders. Pure TypeScript: bytes in, typed arrays out; no DOM, no Node APIs.
  */
 import type { Vec3 } from '../radiomics/types';
+import type { Message, StoredMessage } from '../util/message';
 import type { Raster } from './grey';
 
 /** A decoded scalar volume with double-precision values, axis order (z, y, x), x fastest. */
@@ -29,8 +30,11 @@ export interface PixelSpacing {
   col: number;
   /** 'mm' when calibrated, 'px' when the file gives no physical spacing (row = col = 1). */
   unit: 'mm' | 'px';
-  /** Human-readable origin of the value, e.g. 'DICOM PixelSpacing (0028,0030)'. */
-  source: string;
+  /**
+   * Where the value came from (code `imaging.source.*`); a case stored before messages became codes
+   * holds the English sentence itself.
+   */
+  source: StoredMessage;
 }
 
 /** The image formats recognised by their magic bytes. */
@@ -56,8 +60,8 @@ export interface Decoded2D {
   frames: number;
   /** Pixel spacing and its source. */
   spacing: PixelSpacing;
-  /** Non-fatal remarks for the user. */
-  warnings: string[];
+  /** Non-fatal remarks for the user (codes `imaging.warn.*`). */
+  warnings: Message[];
   /** Selected metadata (DICOM tags, PNG text), for display. */
   tags?: Record<string, string>;
 }

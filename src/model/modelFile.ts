@@ -14,6 +14,7 @@
  * convention), its k nearest stored training points are found with the same KNN as training
  * (`knn.ts`), and inputs with |z| > 3 are flagged as outside the training range.
  */
+import { MessageError, message } from '../util/message';
 import { z } from 'zod';
 import { sha256Hex } from '../util/hash';
 import { fitKnn, predictDetailed } from './knn';
@@ -212,30 +213,28 @@ function checkConsistency(doc: UnsealedModelDocument): void {
   for (const kind of MODEL_KINDS) {
     const m = doc.models[kind];
     if (m === null) {
-      if (!doc.notBuilt[kind])
-        throw new Error(`model file: the ${kind} model is missing and no reason is given`);
+      if (!doc.notBuilt[kind]) throw new MessageError('modelFile.missingNoReason', { kind });
       continue;
     }
-    if (m.kind !== kind) throw new Error(`model file: models.${kind} declares kind "${m.kind}"`);
+    if (m.kind !== kind) throw new MessageError('modelFile.wrongKind', { kind, declared: m.kind });
     const d = m.inputs.length;
     if (m.zscore.mean.length !== d || m.zscore.scale.length !== d) {
-      throw new Error(`model file: ${kind} model has ${d} inputs but z-score parameters of another length`);
+      throw new MessageError('modelFile.zscoreLength', { kind, d });
     }
     m.trainingPoints.forEach((row, i) => {
-      if (row.length !== d)
-        throw new Error(`model file: ${kind} training point ${i} has ${row.length} values, expected ${d}`);
+      if (row.length !== d) throw new MessageError('modelFile.pointLength', { kind, i, n: row.length, d });
     });
     if (m.labels.length !== m.trainingPoints.length) {
-      throw new Error(
-        `model file: ${kind} model has ${m.trainingPoints.length} training points but ${m.labels.length} labels`,
-      );
+      throw new MessageError('modelFile.labelCount', {
+        kind,
+        points: m.trainingPoints.length,
+        labels: m.labels.length,
+      });
     }
     if (m.k > m.trainingPoints.length) {
-      throw new Error(
-        `model file: ${kind} model has k = ${m.k} but only ${m.trainingPoints.length} training points`,
-      );
+      throw new MessageError('modelFile.kTooLarge', { kind, k: m.k, points: m.trainingPoints.length });
     }
-    if (new Set(m.inputs).size !== d) throw new Error(`model file: ${kind} model lists an input twice`);
+    if (new Set(m.inputs).size !== d) throw new MessageError('modelFile.inputTwice', { kind });
   }
 }
 
@@ -245,7 +244,9 @@ function checkConsistency(doc: UnsealedModelDocument): void {
  */
 export async function sealModel(doc: UnsealedModelDocument): Promise<ModelDocument> {
   const parsed = unsealedSchema.safeParse(doc);
-  if (!parsed.success) throw new Error(`model document is invalid: ${describeIssues(parsed.error)}`);
+  if (!parsed.success) {
+    throw new MessageError('modelFile.documentInvalid', { issues: describeIssues(parsed.error) });
+  }
   checkConsistency(parsed.data);
   const value = await modelHash(parsed.data);
   return { ...parsed.data, hash: { algorithm: 'SHA-256', value } };
@@ -267,28 +268,25 @@ export async function loadModel(text: string): Promise<ModelDocument> {
   try {
     raw = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (e) {
-    throw new Error(`model file is not valid JSON: ${(e as Error).message}`);
+    throw new MessageError('modelFile.notJson', { detail: (e as Error).message }, { cause: e });
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    throw new Error('model file is not a JSON object');
+    throw new MessageError('modelFile.notObject');
   }
   const obj = raw as Record<string, unknown>;
-  if (obj.format !== 'sonomir-model')
-    throw new Error('model file is not a SonoMiR model (format is not "sonomir-model")');
+  if (obj.format !== 'sonomir-model') throw new MessageError('modelFile.notSonomir');
   if (obj.schemaVersion !== MODEL_SCHEMA_VERSION) {
-    throw new Error(
-      `model file has schemaVersion ${JSON.stringify(obj.schemaVersion)}, but this version of SonoMiR reads schemaVersion ${MODEL_SCHEMA_VERSION} only`,
-    );
+    throw new MessageError('modelFile.schemaVersion', {
+      found: String(JSON.stringify(obj.schemaVersion)),
+      supported: MODEL_SCHEMA_VERSION,
+    });
   }
   const parsed = documentSchema.safeParse(raw);
-  if (!parsed.success)
-    throw new Error(`model file does not match schema version 1: ${describeIssues(parsed.error)}`);
+  if (!parsed.success) throw new MessageError('modelFile.schema', { issues: describeIssues(parsed.error) });
   checkConsistency(parsed.data);
   const expected = await modelHash(parsed.data);
   if (expected !== parsed.data.hash.value) {
-    throw new Error(
-      'model file was modified after it was written: its SHA-256 does not match the content (refusing to use a tampered model)',
-    );
+    throw new MessageError('modelFile.tampered');
   }
   return parsed.data;
 }
@@ -351,20 +349,20 @@ export function predict(
         `${key} = ${JSON.stringify(input.extraction[key])} (model: ${JSON.stringify(doc.extraction[key])})`,
     );
   if (diffs.length) {
-    throw new Error(
-      `the case's features were extracted with settings different from the model's: ${diffs.join(', ')}; re-extract them with the model's settings`,
-    );
+    throw new MessageError('modelFile.settingsDiffer', { diffs: diffs.join(', ') });
   }
   const kinds = options.kinds ?? MODEL_KINDS.filter((k) => doc.models[k] !== null);
-  if (kinds.length === 0) throw new Error('the model file contains no usable model');
+  if (kinds.length === 0) throw new MessageError('modelFile.noModel');
   return kinds.map((kind) => {
     const m = doc.models[kind];
-    if (!m) throw new Error(`the ${kind} model is not in this file: ${doc.notBuilt[kind] ?? 'not built'}`);
+    if (!m) {
+      const why = doc.notBuilt[kind] ?? message('modelFile.notBuilt');
+      throw new MessageError('modelFile.kindAbsent', { kind, why });
+    }
     const x = m.inputs.map((name) => {
       const v = name === MIR34A_INPUT ? input.mir34a : input.features[name];
-      if (v === undefined || v === null)
-        throw new Error(`the case lacks input "${name}" required by the ${kind} model`);
-      if (!Number.isFinite(v)) throw new Error(`the case's input "${name}" is not a finite number (${v})`);
+      if (v === undefined || v === null) throw new MessageError('modelFile.inputMissing', { name, kind });
+      if (!Number.isFinite(v)) throw new MessageError('modelFile.inputNotFinite', { name, value: String(v) });
       return v;
     });
     const zs = x.map((v, j) => (v - m.zscore.mean[j]) / m.zscore.scale[j]);

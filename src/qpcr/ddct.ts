@@ -16,6 +16,7 @@
  * 6. An optional spike-in (cel-miR-39 extraction control) is summarised like any target and compared
  *    with the calibrator's spike-in (difference of means) for QC; it does not enter the normalisation.
  */
+import { MessageError } from '../util/message';
 
 /** Replicate Ct values of one target in one sample; `null` marks an undetermined well. */
 export type CtReplicates = ArrayLike<number | null>;
@@ -113,13 +114,11 @@ export function summarizeReplicates(cts: CtReplicates, label = 'target'): Replic
   replicates.forEach((v, i) => {
     if (v === null) return;
     if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0) {
-      throw new Error(
-        `ΔΔCt: ${label} replicate ${i + 1} is ${String(v)}, not a positive Ct or null (undetermined)`,
-      );
+      throw new MessageError('ddct.badReplicate', { label, index: i + 1, value: String(v) });
     }
     used.push(v);
   });
-  if (used.length === 0) throw new Error(`ΔΔCt: every ${label} replicate is undetermined`);
+  if (used.length === 0) throw new MessageError('ddct.allUndetermined', { label });
   let sum = 0;
   for (const v of used) sum += v;
   const mean = sum / used.length;
@@ -140,7 +139,7 @@ export function summarizeReplicates(cts: CtReplicates, label = 'target'): Replic
  * @throws Error on invalid Cts or when no reference gene is given.
  */
 export function sampleDeltaCt(input: QpcrSampleInput): SampleDeltaCt {
-  if (input.references.length === 0) throw new Error('ΔΔCt: at least one reference gene is required');
+  if (input.references.length === 0) throw new MessageError('ddct.noReference');
   const target = summarizeReplicates(input.target, 'target');
   const references = input.references.map((r) => ({ name: r.name, ...summarizeReplicates(r.cts, r.name) }));
   let sum = 0;
@@ -160,7 +159,7 @@ export function sampleDeltaCt(input: QpcrSampleInput): SampleDeltaCt {
 /** Check an amplification factor lies in (1, 3). */
 function checkEfficiency(e: number, which: string): number {
   if (!(e > 1 && e < 3)) {
-    throw new Error(`ΔΔCt: ${which} amplification factor must be in (1, 3) (2 = 100 % efficiency); got ${e}`);
+    throw new MessageError('ddct.efficiency', { which, value: e });
   }
   return e;
 }
@@ -187,7 +186,7 @@ export function relativeQuantification(
   const sNames = s.references.map((r) => r.name).join(', ');
   const cNames = c.references.map((r) => r.name).join(', ');
   if (sNames !== cNames) {
-    throw new Error(`ΔΔCt: sample references (${sNames}) differ from calibrator references (${cNames})`);
+    throw new MessageError('ddct.referencesDiffer', { sample: sNames, calibrator: cNames });
   }
   const deltaDeltaCt = s.deltaCt - c.deltaCt;
   const dT = c.target.mean - s.target.mean;

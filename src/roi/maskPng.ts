@@ -2,6 +2,7 @@
  * ROI mask export and re-import as PNG: 8-bit greyscale, 0 = background, 255 = ROI, same size as the
  * image. `decodeMask` (src/imaging; `decodeMaskAsync` in the app) reads it back to exactly the same 0/1 mask.
  */
+import { MessageError, type Message } from '../util/message';
 import { encode } from 'fast-png';
 import { decodeMaskAsync } from '../imaging/lazy';
 
@@ -21,19 +22,14 @@ export async function readMaskFile(
   fileName: string,
   width: number,
   height: number,
-): Promise<{ data: Uint8Array; warnings: string[] }> {
+): Promise<{ data: Uint8Array; warnings: Message[] }> {
   const d = await decodeMaskAsync(bytes, fileName);
   const [nz, ny, nx] = d.mask.size;
   if (nz !== 1) {
-    throw new Error(
-      `The mask "${fileName}" has ${nz} slices; import a single-slice mask for this 2-D image.`,
-    );
+    throw new MessageError('roi.mask.slices', { file: fileName, slices: nz });
   }
   if (nx !== width || ny !== height) {
-    throw new Error(
-      `The mask "${fileName}" is ${nx} × ${ny} pixels but the image is ${width} × ${height}; ` +
-        'import the mask drawn on this image.',
-    );
+    throw new MessageError('roi.mask.size', { file: fileName, nx, ny, width, height });
   }
   const data = new Uint8Array(nx * ny);
   for (let i = 0; i < data.length; i++) data[i] = d.mask.data[i] === d.label ? 1 : 0;

@@ -16,6 +16,7 @@
  *   distance r (≤ r) of the stroke's polyline (a single point is a disc).
  * - The ROI is the ordered list of operations applied to an empty mask (see `roiOps.ts`).
  */
+import { MessageError } from '../util/message';
 
 /** A point in continuous image coordinates (pixels). */
 export interface Point {
@@ -39,8 +40,7 @@ export function fillPolygon(
   let minY = Infinity;
   let maxY = -Infinity;
   for (const p of polygon) {
-    if (!Number.isFinite(p.x) || !Number.isFinite(p.y))
-      throw new Error('ROI polygon has a non-finite vertex');
+    if (!Number.isFinite(p.x) || !Number.isFinite(p.y)) throw new MessageError('roi.nonFiniteVertex');
     minY = Math.min(minY, p.y);
     maxY = Math.max(maxY, p.y);
   }

@@ -76,7 +76,8 @@ export function effectiveSpacing(record: CaseRecord): PixelSpacing | null {
   if (c) {
     const px = Math.hypot(c.x1 - c.x0, c.y1 - c.y0);
     const mm = c.lengthMm / px;
-    return { row: mm, col: mm, unit: 'mm', source: `calibrated: ${c.lengthMm} mm over ${px.toFixed(1)} px` };
+    const source = message('imaging.source.calibrated', { mm: c.lengthMm, px: px.toFixed(1) });
+    return { row: mm, col: mm, unit: 'mm', source };
   }
   return img.fileSpacing;
 }

@@ -3,7 +3,7 @@
  * line (src/roi/editor tools/calibrate.ts); here the user types its length in mm and applies it.
  */
 import { useState } from 'react';
-import { t as tr, useT } from '../../i18n';
+import { t as tr, useMessage, useT } from '../../i18n';
 import type { CalibrationLine, Editor } from '../../roi/editor';
 import { effectiveSpacing, useCaseStore } from '../../store/caseStore';
 import { fmt } from './format';
@@ -18,6 +18,7 @@ interface Props {
 
 export function CalibrationPanel({ editor, pending, setPending }: Props) {
   const t = useT();
+  const m = useMessage();
   const tool = useEditorSelector(editor, (e) => e.toolId);
   const record = useCaseStore((s) => s.record);
   const setCalibration = useCaseStore((s) => s.setCalibration);
@@ -45,7 +46,7 @@ export function CalibrationPanel({ editor, pending, setPending }: Props) {
         {spacing?.unit === 'mm'
           ? t('image.spacingMm', { col: spacing.col.toPrecision(4), row: spacing.row.toPrecision(4) })
           : t('image.notCalibrated')}
-        <span className="hint"> — {spacing?.source}</span>
+        <span className="hint"> — {spacing ? m(spacing.source) : ''}</span>
       </p>
       {record.image?.fileSpacing.unit !== 'mm' && (
         <div className="row">

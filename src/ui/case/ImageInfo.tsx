@@ -1,9 +1,10 @@
 /** Facts about the open image file: format, size, colour, frames, spacing, tags and decoder warnings. */
-import { useT } from '../../i18n';
+import { useMessage, useT } from '../../i18n';
 import type { LoadedImage } from '../../store/caseStore';
 
 export function ImageInfo({ image }: { image: LoadedImage }) {
   const t = useT();
+  const m = useMessage();
   const info = image.decoded.info;
   return (
     <details className="image-info" open>
@@ -33,7 +34,7 @@ export function ImageInfo({ image }: { image: LoadedImage }) {
           {info.spacing.unit === 'mm'
             ? `${info.spacing.col.toPrecision(4)} × ${info.spacing.row.toPrecision(4)} mm`
             : t('image.noSpacing')}{' '}
-          <span className="hint">({info.spacing.source})</span>
+          <span className="hint">({m(info.spacing.source)})</span>
         </dd>
         {Object.entries(info.tags ?? {}).map(([k, v]) => (
           <div key={k} className="dl-row">
@@ -44,8 +45,8 @@ export function ImageInfo({ image }: { image: LoadedImage }) {
       </dl>
       {info.warnings.length > 0 && (
         <ul className="warnings">
-          {info.warnings.map((w) => (
-            <li key={w}>{w}</li>
+          {info.warnings.map((w, i) => (
+            <li key={i}>{m(w)}</li>
           ))}
         </ul>
       )}

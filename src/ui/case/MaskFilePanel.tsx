@@ -1,6 +1,6 @@
 /** Export of the ROI mask as a PNG, and import of a mask file (PNG, NIfTI, NRRD, TIFF, BMP) as the ROI. */
 import { useState } from 'react';
-import { t as tr, useMessage, useT } from '../../i18n';
+import { t as tr, toMessage, useMessage, useT } from '../../i18n';
 import type { Editor } from '../../roi/editor';
 import { encodeMaskPng, readMaskFile } from '../../roi/maskPng';
 import { roiMask, type Roi } from '../../roi/roi';
@@ -37,10 +37,10 @@ export function MaskFilePanel({ editor, roi, hasPixels }: Props) {
       editor.commit({ name: 'replaceWithMask', data });
       setMessage({
         kind: 'info',
-        text: `${tr('image.maskImported', { file: file.name })}${warnings.length ? ` ${warnings.join(' ')}` : ''}`,
+        text: `${tr('image.maskImported', { file: file.name })}${warnings.length ? ` ${warnings.map(m).join(' ')}` : ''}`,
       });
     } catch (e) {
-      setMessage({ kind: 'error', text: (e as Error).message });
+      setMessage({ kind: 'error', text: m(toMessage(e)) });
     }
   };
 

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import type { DemoCaseEntry } from '../../demo/build';
 import { fetchDemoCases } from './demoAssets';
 import { loadDemoCase } from './loadDemoCase';
-import { t as tr, useT } from '../../i18n';
+import { message as msg, t as tr, toMessage, useT } from '../../i18n';
 
 export function DemoCaseBar() {
   const t = useT();
@@ -26,7 +26,7 @@ export function DemoCaseBar() {
         if (live)
           setMessage({
             kind: 'error',
-            text: () => tr('demo.unavailable', { message: (e as Error).message }),
+            text: () => tr('demo.unavailable', { message: msg(toMessage(e)) }),
           });
       });
     return () => {
@@ -49,8 +49,7 @@ export function DemoCaseBar() {
           }) + (c.id === worked ? ` ${tr('demo.workedExampleOpened')}` : ''),
       });
     } catch (e) {
-      const why = (e as Error).message;
-      setMessage({ kind: 'error', text: () => tr('demo.failed', { message: why }) });
+      setMessage({ kind: 'error', text: () => tr('demo.failed', { message: msg(toMessage(e)) }) });
     } finally {
       setBusy(false);
     }

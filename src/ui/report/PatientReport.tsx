@@ -45,7 +45,7 @@ function ReportImage() {
   const scale = `${rendered.bar.length} ${rendered.bar.unit}`;
   const spacingText =
     spacing?.unit === 'mm'
-      ? `${spacing.col.toPrecision(4)} × ${spacing.row.toPrecision(4)} mm/px (${spacing.source})`
+      ? `${spacing.col.toPrecision(4)} × ${spacing.row.toPrecision(4)} mm/px (${msg(spacing.source)})`
       : T.uncalibrated;
   return (
     <figure className="report-image">

@@ -6,7 +6,7 @@ import { loadDemoModel, useModelStore } from '../../store/models';
 import { downloadBlob, safeName } from '../case/download';
 import { fmt } from './report';
 import { useStudioStore } from './studioStore';
-import { formatDate, formatDateTime, t as tr, useT } from '../../i18n';
+import { formatDate, formatDateTime, message as msg, t as tr, toMessage, useT } from '../../i18n';
 
 export function Registry() {
   const t = useT();
@@ -41,7 +41,7 @@ export function Registry() {
         if (live)
           setMessage({
             kind: 'error',
-            text: () => tr('registry.readFailed', { message: (e as Error).message }),
+            text: () => tr('registry.readFailed', { message: msg(toMessage(e)) }),
           });
       });
     return () => {
@@ -54,8 +54,7 @@ export function Registry() {
       await what();
       setMessage({ kind: 'info', text: done });
     } catch (e) {
-      const why = (e as Error).message;
-      setMessage({ kind: 'error', text: () => why });
+      setMessage({ kind: 'error', text: () => msg(toMessage(e)) });
     }
   };
 
@@ -75,7 +74,7 @@ export function Registry() {
     } catch (e) {
       setMessage({
         kind: 'error',
-        text: () => tr('registry.refused', { file: file.name, message: (e as Error).message }),
+        text: () => tr('registry.refused', { file: file.name, message: msg(toMessage(e)) }),
       });
     }
   };

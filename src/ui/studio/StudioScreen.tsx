@@ -401,8 +401,7 @@ function SavePanel() {
           }),
       });
     } catch (e) {
-      const why = (e as Error).message;
-      setMessage({ kind: 'error', text: () => tr('studio.save.failed', { message: why }) });
+      setMessage({ kind: 'error', text: () => tr('studio.save.failed', { message: msg(toMessage(e)) }) });
     }
   };
   return (

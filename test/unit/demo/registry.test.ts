@@ -1,4 +1,5 @@
 import 'fake-indexeddb/auto';
+import { englishRejected } from '../../fixtures/englishError';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { renderEnglish } from '../../../src/i18n/render';
 import { syntheticCohort } from '../../fixtures/cohort';
@@ -66,7 +67,7 @@ describe('model registry and active model', () => {
     expect(a.cohortSize).toBe(60);
     expect(a.metrics.clinical?.validation).toBe(site.models.clinical?.metrics.validation.auc);
     expect((await listModels()).map((r) => r.id).sort()).toEqual([a.id, b.id].sort());
-    await expect(saveModel(site, '   ', 'trained')).rejects.toThrow('Give the model a name');
+    expect(await englishRejected(saveModel(site, '   ', 'trained'))).toMatch('Give the model a name');
 
     await useModelStore.getState().activateRecord(a);
     expect(useModelStore.getState().active).toMatchObject({ isDemo: false, name: 'Hospital A v1', id: a.id });
@@ -84,7 +85,7 @@ describe('model registry and active model', () => {
     const record = await saveModel(site, 'Tampered', 'trained');
     const altered = structuredClone(record);
     altered.document.models.clinical!.k = 3;
-    await expect(useModelStore.getState().activateRecord(altered)).rejects.toThrow(
+    expect(await englishRejected(useModelStore.getState().activateRecord(altered))).toMatch(
       /modified after it was written/,
     );
     const db = new ModelsDatabase(`registry-test-${dbCount}`);
@@ -99,7 +100,7 @@ describe('model registry and active model', () => {
     setDemoModelSource(async () => {
       throw new Error('HTTP 404');
     });
-    await expect(useModelStore.getState().activateDemo()).rejects.toThrow('HTTP 404');
+    expect(await englishRejected(useModelStore.getState().activateDemo())).toMatch('HTTP 404');
     expect(useModelStore.getState().status).toBe('error');
     expect(renderEnglish(useModelStore.getState().error!)).toMatch(
       /^The demonstration model could not be loaded: HTTP 404/,

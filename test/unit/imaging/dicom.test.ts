@@ -1,4 +1,6 @@
 import { encode as encodeJpeg } from 'jpeg-js';
+import { englishError, renderEnglish } from '../../../src/i18n/render';
+import { englishThrown } from '../../fixtures/englishError';
 import { describe, expect, it } from 'vitest';
 import { decodeImage, MultiFrameError } from '../../../src/imaging';
 import { decodeDicom, ybrFullToRgb } from '../../../src/imaging/dicom';
@@ -80,7 +82,7 @@ describe('DICOM transfer syntaxes', () => {
     const f = writeDicom({ rows: 1, columns: 3, pixels: [0, 100, 255], photometric: 'MONOCHROME1' });
     const r = decodeImage(f);
     expect([...r.image.data]).toEqual([255, 155, 0]);
-    expect(r.info.warnings.join(' ')).toMatch(/MONOCHROME1/);
+    expect(r.info.warnings.map(renderEnglish).join(' ')).toMatch(/MONOCHROME1/);
     const f16 = writeDicom({
       rows: 1,
       columns: 2,
@@ -212,7 +214,7 @@ describe('DICOM spacing', () => {
   it('uses PixelSpacing (row\\col) first', () => {
     const r = decodeImage(writeDicom({ ...base, pixelSpacing: [0.1, 0.2], regions }));
     expect(r.info.spacing).toMatchObject({ row: 0.1, col: 0.2, unit: 'mm' });
-    expect(r.info.spacing.source).toMatch(/PixelSpacing/);
+    expect(renderEnglish(r.info.spacing.source)).toMatch(/PixelSpacing/);
     expect(r.image.spacing).toEqual([1, 0.1, 0.2]);
     expect(
       decodeImage(writeDicom({ ...base, pixelSpacing: [0.1, 0.2] }), undefined, { ignoreSpacing: true }).image
@@ -227,21 +229,21 @@ describe('DICOM spacing', () => {
       expect(largest.unit).toBe('mm');
       expect(largest.col).toBeCloseTo(0.05, 12);
       expect(largest.row).toBeCloseTo(0.06, 12);
-      expect(largest.source).toMatch(/region 2 of 3/);
+      expect(renderEnglish(largest.source)).toMatch(/region 2 of 3/);
       const small = decodeDicom(file, { roiPoint: { x: 3, y: 2 } }).spacing;
       expect(small.col).toBeCloseTo(0.1, 12);
       expect(small.row).toBeCloseTo(0.2, 12);
       const outside = decodeDicom(file, { roiPoint: { x: 15, y: 2 } });
       expect(outside.spacing.col).toBeCloseTo(0.05, 12);
-      expect(outside.warnings.join(' ')).toMatch(/lies in no calibrated/);
+      expect(outside.warnings.map(renderEnglish).join(' ')).toMatch(/lies in no calibrated/);
     });
   }
 
   it('falls back to pixel units with a warning', () => {
     const r = decodeImage(writeDicom({ ...base, regions: [regions[2]] }));
     expect(r.info.spacing.unit).toBe('px');
-    expect(r.info.warnings.join(' ')).toMatch(/no PixelSpacing/);
-    expect(r.info.warnings.join(' ')).toMatch(/region units x\/y: seconds\/cm\/sec/);
+    expect(r.info.warnings.map(renderEnglish).join(' ')).toMatch(/no PixelSpacing/);
+    expect(r.info.warnings.map(renderEnglish).join(' ')).toMatch(/region units x\/y: seconds\/cm\/sec/);
   });
 });
 
@@ -253,7 +255,7 @@ describe('DICOM errors', () => {
       transferSyntax: '1.2.840.10008.1.2.4.90',
       encapsulatedFrames: [new Uint8Array(8)],
     });
-    expect(() => decodeImage(jp2)).toThrow(
+    expect(englishThrown(() => decodeImage(jp2))).toMatch(
       /JPEG 2000 \(Lossless Only\) \(transfer syntax 1\.2\.840\.10008\.1\.2\.4\.90\).*uncompressed DICOM/,
     );
     const rle = writeDicom({
@@ -262,21 +264,21 @@ describe('DICOM errors', () => {
       transferSyntax: '1.2.840.10008.1.2.5',
       encapsulatedFrames: [new Uint8Array(8)],
     });
-    expect(() => decodeImage(rle)).toThrow(/RLE Lossless/);
+    expect(englishThrown(() => decodeImage(rle))).toMatch(/RLE Lossless/);
     const ls = writeDicom({
       rows: 2,
       columns: 2,
       transferSyntax: '1.2.840.10008.1.2.4.80',
       encapsulatedFrames: [new Uint8Array(8)],
     });
-    expect(() => decodeImage(ls)).toThrow(/JPEG-LS Lossless/);
+    expect(englishThrown(() => decodeImage(ls))).toMatch(/JPEG-LS Lossless/);
     const jl = writeDicom({
       rows: 2,
       columns: 2,
       transferSyntax: '1.2.840.10008.1.2.4.70',
       encapsulatedFrames: [new Uint8Array(8)],
     });
-    expect(() => decodeImage(jl)).toThrow(/JPEG Lossless/);
+    expect(englishThrown(() => decodeImage(jl))).toMatch(/JPEG Lossless/);
   });
 
   it('requires a frame for multi-frame files and lists the count', () => {
@@ -289,18 +291,20 @@ describe('DICOM errors', () => {
     }
     expect(err).toBeInstanceOf(MultiFrameError);
     expect((err as MultiFrameError).frames).toBe(3);
-    expect((err as Error).message).toMatch(/3 frames/);
+    expect(englishError(err)).toMatch(/3 frames/);
     expect([...decodeImage(file, undefined, { frame: 2 }).image.data]).toEqual([8, 9, 10, 11]);
     expect(decodeImage(file, undefined, { frame: 2 }).info.frames).toBe(3);
-    expect(() => decodeImage(file, undefined, { frame: 3 })).toThrow(/has 3 frame/);
+    expect(englishThrown(() => decodeImage(file, undefined, { frame: 3 }))).toMatch(/has 3 frame/);
   });
 
   it('reports truncated pixel data, missing pixel data and damaged files', () => {
     const file = writeDicom({ rows: 10, columns: 10, pixels: ramp(100, (i) => i) });
-    expect(() => decodeImage(file.subarray(0, file.length - 40))).toThrow(/truncated|could not be read/);
-    expect(() => decodeImage(writeDicom({ rows: 2, columns: 2, omitPixelData: true }))).toThrow(
-      /no image \(no Pixel Data/,
+    expect(englishThrown(() => decodeImage(file.subarray(0, file.length - 40)))).toMatch(
+      /truncated|could not be read/,
     );
-    expect(() => decodeImage(file.subarray(0, 140))).toThrow(/could not be read|truncated/);
+    expect(
+      englishThrown(() => decodeImage(writeDicom({ rows: 2, columns: 2, omitPixelData: true }))),
+    ).toMatch(/no image \(no Pixel Data/);
+    expect(englishThrown(() => decodeImage(file.subarray(0, 140)))).toMatch(/could not be read|truncated/);
   });
 });

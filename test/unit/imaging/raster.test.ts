@@ -1,4 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { renderEnglish } from '../../../src/i18n/render';
+import { englishThrown } from '../../fixtures/englishError';
 import path from 'node:path';
 import { encode as encodePng } from 'fast-png';
 import { gzipSync } from 'fflate';
@@ -176,7 +178,7 @@ describe('PNG', () => {
     });
     const ra = decodeImage(rgba);
     expect([...ra.image.data]).toEqual([150, 9]);
-    expect(ra.info.warnings.join(' ')).toMatch(/alpha/);
+    expect(ra.info.warnings.map(renderEnglish).join(' ')).toMatch(/alpha/);
     const ga = encodePng({
       width: 2,
       height: 1,
@@ -214,7 +216,7 @@ describe('PNG', () => {
 
   it('reports truncated PNGs', () => {
     const f = file('case_000_image.png');
-    expect(() => decodeImage(f.subarray(0, 60), 'cut.png')).toThrow(
+    expect(englishThrown(() => decodeImage(f.subarray(0, 60), 'cut.png'))).toMatch(
       /PNG file could not be decoded.*truncated or damaged/,
     );
   });
@@ -236,12 +238,12 @@ describe('JPEG', () => {
   it('rejects truncated JPEG and unsupported kinds', () => {
     const data = new Uint8Array(16 * 16 * 4).fill(80);
     const jpg = new Uint8Array(encodeJpeg({ width: 16, height: 16, data }, 90).data);
-    expect(() => decodeImage(jpg.subarray(0, jpg.length - 10))).toThrow(/truncated/);
-    expect(() => decodeImage(jpg.subarray(0, 30))).toThrow(/truncated/);
+    expect(englishThrown(() => decodeImage(jpg.subarray(0, jpg.length - 10)))).toMatch(/truncated/);
+    expect(englishThrown(() => decodeImage(jpg.subarray(0, 30)))).toMatch(/truncated/);
     const lossless = jpg.slice();
     const sof = lossless.findIndex((b, i) => b === 0xff && lossless[i + 1] === 0xc0);
     lossless[sof + 1] = 0xc3;
-    expect(() => decodeImage(lossless)).toThrow(/lossless \(SOF3\)/);
+    expect(englishThrown(() => decodeImage(lossless))).toMatch(/lossless \(SOF3\)/);
   });
 });
 
@@ -317,10 +319,10 @@ describe('BMP', () => {
       bpp: 24,
       rows: Array.from({ length: 4 }, () => new Array(12).fill(9)),
     });
-    expect(() => decodeImage(ok.subarray(0, ok.length - 5))).toThrow(/BMP file is truncated/);
+    expect(englishThrown(() => decodeImage(ok.subarray(0, ok.length - 5)))).toMatch(/BMP file is truncated/);
     const rle = ok.slice();
     new DataView(rle.buffer).setUint32(30, 1, true);
-    expect(() => decodeImage(rle)).toThrow(/RLE8-compressed.*uncompressed BMP or as PNG/);
+    expect(englishThrown(() => decodeImage(rle))).toMatch(/RLE8-compressed.*uncompressed BMP or as PNG/);
   });
 });
 
@@ -352,7 +354,7 @@ describe('TIFF', () => {
 
   it('reports truncated TIFFs', () => {
     const t = tiff(20, 20, 1, 8, new Array(400).fill(1));
-    expect(() => decodeImage(t.subarray(0, 200))).toThrow(/TIFF file could not be decoded/);
+    expect(englishThrown(() => decodeImage(t.subarray(0, 200)))).toMatch(/TIFF file could not be decoded/);
   });
 });
 
@@ -361,18 +363,22 @@ describe('format detection and errors', () => {
     const png = file('case_000_image.png');
     const r = decodeImage(png, 'scan.jpg');
     expect(r.info.format).toBe('png');
-    expect(r.info.warnings.join(' ')).toMatch(/ends in "\.jpg" but the content is PNG/);
+    expect(r.info.warnings.map(renderEnglish).join(' ')).toMatch(/ends in "\.jpg" but the content is PNG/);
   });
 
   it('explains empty, text, HTML, PDF and unknown binary files', () => {
-    expect(() => decodeImage(new Uint8Array(), 'a.png')).toThrow(/"a\.png" is empty \(0 bytes\)/);
-    expect(() => decodeImage(new TextEncoder().encode('id,value\n1,2\n'), 'x.png')).toThrow(
+    expect(englishThrown(() => decodeImage(new Uint8Array(), 'a.png'))).toMatch(
+      /"a\.png" is empty \(0 bytes\)/,
+    );
+    expect(englishThrown(() => decodeImage(new TextEncoder().encode('id,value\n1,2\n'), 'x.png'))).toMatch(
       'The file "x.png" is not a PNG, JPEG, BMP, TIFF, DICOM, NRRD or NIfTI image (it starts with text). Export the ultrasound image as PNG or DICOM and try again.',
     );
-    expect(() => decodeImage(new TextEncoder().encode('<html><body>login</body></html>'))).toThrow(/HTML/);
-    expect(() => decodeImage(new TextEncoder().encode('%PDF-1.7\n'))).toThrow(/PDF document/);
-    expect(() => decodeImage(new TextEncoder().encode('GIF89a....'))).toThrow(/GIF image/);
-    expect(() => decodeImage(new Uint8Array([0, 1, 2, 3, 250, 251]))).toThrow(
+    expect(
+      englishThrown(() => decodeImage(new TextEncoder().encode('<html><body>login</body></html>'))),
+    ).toMatch(/HTML/);
+    expect(englishThrown(() => decodeImage(new TextEncoder().encode('%PDF-1.7\n')))).toMatch(/PDF document/);
+    expect(englishThrown(() => decodeImage(new TextEncoder().encode('GIF89a....')))).toMatch(/GIF image/);
+    expect(englishThrown(() => decodeImage(new Uint8Array([0, 1, 2, 3, 250, 251])))).toMatch(
       /starts with bytes 00 01 02 03/,
     );
   });
@@ -397,7 +403,7 @@ describe('decodeMask on 2-D masks', () => {
     const all = decodeMask(png);
     expect(all.labels).toEqual([1, 2]);
     expect([...all.mask.data]).toEqual([0, 1, 1, 1]);
-    expect(all.warnings.join(' ')).toMatch(/several/);
+    expect(all.warnings.map(renderEnglish).join(' ')).toMatch(/several/);
     const two = decodeMask(png, undefined, { label: 2 });
     expect([...two.mask.data]).toEqual([0, 0, 1, 1]);
   });
@@ -424,6 +430,6 @@ describe('decodeMask on 2-D masks', () => {
     });
     expect([...decodeMask(blue).mask.data]).toEqual([1, 0]);
     const empty = encodePng({ width: 2, height: 1, depth: 8, channels: 1, data: new Uint8Array(2) });
-    expect(() => decodeMask(empty, 'm.png')).toThrow(/mask "m\.png" is empty/);
+    expect(englishThrown(() => decodeMask(empty, 'm.png'))).toMatch(/mask "m\.png" is empty/);
   });
 });

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { renderEnglish } from '../../../src/i18n/render';
+import { englishThrown } from '../../fixtures/englishError';
 import { finiteRange, greyToRgba, paletteToRgb, rasterToRgba } from '../../../src/imaging/grey';
 import { pixelUnits, regionSpacing } from '../../../src/imaging/spacing';
 
@@ -18,14 +20,16 @@ describe('regionSpacing', () => {
   it('converts cm to mm and warns when regions disagree', () => {
     const r = regionSpacing([region({}), region({ minY0: 10, maxY1: 29, deltaX: 0.02, deltaY: 0.03 })]);
     expect(r.spacing).toMatchObject({ col: 0.2, row: 0.3, unit: 'mm' });
-    expect(r.warnings.join(' ')).toMatch(/2 different calibrations; the largest region was used/);
+    expect(r.warnings.map(renderEnglish).join(' ')).toMatch(
+      /2 different calibrations; the largest region was used/,
+    );
   });
 
   it('returns no spacing and names the units when no region is in cm', () => {
     expect(regionSpacing([])).toEqual({ spacing: null, warnings: [] });
     const r = regionSpacing([region({ unitsX: 4, unitsY: 7 })]);
     expect(r.spacing).toBeNull();
-    expect(r.warnings).toEqual([
+    expect(r.warnings.map(renderEnglish)).toEqual([
       'No ultrasound region is calibrated in cm (region units x/y: seconds/cm/sec).',
     ]);
     expect(pixelUnits()).toMatchObject({ row: 1, col: 1, unit: 'px' });
@@ -53,14 +57,16 @@ describe('display helpers', () => {
   });
 
   it('rejects palette indices beyond the palette', () => {
-    expect(() =>
-      paletteToRgb(
-        [0, 2],
-        [
-          [1, 2, 3],
-          [4, 5, 6],
-        ],
+    expect(
+      englishThrown(() =>
+        paletteToRgb(
+          [0, 2],
+          [
+            [1, 2, 3],
+            [4, 5, 6],
+          ],
+        ),
       ),
-    ).toThrow(/colour 2 but the palette has only 2 entries/);
+    ).toMatch(/colour 2 but the palette has only 2 entries/);
   });
 });

@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { englishThrown } from '../../fixtures/englishError';
+import { englishRejected } from '../../fixtures/englishError';
 import { describe, expect, it } from 'vitest';
 import { syntheticCohort } from '../../fixtures/cohort';
 import {
@@ -26,7 +28,7 @@ describe('canonical JSON and hash', () => {
     expect(canonicalJson({ b: [2, { d: 1, c: null }], a: 0.1 + 0.2, u: undefined })).toBe(
       '{"a":0.30000000000000004,"b":[2,{"c":null,"d":1}]}',
     );
-    expect(() => canonicalJson({ x: Infinity })).toThrow(/non-finite number Infinity/);
+    expect(englishThrown(() => canonicalJson({ x: Infinity }))).toMatch(/non-finite number Infinity/);
   });
   it('hashes the canonical JSON without the hash field with SHA-256 (WebCrypto)', async () => {
     const doc = await sealModel(result.document);
@@ -49,31 +51,35 @@ describe('loadModel', () => {
   it('refuses a tampered file', async () => {
     const doc = JSON.parse(serializeModel(await sealModel(result.document)));
     doc.models.clinical.trainingPoints[0][0] += 1e-9;
-    await expect(loadModel(JSON.stringify(doc))).rejects.toThrow(/modified after it was written.*tampered/);
+    expect(await englishRejected(loadModel(JSON.stringify(doc)))).toMatch(
+      /modified after it was written.*tampered/,
+    );
     const doc2 = JSON.parse(serializeModel(await sealModel(result.document)));
     doc2.models.combined.k = 3;
-    await expect(loadModel(JSON.stringify(doc2))).rejects.toThrow(/SHA-256 does not match/);
+    expect(await englishRejected(loadModel(JSON.stringify(doc2)))).toMatch(/SHA-256 does not match/);
   });
   it('names the schema version it cannot read', async () => {
     const doc = JSON.parse(serializeModel(await sealModel(result.document)));
     doc.schemaVersion = 2;
-    await expect(loadModel(JSON.stringify(doc))).rejects.toThrow(
+    expect(await englishRejected(loadModel(JSON.stringify(doc)))).toMatch(
       /schemaVersion 2, but this version of SonoMiR reads schemaVersion 1/,
     );
   });
   it('gives specific messages for malformed files', async () => {
-    await expect(loadModel('{not json')).rejects.toThrow(/not valid JSON/);
-    await expect(loadModel('[1]')).rejects.toThrow(/not a JSON object/);
-    await expect(loadModel('{"format":"other"}')).rejects.toThrow(/not a SonoMiR model/);
+    expect(await englishRejected(loadModel('{not json'))).toMatch(/not valid JSON/);
+    expect(await englishRejected(loadModel('[1]'))).toMatch(/not a JSON object/);
+    expect(await englishRejected(loadModel('{"format":"other"}'))).toMatch(/not a SonoMiR model/);
     const doc = JSON.parse(serializeModel(await sealModel(result.document)));
     doc.models.clinical.k = -1;
-    await expect(loadModel(JSON.stringify(doc))).rejects.toThrow(/models\.clinical\.k/);
+    expect(await englishRejected(loadModel(JSON.stringify(doc)))).toMatch(/models\.clinical\.k/);
     const doc2 = JSON.parse(serializeModel(await sealModel(result.document)));
     doc2.models.clinical.labels.pop();
-    await expect(loadModel(JSON.stringify(doc2))).rejects.toThrow(/training points but \d+ labels/);
+    expect(await englishRejected(loadModel(JSON.stringify(doc2)))).toMatch(/training points but \d+ labels/);
   });
   it('sealModel rejects an invalid document', async () => {
-    await expect(sealModel({ ...result.document, createdAt: 'yesterday' })).rejects.toThrow(/createdAt/);
+    expect(await englishRejected(sealModel({ ...result.document, createdAt: 'yesterday' }))).toMatch(
+      /createdAt/,
+    );
   });
 });
 
@@ -128,7 +134,9 @@ describe('predict', () => {
     const bad = JSON.parse(serializeModel(await sealModel(result.document)));
     bad.models.combined.metrics.validation.roc.thresholds.pop();
     delete bad.hash;
-    await expect(sealModel(bad)).rejects.toThrow(/fpr, tpr and thresholds must have one entry per point/);
+    expect(await englishRejected(sealModel(bad))).toMatch(
+      /fpr, tpr and thresholds must have one entry per point/,
+    );
   });
   it('flags inputs with |z| > 3, refuses other settings and missing inputs', async () => {
     const doc = await sealModel(result.document);
@@ -141,19 +149,23 @@ describe('predict', () => {
     );
     expect(clin.outOfRange).toEqual([{ input: 'miR34a', value: 40, z: clin.z[0] }]);
     expect(clin.z[0]).toBeGreaterThan(3);
-    expect(() =>
-      predict(doc, {
-        features,
-        mir34a: 0.5,
-        extraction: { ...STUDY_EXTRACTION_SETTINGS, binWidth: 10, normalize: false },
-      }),
-    ).toThrow(/binWidth = 10 \(model: 25\), normalize = false \(model: true\)/);
+    expect(
+      englishThrown(() =>
+        predict(doc, {
+          features,
+          mir34a: 0.5,
+          extraction: { ...STUDY_EXTRACTION_SETTINGS, binWidth: 10, normalize: false },
+        }),
+      ),
+    ).toMatch(/binWidth = 10 \(model: 25\), normalize = false \(model: true\)/);
     const sel = result.selected[0];
     const { [sel]: _drop, ...partial } = features;
-    expect(() =>
-      predict(doc, { features: partial, mir34a: 0.5, extraction: STUDY_EXTRACTION_SETTINGS }),
-    ).toThrow(new RegExp(`lacks input "${sel}" required by the radiomics model`));
-    expect(() => predict(doc, { features, extraction: STUDY_EXTRACTION_SETTINGS })).toThrow(
+    expect(
+      englishThrown(() =>
+        predict(doc, { features: partial, mir34a: 0.5, extraction: STUDY_EXTRACTION_SETTINGS }),
+      ),
+    ).toMatch(new RegExp(`lacks input "${sel}" required by the radiomics model`));
+    expect(englishThrown(() => predict(doc, { features, extraction: STUDY_EXTRACTION_SETTINGS }))).toMatch(
       /lacks input "miR34a"/,
     );
   });

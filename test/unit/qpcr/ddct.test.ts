@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { englishThrown } from '../../fixtures/englishError';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { relativeQuantification, sampleDeltaCt, summarizeReplicates } from '../../../src/qpcr/ddct';
@@ -145,15 +146,21 @@ describe('ΔΔCt spike-in and edge cases', () => {
   });
 
   it('rejects bad input with specific messages', () => {
-    expect(() => summarizeReplicates([null, null], 'miR-34a')).toThrow(
+    expect(englishThrown(() => summarizeReplicates([null, null], 'miR-34a'))).toMatch(
       /every miR-34a replicate is undetermined/,
     );
-    expect(() => summarizeReplicates([30, NaN], 'U6')).toThrow(/U6 replicate 2 is NaN/);
-    expect(() => summarizeReplicates([30, -1])).toThrow(/not a positive Ct/);
-    expect(() => sampleDeltaCt({ target: [30], references: [] })).toThrow(/at least one reference gene/);
-    expect(() => relativeQuantification(pat, cal, { target: 0.9 })).toThrow(/target amplification factor/);
-    expect(() =>
-      relativeQuantification(pat, { ...cal, references: [{ name: 'miR-16', cts: [25] }] }),
-    ).toThrow(/differ from calibrator references/);
+    expect(englishThrown(() => summarizeReplicates([30, NaN], 'U6'))).toMatch(/U6 replicate 2 is NaN/);
+    expect(englishThrown(() => summarizeReplicates([30, -1]))).toMatch(/not a positive Ct/);
+    expect(englishThrown(() => sampleDeltaCt({ target: [30], references: [] }))).toMatch(
+      /at least one reference gene/,
+    );
+    expect(englishThrown(() => relativeQuantification(pat, cal, { target: 0.9 }))).toMatch(
+      /target amplification factor/,
+    );
+    expect(
+      englishThrown(() =>
+        relativeQuantification(pat, { ...cal, references: [{ name: 'miR-16', cts: [25] }] }),
+      ),
+    ).toMatch(/differ from calibrator references/);
   });
 });

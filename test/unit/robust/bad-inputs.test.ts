@@ -4,6 +4,7 @@
  * DICOM transfer syntaxes, multi-frame DICOM without a chosen frame, huge declared image sizes (refused
  * quickly, without allocating gigabytes). Each error must be a clear Error (see `unclearError`).
  */
+import { englishError } from '../../../src/i18n/render';
 import { encode as encodeJpeg } from 'jpeg-js';
 import { describe, expect, it } from 'vitest';
 import { decodeImage, decodeMask, MultiFrameError, type ImageFormat } from '../../../src/imaging';
@@ -12,12 +13,12 @@ import { unclearError } from './fuzzCampaign';
 import { seedSamples, writeBmp, writeNifti, writeNrrd, writeTiff } from './samples';
 
 /** The error `fn` throws (fails when it returns). */
-function thrown(fn: () => unknown): Error {
+function thrown(fn: () => unknown): { error: Error; message: string } {
   try {
     fn();
   } catch (e) {
     expect(unclearError(e)).toBeNull();
-    return e as Error;
+    return { error: e as Error, message: englishError(e) };
   }
   throw new Error('expected an error, the call returned');
 }
@@ -170,12 +171,12 @@ describe('DICOM that cannot be decoded as it is', () => {
       pixels: Array.from({ length: 140 }, (_, i) => i),
     });
     const e = thrown(() => decodeImage(file, 'clip.dcm'));
-    expect(e).toBeInstanceOf(MultiFrameError);
-    expect((e as MultiFrameError).frames).toBe(7);
+    expect(e.error).toBeInstanceOf(MultiFrameError);
+    expect((e.error as MultiFrameError).frames).toBe(7);
     expect(e.message).toMatch(
       /clip of 7 frames\. Choose one frame \(options\.frame, 0 to 6; in the app: the frame selector\)/,
     );
-    expect(thrown(() => decodeMask(file, 'clip.dcm'))).toBeInstanceOf(MultiFrameError);
+    expect(thrown(() => decodeMask(file, 'clip.dcm')).error).toBeInstanceOf(MultiFrameError);
     expect(thrown(() => decodeImage(file, 'clip.dcm', { frame: 7 })).message).toMatch(
       /Frame 7 does not exist: this DICOM file has 7 frame\(s\), numbered 0 to 6/,
     );

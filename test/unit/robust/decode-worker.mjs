@@ -6,10 +6,11 @@ import { register } from 'tsx/esm/api';
 
 register();
 const { decodeImage } = await import('../../../src/imaging/index.ts');
+const { englishError } = await import('../../../src/i18n/render.ts');
 parentPort.on('message', ({ bytes, name }) => {
   try {
     parentPort.postMessage({ size: decodeImage(bytes, name).image.size });
   } catch (e) {
-    parentPort.postMessage({ error: e instanceof Error ? e.message : String(e), kind: e?.constructor?.name });
+    parentPort.postMessage({ error: englishError(e), kind: e?.constructor?.name });
   }
 });

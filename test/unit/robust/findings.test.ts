@@ -4,6 +4,7 @@
  * and the engine throw a RangeError or a misleading message, each now ending in a clear Error or a
  * correct result.
  */
+import { englishError } from '../../../src/i18n/render';
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,12 +22,12 @@ import { unclearError } from './fuzzCampaign';
 import { writeNifti, writeNrrd, writeTiff } from './samples';
 
 /** The error `fn` throws, checked to be a clear Error (fails when `fn` returns). */
-function thrown(fn: () => unknown): Error {
+function thrown(fn: () => unknown): { error: Error; message: string } {
   try {
     fn();
   } catch (e) {
     expect(unclearError(e)).toBeNull();
-    return e as Error;
+    return { error: e as Error, message: englishError(e) };
   }
   throw new Error('expected an error, the call returned');
 }
@@ -111,7 +112,7 @@ describe('F2, F3, F6: TIFF directories that loop, declare huge pages or lack the
         worker.once('error', reject);
         worker.postMessage({ bytes: b, name: 'loop.tif' });
       });
-      expect(reply.kind).toBe('Error');
+      expect(reply.kind).toBe('MessageError');
       expect(reply.error).toMatch(
         /TIFF file could not be decoded \(its list of pages loops back on itself\)/,
       );

@@ -6,8 +6,10 @@
  * from an integer format, a decode taking longer than the per-input limit). Runs the same in a worker
  * thread (under tsx, with a watchdog) or in the test process. Pure TypeScript.
  */
+import { englishError } from '../../../src/i18n/render';
+import { MessageError } from '../../../src/util/message';
 import { gunzipSync, gzipSync } from 'fflate';
-import { decodeImage, decodeMask, MultiFrameError, type ImageFormat } from '../../../src/imaging';
+import { decodeImage, decodeMask, type ImageFormat } from '../../../src/imaging';
 import { mutate } from './mutate';
 import { mulberry32 } from './roiGen';
 import { seedSamples, type Sample } from './samples';
@@ -80,13 +82,15 @@ const JARGON =
 /** Why an error is not a clear Error, or null when it is. */
 export function unclearError(e: unknown): string | null {
   if (!(e instanceof Error)) return `threw a non-Error value: ${String(e).slice(0, 80)}`;
-  if (e.constructor !== Error && !(e instanceof MultiFrameError))
+  if (e.constructor !== Error && !(e instanceof MessageError))
     return `threw ${e.constructor.name}: ${e.message.slice(0, 120)}`;
-  if (e.message.trim().length < 20) return `message too short: "${e.message}"`;
+  // The text a person reads: a MessageError's English rendering (its `message` is only the code).
+  const text = englishError(e);
+  if (text.trim().length < 20) return `message too short: "${text}"`;
   // Library details in parentheses and values quoted from the file are fine as long as the sentence
   // around them is ours.
-  const own = e.message.replace(/\([^)]*\)/g, '').replace(/"[^"]*"/g, '');
-  if (JARGON.test(own)) return `jargon in the message: ${e.message.slice(0, 160)}`;
+  const own = text.replace(/\([^)]*\)/g, '').replace(/"[^"]*"/g, '');
+  if (JARGON.test(own)) return `jargon in the message: ${text.slice(0, 160)}`;
   return null;
 }
 
@@ -193,7 +197,7 @@ export function runCampaign(
         problem = unclearError(e);
         if (problem === null) {
           report.clearErrors++;
-          const key = messageKey((e as Error).message);
+          const key = messageKey(englishError(e));
           report.messages[key] = (report.messages[key] ?? 0) + 1;
         }
       }

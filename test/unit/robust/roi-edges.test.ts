@@ -5,6 +5,7 @@
  */
 import { encode as encodePng } from 'fast-png';
 import { describe, expect, it } from 'vitest';
+import { renderEnglish } from '../../../src/i18n/render';
 import { decodeImage, decodeMask } from '../../../src/imaging';
 import { extractFeatures } from '../../../src/radiomics/extract';
 import { STUDY_PRESET } from '../../../src/radiomics/settings';
@@ -207,7 +208,7 @@ describe('masks with several label values and several components', () => {
     const png = encodePng({ width: 6, height: 6, depth: 8, channels: 1, data: labelled.mask });
     const all = decodeMask(png, 'labels.png');
     expect(all.labels).toEqual([1, 2, 3]);
-    expect(all.warnings.join(' ')).toMatch(
+    expect(all.warnings.map(renderEnglish).join(' ')).toMatch(
       /several non-zero values \(1, 2, 3\); all of them were taken as ROI/,
     );
     const three = decodeMask(png, 'labels.png', { label: 3 });
