@@ -5,10 +5,10 @@
  */
 import path from 'node:path';
 import { decodeImage } from '../imaging';
-import { en } from '../i18n/en';
+import { englishError } from '../i18n/render';
 import { encodeMaskPng } from '../roi/maskPng';
 import { segmentLesion, type Box, type SegmentStroke } from '../roi/segment/segment';
-import { isMessageError, MessageError, type Message } from '../util/message';
+import { MessageError } from '../util/message';
 import { parseOptions } from './extract-commands';
 import type { CliIo } from './io';
 
@@ -20,14 +20,6 @@ const SEGMENT_USAGE = `Usage: sonomir segment --image IMG --box x0,y0,x1,y1 [--f
   --out    output mask: 8-bit PNG of the image's size, 255 = lesion, 0 = background
 Exit code 0 on success, 2 for bad arguments or an unreadable image.
 `;
-
-/** The English text of a message code (the CLI speaks English), placeholders filled in. */
-export function messageText(m: Message): string {
-  let node: unknown = (en as unknown as { code: unknown }).code;
-  for (const part of m.code.split('.')) node = (node as Record<string, unknown> | undefined)?.[part];
-  if (typeof node !== 'string') return m.code;
-  return node.replace(/\{\{\s*(\w+)\s*\}\}/g, (all, k: string) => String(m.params?.[k] ?? all));
-}
 
 function numbers(value: string, count: number, what: string): number[] {
   const parts = value.split(',').map((v) => Number(v.trim()));
@@ -73,7 +65,7 @@ export function runSegment(argv: string[], io: CliIo): number {
     try {
       image = decodeImage(io.readFile(flags.image), file).image;
     } catch (e) {
-      const detail = e instanceof Error ? e.message : String(e);
+      const detail = englishError(e);
       throw new MessageError('segment.unreadableImage', { file, detail });
     }
     const [nz, height, width] = image.size;
@@ -86,7 +78,6 @@ export function runSegment(argv: string[], io: CliIo): number {
     io.writeFile(flags.out, encodeMaskPng(mask, width, height));
     return 0;
   } catch (e) {
-    if (isMessageError(e)) return fail(messageText(e.toMessage()));
-    return fail(e instanceof Error ? e.message : String(e));
+    return fail(englishError(e));
   }
 }

@@ -14,7 +14,7 @@ import { useCaseStore } from '../../store/caseStore';
 import { resetModelStoreInit, useModelStore } from '../../store/models';
 import { reloadLockSettings } from '../../store/lock';
 import { downloadBackup, summaryText } from './backupActions';
-import { formatDateTime, message as render, t as tr, useT } from '../../i18n';
+import { formatDateTime, message as render, t as tr, toMessage, useT } from '../../i18n';
 
 const nCases = (n: number) => (n === 1 ? tr('backup.caseOne') : tr('backup.cases', { n }));
 const nModels = (n: number) => (n === 1 ? tr('backup.modelOne') : tr('backup.models', { n }));
@@ -67,7 +67,7 @@ export function BackupPanel() {
     } catch (e) {
       setMessage({
         kind: 'error',
-        text: tr('backup.cannotRestore', { file: file.name, message: (e as Error).message }),
+        text: tr('backup.cannotRestore', { file: file.name, message: render(toMessage(e)) }),
       });
     }
   };

@@ -7,7 +7,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { flushSave, rememberedCase } from '../../store/autosave';
 import { useCaseStore } from '../../store/caseStore';
 import { lockNow, unlock, useLockStore } from '../../store/lock';
-import { t as tr, useT } from '../../i18n';
+import { message as renderText, t as tr, toMessage, useT } from '../../i18n';
 
 /** Saves what is pending, forgets the key and the decrypted case. */
 export async function lockApp(): Promise<void> {
@@ -55,7 +55,7 @@ function LockScreen() {
         if (useCaseStore.getState().loadError) useCaseStore.getState().newCase();
       }
     } catch (e) {
-      setError((e as Error).message);
+      setError(renderText(toMessage(e)));
     } finally {
       setBusy(false);
     }
