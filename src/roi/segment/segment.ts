@@ -6,13 +6,15 @@
  *    about 200 px on its longer side (so the result does not depend on the image's resolution), median
  *    5 × 5 then Gaussian σ 1.5 (grid pixels) against speckle.
  * 2. Prior probability of "lesion" per grid pixel: sigmoid of a shape term (the normalised radius ρ of
- *    the box's inscribed ellipse: positive inside, negative outside) plus the log-likelihood ratio of
- *    the intensity under the inside/outside histograms (soft-weighted by the shape term).
+ *    the box's inscribed ellipse, divided by the lesion's estimated extent ρ* ≤ 1 — the box is a little
+ *    larger than the lesion, by a margin measured from the edges along rays from the box centre:
+ *    positive inside, negative outside) plus the log-likelihood ratio of the intensity under the
+ *    inside/outside histograms (soft-weighted by the shape term).
  * 3. Random walker (Grady 2006) with the prior as a weak data term (Grady 2005, "random walks with
  *    priors"): minimise Σ w_ij (x_i − x_j)² + λ Σ (x_i − p_i)² over the grid, w_ij = exp(−ΔI²/2σ²) on
  *    4-neighbour edges, strokes fixed seeds (1 = lesion, 0 = background), the crop's border outside the
- *    box fixed at 0. Solved by Jacobi-preconditioned conjugate gradients, warm-started from the
- *    previous solution of the same box.
+ *    box fixed at 0. Solved by conjugate gradients preconditioned by incomplete Cholesky IC(0),
+ *    warm-started from the previous solution of the same box.
  * 4. Bilinear map back to the image, threshold 0.5, keep the component containing the box centre (or a
  *    lesion stroke), fill holes, apply the strokes' pixels.
  *
@@ -77,6 +79,18 @@ export interface SegmentOptions {
   coarseLevels: number;
   /** Re-estimations of the intensity histograms from the solution per solve. */
   rounds: number;
+  /**
+   * The box is drawn "a little larger" than the lesion, by an unknown margin: the lesion's normalised
+   * radius ρ̂ (of the box's inscribed ellipse) is measured as the median over `extentRays` rays from the
+   * box centre of the radius in [extentMin, extentMax] with the strongest lesion-to-background step
+   * (clamped to 1: a box that cuts the lesion puts the step beyond it), and the shape prior and the
+   * histograms use ρ / ρ* with ρ* = 1 − extentTrust · (1 − ρ̂) (extentTrust 0 = the box's own ellipse;
+   * 0.5 = halfway between the box and the measurement, which is noisy on speckle).
+   */
+  extentMin: number;
+  extentMax: number;
+  extentTrust: number;
+  extentRays: number;
 }
 
 export const DEFAULT_SEGMENT_OPTIONS: SegmentOptions = {
@@ -96,6 +110,10 @@ export const DEFAULT_SEGMENT_OPTIONS: SegmentOptions = {
   maxIterations: 2000,
   rounds: 0,
   coarseLevels: 1,
+  extentMin: 0.6,
+  extentMax: 1.2,
+  extentTrust: 0.5,
+  extentRays: 64,
 };
 
 /** Smallest accepted box side (pixels): smaller boxes cannot hold a measurable lesion. */
@@ -251,13 +269,15 @@ export function prepareSegmentation(
   const shape = new Float64Array(n);
   const borderSeeds = new Uint8Array(n);
   const weights = new Float64Array(n);
+  const toGrid = (px: number, py: number) => [(px - cx0) / fx - 0.5, (py - cy0) / fy - 0.5];
+  const extent = estimateExtent(u, gw, gh, toGrid, ex, ey, ea, eb, o);
   for (let y = 0; y < gh; y++) {
     const py = cy0 + (y + 0.5) * fy;
     for (let x = 0; x < gw; x++) {
       const px = cx0 + (x + 0.5) * fx;
-      const rho = Math.sqrt(((px - ex) / ea) ** 2 + ((py - ey) / eb) ** 2);
+      const rho = Math.sqrt(((px - ex) / ea) ** 2 + ((py - ey) / eb) ** 2) / extent;
       shape[y * gw + x] = Math.min(o.shapeCap, o.shapeSlope * (1 - rho));
-      // Histogram weights: the ellipse's core is lesion, outside the ellipse is background, the ring
+      // Histogram weights: the (extent-scaled) ellipse's core is lesion, outside it is background, the ring
       // between them is what the model must decide (0.5 = counted in neither).
       weights[y * gw + x] = rho <= o.coreRadius ? 1 : rho >= o.outerRadius ? 0 : 0.5;
       const onBorder = x === 0 || y === 0 || x === gw - 1 || y === gh - 1;
@@ -291,6 +311,73 @@ export function prepareSegmentation(
   };
   for (let i = 0; i < n; i++) if (borderSeeds[i]) session.solution[i] = 0;
   return session;
+}
+
+/** Bilinear sample of a grid at fractional grid coordinates (clamped to the grid). */
+function sampleGrid(g: Float64Array, gw: number, gh: number, gx: number, gy: number): number {
+  const cx = Math.max(0, Math.min(gw - 1, gx));
+  const cy = Math.max(0, Math.min(gh - 1, gy));
+  const i0 = Math.min(gw - 2, Math.floor(cx));
+  const j0 = Math.min(gh - 2, Math.floor(cy));
+  const tx = cx - i0;
+  const ty = cy - j0;
+  const a = g[j0 * gw + i0] * (1 - tx) + g[j0 * gw + i0 + 1] * tx;
+  const b = g[(j0 + 1) * gw + i0] * (1 - tx) + g[(j0 + 1) * gw + i0 + 1] * tx;
+  return a * (1 - ty) + b * ty;
+}
+
+/**
+ * The lesion's normalised radius ρ* in the box's inscribed ellipse (1 = the lesion touches the box; see
+ * {@link SegmentOptions.extentTrust}). The step's sign: brighter or darker just outside the box than in
+ * its core (hypo- and hyperechoic lesions alike).
+ */
+function estimateExtent(
+  u: Float64Array,
+  gw: number,
+  gh: number,
+  toGrid: (px: number, py: number) => number[],
+  ex: number,
+  ey: number,
+  ea: number,
+  eb: number,
+  o: SegmentOptions,
+): number {
+  const R = o.extentRays;
+  if (!(o.extentTrust > 0) || !(o.extentMin < 1) || !(R > 0)) return 1;
+  const at = (theta: number, rho: number) => {
+    const [gx, gy] = toGrid(ex + rho * ea * Math.cos(theta), ey + rho * eb * Math.sin(theta));
+    return sampleGrid(u, gw, gh, gx, gy);
+  };
+  let core = 0;
+  let outside = 0;
+  for (let k = 0; k < R; k++) {
+    const th = (2 * Math.PI * k) / R;
+    for (let j = 0; j <= 4; j++) {
+      core += at(th, 0.1 * j);
+      outside += at(th, 1.05 + 0.05 * j);
+    }
+  }
+  const sign = outside >= core ? 1 : -1;
+  // Radial steps of 0.025, central differences over ±0.05 (normalised radius).
+  const radii: number[] = [];
+  for (let k = 0; k < R; k++) {
+    const th = (2 * Math.PI * k) / R;
+    let best = 1;
+    let bestG = -Infinity;
+    for (let j = 0; o.extentMin + 0.025 * j <= o.extentMax + 1e-9; j++) {
+      const rho = o.extentMin + 0.025 * j;
+      const g = sign * (at(th, rho + 0.05) - at(th, rho - 0.05));
+      if (g > bestG) {
+        bestG = g;
+        best = rho;
+      }
+    }
+    radii.push(Math.min(1, best));
+  }
+  radii.sort((a, b) => a - b);
+  const m = R >> 1;
+  const med = R % 2 ? radii[m] : (radii[m - 1] + radii[m]) / 2;
+  return 1 - Math.min(1, o.extentTrust) * (1 - med);
 }
 
 /**
@@ -345,7 +432,7 @@ function strokeSeeds(s: SegmentSession, strokes: readonly SegmentStroke[]): Uint
 }
 
 /**
- * Solves (L + λI) x = λ p on the free pixels with the seeds fixed, by Jacobi-preconditioned conjugate
+ * Solves (L + λI) x = λ p on the free pixels with the seeds fixed, by IC(0)-preconditioned conjugate
  * gradients starting from `x` (updated in place). Returns the iteration count.
  */
 function solveWalker(s: SegmentSession, seeds: Uint8Array, x: Float64Array): number {
@@ -403,16 +490,28 @@ function solveWalker(s: SegmentSession, seeds: Uint8Array, x: Float64Array): num
   const p = new Float64Array(N);
   const q = new Float64Array(N);
   apply(xf, q);
+  // Incomplete Cholesky IC(0) preconditioner M = (P − E) P⁻¹ (P − Eᵀ), E the strictly lower couplings,
+  // P chosen so that diag(M) = diag(A); seeded and padding entries have P = 1 and no couplings.
+  const piv = new Float64Array(N).fill(1);
+  for (let k = lo; k < hi; k++)
+    piv[k] = diag[k] - eR[k - 1] ** 2 / piv[k - 1] - eD[k - gw] ** 2 / piv[k - gw];
+  const precondition = (rin: Float64Array, out: Float64Array) => {
+    for (let k = lo; k < hi; k++)
+      out[k] = (rin[k] + eR[k - 1] * out[k - 1] + eD[k - gw] * out[k - gw]) / piv[k];
+    for (let k = hi - 1; k >= lo; k--) out[k] += (eR[k] * out[k + 1] + eD[k] * out[k + gw]) / piv[k];
+  };
   let bnorm = 0;
   let rz = 0;
   let rr = 0;
   for (let k = lo; k < hi; k++) {
     r[k] = seeds[k - gw] ? 0 : b[k] - q[k];
-    z[k] = r[k] / diag[k];
-    p[k] = z[k];
-    rz += r[k] * z[k];
     rr += r[k] * r[k];
     bnorm += b[k] * b[k];
+  }
+  precondition(r, z);
+  for (let k = lo; k < hi; k++) {
+    p[k] = z[k];
+    rz += r[k] * z[k];
   }
   const stop = tolerance * tolerance * Math.max(bnorm, 1e-300);
   let it = 0;
@@ -422,17 +521,16 @@ function solveWalker(s: SegmentSession, seeds: Uint8Array, x: Float64Array): num
     for (let k = lo; k < hi; k++) pq += p[k] * q[k];
     if (!(pq > 0)) break;
     const alpha = rz / pq;
-    let rzNew = 0;
     rr = 0;
     for (let k = lo; k < hi; k++) {
       xf[k] += alpha * p[k];
       const rk = r[k] - alpha * q[k];
       r[k] = rk;
-      const zk = rk / diag[k];
-      z[k] = zk;
-      rzNew += rk * zk;
       rr += rk * rk;
     }
+    precondition(r, z);
+    let rzNew = 0;
+    for (let k = lo; k < hi; k++) rzNew += r[k] * z[k];
     const beta = rzNew / rz;
     rz = rzNew;
     for (let k = lo; k < hi; k++) p[k] = z[k] + beta * p[k];
