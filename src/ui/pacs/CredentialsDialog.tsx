@@ -21,6 +21,8 @@ export function CredentialsDialog() {
   const submit = () => {
     const s = usePacsStore.getState();
     s.setSecret(value);
+    // Nothing is lost here: a failed send is recorded on its outbox item (lastError, shown in the PACS
+    // bar with "Send now"), and the item stays in the outbox until the server has kept it.
     if (s.outbox.some((x) => x.state === 'pending')) void s.flushOutbox(true).catch(() => undefined);
   };
 
