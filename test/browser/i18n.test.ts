@@ -78,7 +78,9 @@ describe('language switch: English ⇄ 中文, persisted', () => {
     for (const name of ['多边形', '自由绘制', '画笔', '橡皮擦', '撤销', '重做']) {
       await expect(tools.getByRole('button', { name, exact: true }).count()).resolves.toBe(1);
     }
-    await expect(page.getByRole('button', { name: '适应窗口' }).count()).resolves.toBe(1);
+    // The image canvas (and its view bar) is a lazily loaded chunk: wait for it, do not race it.
+    await page.getByRole('button', { name: '适应窗口', exact: true }).waitFor();
+    await expect(page.getByRole('button', { name: '适应窗口', exact: true }).count()).resolves.toBe(1);
     await expect(
       page.getByRole('textbox', { name: 'miR-34a Ct（复孔 1）', exact: true }).count(),
     ).resolves.toBe(1);
