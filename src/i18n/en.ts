@@ -1209,6 +1209,14 @@ export const en = {
         '"{{file}}" is a volume of {{slices}} slices; open a single 2-D ultrasound image (PNG, JPEG, BMP, TIFF or DICOM).',
     },
     models: {
+      choiceUnreadable:
+        'The saved choice of prediction model could not be read ({{message}}); the demonstration model is answering. Choose the model to use in the Model Studio.',
+      chosenMissing:
+        'The prediction model you chose (id {{id}}) is no longer in this browser; the demonstration model is answering. Import or activate a model in the Model Studio.',
+      chosenRefused:
+        'The prediction model you chose (id {{id}}) was refused: {{message}}. The demonstration model is answering; import the model file again or choose another in the Model Studio.',
+      choiceNotSaved:
+        'The demonstration model is active, but this choice could not be saved ({{message}}): at the next start the previously chosen model will be restored.',
       demoLoadFailed: 'The demonstration model could not be loaded: {{message}}',
       demoUnreadable:
         'the demonstration model (demo/model.json) could not be read (HTTP {{status}}); rebuild it with "npx tsx scripts/build-demo.ts"',

@@ -1152,6 +1152,13 @@ export const zh: Resources = {
         '“{{file}}”是包含 {{slices}} 层的容积数据；请打开单幅二维超声图像（PNG、JPEG、BMP、TIFF 或 DICOM）。',
     },
     models: {
+      choiceUnreadable:
+        '无法读取已保存的预测模型选择（{{message}}），当前由演示模型给出结果。请在模型工作室中选择要使用的模型。',
+      chosenMissing:
+        '您选择的预测模型（编号 {{id}}）已不在此浏览器中，当前由演示模型给出结果。请在模型工作室中导入或启用模型。',
+      chosenRefused:
+        '您选择的预测模型（编号 {{id}}）被拒绝：{{message}}。当前由演示模型给出结果；请重新导入模型文件，或在模型工作室中选择其他模型。',
+      choiceNotSaved: '演示模型已启用，但此选择未能保存（{{message}}）：下次启动时将恢复之前选择的模型。',
       demoLoadFailed: '无法加载演示模型：{{message}}',
       demoUnreadable:
         '无法读取演示模型（demo/model.json，HTTP {{status}}）；请运行“npx tsx scripts/build-demo.ts”重新生成。',

@@ -6,6 +6,10 @@
  * `scripts/build-demo.ts`, served as `demo/model.json`) is active. The choice of active model is
  * persisted in the model registry (`src/db/models.ts`); `init()` restores it at start-up and falls
  * back to the demonstration model when the stored model is gone or unreadable.
+ *
+ * Must stay true: a fallback is never silent. When the model the user chose cannot be restored, the
+ * demonstration model answers, `notice` says why, and the choice is NOT overwritten — the notice comes
+ * back at every start until the user activates a model.
  */
 import { create } from 'zustand';
 import { DEMO_MODEL_ID, getActiveModelId, getModel, setActiveModelId, type ModelRecord } from '../db/models';
@@ -38,10 +42,15 @@ export interface ModelStoreState {
   status: 'idle' | 'loading' | 'ready' | 'error';
   /** Why the last activation failed (plain language), or null. */
   error: Message | null;
+  /**
+   * What the user must know about the active model, or null: why the model they chose is not the one
+   * answering (restore failed at start-up), or that their choice could not be saved.
+   */
+  notice: Message | null;
   /** Restores the persisted active model (the demonstration model on a fresh machine). Idempotent. */
   init(): Promise<void>;
-  /** Makes the demonstration model active. */
-  activateDemo(): Promise<void>;
+  /** Makes the demonstration model active (and, unless `remember` is false, the persisted choice). */
+  activateDemo(remember?: boolean): Promise<void>;
   /** Makes a registry model active. */
   activateRecord(record: ModelRecord): Promise<void>;
 }
@@ -81,6 +90,7 @@ export const useModelStore = create<ModelStoreState>()((set, get) => ({
   active: null,
   status: 'idle',
   error: null,
+  notice: null,
 
   init() {
     initPromise ??= (async () => {
@@ -88,34 +98,50 @@ export const useModelStore = create<ModelStoreState>()((set, get) => ({
       let id: string | null = null;
       try {
         id = await getActiveModelId();
-      } catch {
-        id = null;
+      } catch (e) {
+        await get().activateDemo(false);
+        set({ notice: message('models.choiceUnreadable', { message: toMessage(e) }) });
+        return;
       }
-      if (id && id !== DEMO_MODEL_ID) {
-        const record = await getModel(id).catch(() => null);
+      if (!id || id === DEMO_MODEL_ID) {
+        await get().activateDemo();
+        return;
+      }
+      let reason: Message;
+      try {
+        const record = await getModel(id);
         if (record) {
-          try {
-            await get().activateRecord(record);
-            return;
-          } catch {
-            // fall through to the demonstration model
-          }
+          await get().activateRecord(record);
+          return;
         }
+        reason = message('models.chosenMissing', { id: id.slice(0, 12) });
+      } catch (e) {
+        reason = message('models.chosenRefused', { id: id.slice(0, 12), message: toMessage(e) });
       }
-      await get().activateDemo();
+      await get().activateDemo(false);
+      set({ notice: reason });
     })();
     return initPromise;
   },
 
-  async activateDemo() {
+  async activateDemo(remember = true) {
     set({ status: 'loading', error: null });
     try {
       const model = await loadDemoModel();
-      set({ active: { model, isDemo: true, name: DEMO_MODEL_NAME, id: DEMO_MODEL_ID }, status: 'ready' });
-      await setActiveModelId(DEMO_MODEL_ID).catch(() => undefined);
+      set({
+        active: { model, isDemo: true, name: DEMO_MODEL_NAME, id: DEMO_MODEL_ID },
+        status: 'ready',
+        notice: null,
+      });
     } catch (e) {
       set({ status: 'error', error: message('models.demoLoadFailed', { message: toMessage(e) }) });
       throw e;
+    }
+    if (remember) {
+      // The demonstration model answers either way; a choice that was not saved is told, not dropped.
+      await setActiveModelId(DEMO_MODEL_ID).catch((e: unknown) =>
+        set({ notice: message('models.choiceNotSaved', { message: toMessage(e) }) }),
+      );
     }
   },
 
@@ -126,6 +152,7 @@ export const useModelStore = create<ModelStoreState>()((set, get) => ({
       active: { model, isDemo: false, name: `${record.name} v${record.version}`, id: record.id },
       status: 'ready',
       error: null,
+      notice: null,
     });
     await setActiveModelId(record.id);
   },

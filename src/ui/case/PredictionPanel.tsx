@@ -18,6 +18,7 @@ export function PredictionPanel() {
   const active = useModelStore((s) => s.active);
   const modelStatus = useModelStore((s) => s.status);
   const modelStoreError = useModelStore((s) => s.error);
+  const modelNotice = useModelStore((s) => s.notice);
   const activateRecord = useModelStore((s) => s.activateRecord);
   const model = active?.model ?? null;
   const modelName = active?.name ?? '';
@@ -80,6 +81,11 @@ export function PredictionPanel() {
       {(modelError ?? (modelStatus === 'error' ? modelStoreError : null)) && (
         <p role="alert" className="message error">
           {m(modelError ?? modelStoreError ?? '')}
+        </p>
+      )}
+      {modelNotice && (
+        <p role="alert" className="message warn">
+          {m(modelNotice)}
         </p>
       )}
       <div

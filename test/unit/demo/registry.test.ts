@@ -43,7 +43,7 @@ beforeEach(() => {
   setModelsDb(new ModelsDatabase(`registry-test-${++dbCount}`));
   setDemoModelSource(async () => serializeModel(demo));
   resetModelStoreInit();
-  useModelStore.setState({ active: null, status: 'idle', error: null });
+  useModelStore.setState({ active: null, status: 'idle', error: null, notice: null });
 });
 
 afterEach(() => setModelsDb(null));
@@ -94,6 +94,33 @@ describe('model registry and active model', () => {
     db.close();
     await useModelStore.getState().init();
     expect(useModelStore.getState().active?.isDemo).toBe(true);
+    // Never silent, and the user's choice is kept: the notice comes back at the next start.
+    const notice = useModelStore.getState().notice;
+    expect(notice?.code).toBe('models.chosenRefused');
+    expect(renderEnglish(notice!)).toMatch(
+      /^The prediction model you chose \(id [0-9a-f]{12}\) was refused: .*modified/,
+    );
+    await expect(getActiveModelId()).resolves.toBe(altered.id);
+    resetModelStoreInit();
+    await useModelStore.getState().init();
+    expect(useModelStore.getState().notice?.code).toBe('models.chosenRefused');
+    // Choosing a model clears it.
+    await useModelStore.getState().activateDemo();
+    expect(useModelStore.getState().notice).toBeNull();
+    await expect(getActiveModelId()).resolves.toBe(DEMO_MODEL_ID);
+  });
+
+  it('says so when the chosen model is no longer in the registry, and keeps the choice', async () => {
+    const db = new ModelsDatabase(`registry-test-${dbCount}`);
+    await db.settings.put({ key: 'activeModelId', value: 'f'.repeat(64) });
+    db.close();
+    await useModelStore.getState().init();
+    expect(useModelStore.getState().active?.isDemo).toBe(true);
+    expect(useModelStore.getState().notice).toEqual({
+      code: 'models.chosenMissing',
+      params: { id: 'f'.repeat(12) },
+    });
+    await expect(getActiveModelId()).resolves.toBe('f'.repeat(64));
   });
 
   it('reports a missing demonstration model in plain words', async () => {
