@@ -516,6 +516,8 @@ export const en = {
     runNamePlaceholder: 'e.g. Plate 2026-11-A',
     saveRun: 'Save calibrator run',
     runSaved: 'Calibrator run “{{name}}” saved; choose it for the other patients of this plate.',
+    runsUnreadable:
+      'The saved calibrator runs could not be read ({{message}}); type the calibrator Cts instead.',
     runFilled: 'Calibrator values of run “{{name}}” filled in.',
     pfaffl: 'Efficiency-corrected (Pfaffl)',
     targetFactor: 'Target amplification factor',

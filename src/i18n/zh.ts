@@ -513,6 +513,7 @@ export const zh: Resources = {
     runNamePlaceholder: '如 Plate 2026-11-A',
     saveRun: '保存校准品批次',
     runSaved: '已保存校准品批次“{{name}}”；同一板的其他患者可直接选用。',
+    runsUnreadable: '无法读取已保存的校准品批次（{{message}}）；请直接输入校准品 Ct 值。',
     runFilled: '已填入批次“{{name}}”的校准品数值。',
     pfaffl: '扩增效率校正（Pfaffl 法）',
     targetFactor: '目的基因扩增因子',

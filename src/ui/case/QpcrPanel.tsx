@@ -127,7 +127,14 @@ export function QpcrPanel() {
     let live = true;
     listCalibratorRuns()
       .then((r) => live && setRuns(r))
-      .catch(() => undefined);
+      .catch((e: unknown) => {
+        // The Ct entry still works; the saved runs are just not offered — say so.
+        if (live)
+          setRunMessage({
+            kind: 'error',
+            text: tr('qpcr.runsUnreadable', { message: message(toMessage(e)) }),
+          });
+      });
     return () => {
       live = false;
     };
