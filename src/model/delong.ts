@@ -13,6 +13,7 @@
 import { normalQuantile, normalSf, studentTTwoSidedP } from './special';
 import { scoreGroups, validateBinaryScores } from './roc';
 import type { BinaryLabels, Scores } from './roc';
+import { MessageError } from '../util/message';
 
 /** Structural components of a DeLong computation for one score. */
 export interface DelongPlacements {
@@ -51,7 +52,12 @@ export interface DelongResult extends DelongPlacements {
 /** Check a confidence level lies strictly between 0 and 1 and return its two-sided normal quantile. */
 function zForLevel(confLevel: number): number {
   if (!(confLevel > 0 && confLevel < 1)) {
-    throw new Error(`confidence level must be strictly between 0 and 1; got ${confLevel}`);
+    throw new MessageError('stats.outOfRange', {
+      fn: 'DeLong',
+      what: 'confLevel',
+      value: confLevel,
+      range: '(0, 1)',
+    });
   }
   return normalQuantile(1 - (1 - confLevel) / 2);
 }
@@ -114,9 +120,7 @@ function sampleCov(a: Float64Array, ca: number, b: Float64Array, cb: number): nu
 /** Throw unless both classes have at least two cases (S10/S01 need ddof 1). */
 function assertVarianceDefined(nPos: number, nNeg: number, context: string): void {
   if (nPos < 2 || nNeg < 2) {
-    throw new Error(
-      `${context}: DeLong variance needs at least 2 positive and 2 negative cases (got ${nPos} / ${nNeg})`,
-    );
+    throw new MessageError('stats.needBothClasses', { fn: context, nPos, nNeg, min: 2 });
   }
 }
 
@@ -209,9 +213,12 @@ export function delongPaired(
 ): DelongPairedResult {
   const zCrit = zForLevel(confLevel);
   if (scores1.length !== scores2.length) {
-    throw new Error(
-      `paired DeLong: the two scores differ in length (${scores1.length} vs ${scores2.length})`,
-    );
+    throw new MessageError('stats.lengthMismatch', {
+      fn: 'delongPaired',
+      what: 'scores1, scores2',
+      a: scores1.length,
+      b: scores2.length,
+    });
   }
   const a = delongPlacements(y, scores1);
   const b = delongPlacements(y, scores2);
@@ -295,7 +302,7 @@ export function delongUnpaired(
   const r1 = delongAuc(y1, scores1);
   const r2 = delongAuc(y2, scores2);
   const v = r1.variance + r2.variance;
-  if (!(v > 0)) throw new Error('unpaired DeLong: both AUC variances are 0, the test is undefined');
+  if (!(v > 0)) throw new MessageError('stats.delong.zeroVariance', { fn: 'delongUnpaired' });
   const n1 = y1.length;
   const n2 = y2.length;
   const difference = r1.auc - r2.auc;
