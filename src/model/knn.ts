@@ -194,7 +194,7 @@ function nearest(model: KnnModel, q: ArrayLike<number>): { idx: number[]; sq: nu
  * @throws Error on shape mismatch or non-finite values.
  */
 export function predictDetailed(model: KnnModel, Q: ArrayLike<ArrayLike<number>>): KnnPrediction[] {
-  checkMatrix(Q, 'query matrix', model.nFeatures);
+  checkMatrix(Q, 'Q', model.nFeatures);
   const out: KnnPrediction[] = [];
   for (let r = 0; r < Q.length; r++) {
     const { idx, sq } = nearest(model, Q[r]);
