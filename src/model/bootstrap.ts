@@ -137,7 +137,7 @@ export function bootstrapAucCi(
       range: '(0, 1)',
     });
   }
-  const { nPos, nNeg } = validateBinaryScores(y, scores, 'bootstrap AUC');
+  const { nPos, nNeg } = validateBinaryScores(y, scores, 'bootstrapAucCi');
   const rng = options.rng ?? createRng(seed as number);
   const { groupOf, nGroups } = scoreGroups(scores);
   const posGroup = new Int32Array(nPos);

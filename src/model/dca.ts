@@ -65,7 +65,7 @@ export function decisionCurve(
   p: ArrayLike<number>,
   thresholds: readonly number[] = defaultDcaThresholds(),
 ): DecisionCurve {
-  const { n, nPos } = validateBinaryScores(y, p, 'decision curve');
+  const { n, nPos } = validateBinaryScores(y, p, 'decisionCurve');
   for (let i = 0; i < n; i++) {
     if (p[i] < 0 || p[i] > 1)
       throw new MessageError('stats.outOfRange', {

@@ -50,14 +50,9 @@ export interface DelongResult extends DelongPlacements {
 }
 
 /** Check a confidence level lies strictly between 0 and 1 and return its two-sided normal quantile. */
-function zForLevel(confLevel: number): number {
+function zForLevel(fn: string, confLevel: number): number {
   if (!(confLevel > 0 && confLevel < 1)) {
-    throw new MessageError('stats.outOfRange', {
-      fn: 'DeLong',
-      what: 'confLevel',
-      value: confLevel,
-      range: '(0, 1)',
-    });
+    throw new MessageError('stats.outOfRange', { fn, what: 'confLevel', value: confLevel, range: '(0, 1)' });
   }
   return normalQuantile(1 - (1 - confLevel) / 2);
 }
@@ -72,7 +67,7 @@ function zForLevel(confLevel: number): number {
  * @throws Error on invalid input.
  */
 export function delongPlacements(y: BinaryLabels, scores: Scores): DelongPlacements {
-  const { nPos, nNeg } = validateBinaryScores(y, scores, 'DeLong');
+  const { nPos, nNeg } = validateBinaryScores(y, scores, 'delongPlacements');
   const { order, groupOf, groupStart, nGroups } = scoreGroups(scores);
   const posIn = new Float64Array(nGroups);
   const negIn = new Float64Array(nGroups);
@@ -136,9 +131,9 @@ function assertVarianceDefined(nPos: number, nNeg: number, context: string): voi
  * @throws Error on invalid input, fewer than 2 cases in a class, or a level outside (0, 1).
  */
 export function delongAuc(y: BinaryLabels, scores: Scores, confLevel = 0.95): DelongResult {
-  const z = zForLevel(confLevel);
+  const z = zForLevel('delongAuc', confLevel);
   const pl = delongPlacements(y, scores);
-  assertVarianceDefined(pl.nPos, pl.nNeg, 'DeLong AUC');
+  assertVarianceDefined(pl.nPos, pl.nNeg, 'delongAuc');
   const s10 = sampleCov(pl.v10, pl.auc, pl.v10, pl.auc);
   const s01 = sampleCov(pl.v01, pl.auc, pl.v01, pl.auc);
   const variance = s10 / pl.nPos + s01 / pl.nNeg;
@@ -211,7 +206,7 @@ export function delongPaired(
   scores2: Scores,
   confLevel = 0.95,
 ): DelongPairedResult {
-  const zCrit = zForLevel(confLevel);
+  const zCrit = zForLevel('delongPaired', confLevel);
   if (scores1.length !== scores2.length) {
     throw new MessageError('stats.lengthMismatch', {
       fn: 'delongPaired',
@@ -222,7 +217,7 @@ export function delongPaired(
   }
   const a = delongPlacements(y, scores1);
   const b = delongPlacements(y, scores2);
-  assertVarianceDefined(a.nPos, a.nNeg, 'paired DeLong');
+  assertVarianceDefined(a.nPos, a.nNeg, 'delongPaired');
   const m = a.nPos;
   const n = a.nNeg;
   const s10: [[number, number], [number, number]] = [

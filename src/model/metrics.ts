@@ -63,7 +63,7 @@ export function thresholdMetrics(
   threshold: number,
   rule: PositiveRule = '>=',
 ): ThresholdMetrics {
-  validateBinaryScores(y, scores, 'threshold metrics', false);
+  validateBinaryScores(y, scores, 'thresholdMetrics', false);
   if (Number.isNaN(threshold))
     throw new MessageError('stats.isNaN', { fn: 'thresholdMetrics', what: 'threshold' });
   if (rule !== '>=' && rule !== '>') {

@@ -117,7 +117,7 @@ export function scoreGroups(scores: Scores): ScoreGroups {
  * @throws Error on invalid input or a single class.
  */
 export function aucMannWhitney(y: BinaryLabels, scores: Scores): number {
-  const { nPos, nNeg } = validateBinaryScores(y, scores, 'AUC');
+  const { nPos, nNeg } = validateBinaryScores(y, scores, 'aucMannWhitney');
   const { order, groupStart, nGroups } = scoreGroups(scores);
   let twiceSum = 0;
   let negBelow = 0;
@@ -170,7 +170,7 @@ export interface RocCurveOptions {
  * @throws Error on invalid input or a single class.
  */
 export function rocCurve(y: BinaryLabels, scores: Scores, options: RocCurveOptions = {}): RocCurve {
-  const { nPos, nNeg } = validateBinaryScores(y, scores, 'ROC curve');
+  const { nPos, nNeg } = validateBinaryScores(y, scores, 'rocCurve');
   const { order, groupStart, nGroups } = scoreGroups(scores);
   // Walk groups from the highest score down, accumulating TP/FP counts.
   let tps: number[] = [];

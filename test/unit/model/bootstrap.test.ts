@@ -149,7 +149,7 @@ describe('stratified bootstrap of the AUC', () => {
     });
     expect(thrownMessage(() => bootstrapAucCi([1, 1], [1, 0]))).toEqual({
       code: 'stats.needBothClasses',
-      params: { fn: 'bootstrap AUC', nPos: 2, nNeg: 0, min: 1 },
+      params: { fn: 'bootstrapAucCi', nPos: 2, nNeg: 0, min: 1 },
     });
   });
 });

@@ -116,11 +116,11 @@ describe('decision-curve analysis — dca.json', () => {
     }
     expect(thrownMessage(() => decisionCurve([0, 0], [0.5, 0.1]))).toEqual({
       code: 'stats.needBothClasses',
-      params: { fn: 'decision curve', nPos: 0, nNeg: 2, min: 1 },
+      params: { fn: 'decisionCurve', nPos: 0, nNeg: 2, min: 1 },
     });
     expect(thrownMessage(() => decisionCurve([1, 0], [0.5]))).toEqual({
       code: 'stats.lengthMismatch',
-      params: { fn: 'decision curve', what: 'y, scores', a: 2, b: 1 },
+      params: { fn: 'decisionCurve', what: 'y, scores', a: 2, b: 1 },
     });
   });
 });

@@ -200,7 +200,7 @@ describe('DeLong input checks', () => {
   it('rejects too few cases, mismatched lengths and bad levels', () => {
     expect(thrownMessage(() => delongAuc([1, 0, 0], [0.9, 0.1, 0.2]))).toEqual({
       code: 'stats.needBothClasses',
-      params: { fn: 'DeLong AUC', nPos: 1, nNeg: 2, min: 2 },
+      params: { fn: 'delongAuc', nPos: 1, nNeg: 2, min: 2 },
     });
     expect(thrownMessage(() => delongPaired([1, 1, 0, 0], [1, 2, 3, 4], [1, 2, 3]))).toEqual({
       code: 'stats.lengthMismatch',
@@ -208,11 +208,11 @@ describe('DeLong input checks', () => {
     });
     expect(thrownMessage(() => delongAuc([1, 1, 0, 0], [1, 2, 3, 4], 1))).toEqual({
       code: 'stats.outOfRange',
-      params: { fn: 'DeLong', what: 'confLevel', value: 1, range: '(0, 1)' },
+      params: { fn: 'delongAuc', what: 'confLevel', value: 1, range: '(0, 1)' },
     });
     expect(thrownMessage(() => delongAuc([1, 1, 0, 0], [1, 2, 3, NaN]))).toEqual({
       code: 'stats.notFinite',
-      params: { fn: 'DeLong', what: 'scores[3]', value: NaN },
+      params: { fn: 'delongPlacements', what: 'scores[3]', value: NaN },
     });
     expect(
       thrownMessage(() => delongUnpaired([1, 1, 0, 0], [4, 3, 2, 1], [1, 1, 0, 0], [4, 3, 2, 1])),

@@ -95,7 +95,7 @@ describe('threshold metrics rules', () => {
     });
     expect(thrownMessage(() => thresholdMetrics([1], [0.1, 0.2], 0.5))).toEqual({
       code: 'stats.lengthMismatch',
-      params: { fn: 'threshold metrics', what: 'y, scores', a: 1, b: 2 },
+      params: { fn: 'thresholdMetrics', what: 'y, scores', a: 1, b: 2 },
     });
   });
 });

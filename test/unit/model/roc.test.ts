@@ -95,19 +95,19 @@ describe('ROC helpers', () => {
   it('rejects bad input with specific messages', () => {
     expect(thrownMessage(() => aucMannWhitney([1, 0], [0.1]))).toEqual({
       code: 'stats.lengthMismatch',
-      params: { fn: 'AUC', what: 'y, scores', a: 2, b: 1 },
+      params: { fn: 'aucMannWhitney', what: 'y, scores', a: 2, b: 1 },
     });
     expect(thrownMessage(() => aucMannWhitney([1, 2], [0.1, 0.2]))).toEqual({
       code: 'stats.notBinary',
-      params: { fn: 'AUC', what: 'y[1]', value: 2 },
+      params: { fn: 'aucMannWhitney', what: 'y[1]', value: 2 },
     });
     expect(thrownMessage(() => aucMannWhitney([1, 0], [0.1, NaN]))).toEqual({
       code: 'stats.notFinite',
-      params: { fn: 'AUC', what: 'scores[1]', value: NaN },
+      params: { fn: 'aucMannWhitney', what: 'scores[1]', value: NaN },
     });
     expect(thrownMessage(() => rocCurve([1, 1], [0.1, 0.2]))).toEqual({
       code: 'stats.needBothClasses',
-      params: { fn: 'ROC curve', nPos: 2, nNeg: 0, min: 1 },
+      params: { fn: 'rocCurve', nPos: 2, nNeg: 0, min: 1 },
     });
     expect(thrownMessage(() => youden([], []))).toMatchObject({
       code: 'stats.tooFewValues',
