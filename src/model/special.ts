@@ -52,10 +52,16 @@ function assertPositive(fn: string, what: string, value: number): void {
   }
 }
 
-/** Throws `stats.outOfRange` unless 0 ≤ p ≤ 1. */
-function assertProbability(fn: string, p: number): void {
-  if (!(p >= 0 && p <= 1))
-    throw new MessageError('stats.outOfRange', { fn, what: 'p', value: p, range: '[0, 1]' });
+/** Throws `stats.outOfRange` unless 0 ≤ `value` ≤ 1 (argument `what` of `fn`, p unless named). */
+function assertProbability(fn: string, value: number, what = 'p'): void {
+  if (!(value >= 0 && value <= 1))
+    throw new MessageError('stats.outOfRange', { fn, what, value, range: '[0, 1]' });
+}
+
+/** Throws `stats.outOfRange` unless `value` (argument `what` of `fn`) is ≥ 0 (+∞ allowed). */
+function assertNonNegative(fn: string, what: string, value: number): void {
+  if (Number.isNaN(value) || value < 0)
+    throw new MessageError('stats.outOfRange', { fn, what, value, range: '[0, ∞]' });
 }
 
 /** Throws `stats.isNaN` when `value` (argument `what` of `fn`) is NaN. */
@@ -255,13 +261,7 @@ export function normalQuantile(p: number): number {
  */
 export function regularizedGammaP(a: number, x: number): number {
   assertPositive('regularizedGammaP', 'a', a);
-  if (Number.isNaN(x) || x < 0)
-    throw new MessageError('stats.outOfRange', {
-      fn: 'regularizedGammaP',
-      what: 'x',
-      value: x,
-      range: '[0, ∞]',
-    });
+  assertNonNegative('regularizedGammaP', 'x', x);
   if (x === 0) return 0;
   if (x === Infinity) return 1;
   if (x < a + 1) return lowerGammaSeries(a, x);
@@ -271,13 +271,7 @@ export function regularizedGammaP(a: number, x: number): number {
 /** Regularised upper incomplete gamma Q(a, x) = 1 − P(a, x) = Γ(a, x)/Γ(a), computed without cancellation. */
 export function regularizedGammaQ(a: number, x: number): number {
   assertPositive('regularizedGammaQ', 'a', a);
-  if (Number.isNaN(x) || x < 0)
-    throw new MessageError('stats.outOfRange', {
-      fn: 'regularizedGammaQ',
-      what: 'x',
-      value: x,
-      range: '[0, ∞]',
-    });
+  assertNonNegative('regularizedGammaQ', 'x', x);
   if (x === 0) return 1;
   if (x === Infinity) return 0;
   if (x < a + 1) return 1 - lowerGammaSeries(a, x);
@@ -392,13 +386,7 @@ function incompleteBetaPair(a: number, b: number, x: number, y: number): [number
 export function incompleteBeta(a: number, b: number, x: number): number {
   assertPositive('incompleteBeta', 'a', a);
   assertPositive('incompleteBeta', 'b', b);
-  if (!(x >= 0 && x <= 1))
-    throw new MessageError('stats.outOfRange', {
-      fn: 'incompleteBeta',
-      what: 'x',
-      value: x,
-      range: '[0, 1]',
-    });
+  assertProbability('incompleteBeta', x, 'x');
   return incompleteBetaPair(a, b, x, 1 - x)[0];
 }
 
@@ -406,13 +394,7 @@ export function incompleteBeta(a: number, b: number, x: number): number {
 export function incompleteBetaComplement(a: number, b: number, x: number): number {
   assertPositive('incompleteBetaComplement', 'a', a);
   assertPositive('incompleteBetaComplement', 'b', b);
-  if (!(x >= 0 && x <= 1))
-    throw new MessageError('stats.outOfRange', {
-      fn: 'incompleteBetaComplement',
-      what: 'x',
-      value: x,
-      range: '[0, 1]',
-    });
+  assertProbability('incompleteBetaComplement', x, 'x');
   return incompleteBetaPair(a, b, x, 1 - x)[1];
 }
 
