@@ -1313,10 +1313,11 @@ export const en = {
           '{{k}}-fold cross-validation needs at least one outcome with {{k}} or more cases. Add cases.',
       },
       icc: {
-        failed: 'The inter-reader ICC of {{feature}} cannot be computed: {{reason}}',
+        failed:
+          "The inter-reader ICC of {{feature}} cannot be computed: {{reason}} Check both readers' values of this feature.",
       },
       ttest: {
-        failed: 'The t-test of {{feature}} failed: {{reason}}',
+        failed: 'The t-test of {{feature}} failed: {{reason}} Check the values of this feature.',
       },
       knn: {
         badK: 'k must be "auto" or a whole number ≥ 1, got {{value}}.',

@@ -1245,10 +1245,10 @@ export const zh: Resources = {
         classTooSmallForFolds: '{{k}} 折交叉验证要求至少有一类结局的病例数不少于 {{k}} 例。请增加病例。',
       },
       icc: {
-        failed: '无法计算 {{feature}} 的阅片者间 ICC：{{reason}}',
+        failed: '无法计算 {{feature}} 的阅片者间 ICC：{{reason}}请检查两位阅片者在该特征上的数值。',
       },
       ttest: {
-        failed: '{{feature}} 的 t 检验失败：{{reason}}',
+        failed: '{{feature}} 的 t 检验失败：{{reason}}请检查该特征的数值。',
       },
       knn: {
         badK: 'k 必须为“auto”或不小于 1 的整数，实际为 {{value}}。',
