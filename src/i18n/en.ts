@@ -1259,6 +1259,163 @@ export const en = {
       failed: 'The segmentation stopped unexpectedly ({{detail}}); draw the box again.',
       unreadableImage: 'The image "{{file}}" cannot be read: {{detail}}',
     },
+    model: {
+      cancelled: 'Training was cancelled.',
+      csv: {
+        cohortFile: 'cohort CSV',
+        cell: '{{file}}: line {{line}}, column "{{column}}"',
+        empty: '{{file}}: the file is empty. Choose the CSV file with a header line and one row per case.',
+        openQuote:
+          '{{file}}: line {{line}}: a quoted cell is never closed (a " is missing). Correct the file and save it again as CSV.',
+        emptyHeader:
+          '{{file}}: line {{line}}: column {{column}} has no name in the header. Name the column or delete it.',
+        duplicateHeader:
+          '{{file}}: line {{line}}: column name "{{name}}" appears twice (columns {{first}} and {{second}}). Rename or delete one of them.',
+        cellCount:
+          '{{file}}: line {{line}}: {{cells}} cells, but the header has {{columns}} columns. Check this row for a missing or extra delimiter (a delimiter inside a text must be quoted).',
+        notNumber:
+          '{{where}}: "{{value}}" is not a number. Enter a number such as 0.42, or correct the cell.',
+        tooLarge: '{{where}}: "{{value}}" is too large to be a number here; check the cell.',
+        emptyCell:
+          '{{where}}: the cell is empty. Every case needs a value here: fill it in or remove the case.',
+      },
+      cohort: {
+        severalMir: '{{file}}: several miR-34a columns ({{columns}}); keep one of them.',
+        noMir:
+          '{{file}}: no miR-34a column in the header. Add a column named miR34a with the relative expression (2^−ΔΔCt) of each case.',
+        noPcr:
+          '{{file}}: no pCR column in the header. Add a column named pCR with 1 (pCR) or 0 (non-pCR) for each case.',
+        noFeatures:
+          '{{file}}: no radiomics feature column. Name the feature columns as PyRadiomics does, e.g. original_glcm_Contrast.',
+        reader2Orphan:
+          '{{file}}: column "{{column}}" has no first-reader column "{{name}}". Add the first reader\'s values or remove this column.',
+        emptyId: '{{where}}: the case id is empty. Give every case an id.',
+        duplicateId:
+          '{{where}}: case id "{{id}}" is already used on line {{line}}. Give each case its own id.',
+        mirNotPositive:
+          '{{where}}: the relative expression must be greater than 0, got {{value}}. Enter 2^−ΔΔCt (e.g. 0.62), not ΔΔCt.',
+        pcrNotBinary: '{{where}}: "{{value}}" is not 0 (non-pCR) or 1 (pCR).',
+        noRows: '{{file}}: the file has a header but no case rows.',
+        noOutcome: 'The cohort has no pCR outcome; training needs 1 (pCR) or 0 (non-pCR) for every case.',
+        ragged:
+          'The cohort is inconsistent ({{ids}} case ids, {{features}} feature rows, {{mir34a}} miR-34a values, {{pcr}} outcomes). Load the cohort again.',
+        featureCount: 'Case {{id}} has {{n}} feature values, expected {{expected}}. Load the cohort again.',
+      },
+      split: {
+        emptyTraining: 'The chosen split has no training case. Assign cases to the training set.',
+        emptyValidation: 'The chosen split has no validation case. Assign cases to the validation set.',
+        badIndex:
+          'The chosen split refers to case {{index}}, but the cohort has {{n}} cases (numbered from 0). Choose the split again.',
+        twice: 'The chosen split lists case {{index}} twice. Choose the split again.',
+        incomplete:
+          'The chosen split covers {{covered}} of the {{n}} cases; every case must be in the training or in the validation set.',
+        tooFewPerClass:
+          'The training set has {{pcr}} pCR and {{nonPcr}} non-pCR cases; {{folds}}-fold cross-validation needs at least {{need}} of each. Add cases of the rarer outcome or move some from the validation set.',
+        validationOneClass:
+          'The validation set has {{pcr}} pCR and {{nonPcr}} non-pCR cases; it needs both outcomes to be evaluated. Choose another split or add cases.',
+        classTooSmall:
+          'The outcome {{label}} has only {{n}} case(s); a stratified split needs at least {{need}} of each outcome (training and validation). Add cases of this outcome.',
+        tooFewCases:
+          '{{n}} cases split into {{nTrain}} for training and {{nTest}} for validation cannot hold all {{classes}} outcomes in both sets. Add cases.',
+        tooFewForFolds:
+          'Cannot make {{k}} cross-validation folds from {{n}} cases. Add cases or use fewer folds.',
+        classTooSmallForFolds:
+          '{{k}}-fold cross-validation needs at least one outcome with {{k}} or more cases. Add cases.',
+      },
+      icc: {
+        failed:
+          "The inter-reader ICC of {{feature}} cannot be computed: {{reason}} Check both readers' values of this feature.",
+      },
+      ttest: {
+        failed: 'The t-test of {{feature}} failed: {{reason}} Check the values of this feature.',
+      },
+      knn: {
+        badK: 'k must be "auto" or a whole number ≥ 1, got {{value}}.',
+        kTooLarge:
+          'k = {{k}} neighbours is more than the {{n}} training cases. Choose a smaller k, or "auto".',
+        kTooLargeForFold:
+          'k = {{k}} neighbours is more than the {{n}} cases of a cross-validation training fold. Choose a smaller k (or "auto") or add cases.',
+      },
+      lasso: {
+        nothingToSelect:
+          'LASSO cannot select any feature: the outcome is constant or unrelated to every feature of the training set (the largest useful penalty is 0). Check the pCR column and the features.',
+      },
+      logistic: {
+        oneClass:
+          'Logistic regression needs both outcomes, but {{events}} of {{n}} cases have outcome 1; the fit does not exist.',
+        singular:
+          'Logistic regression cannot be fitted: its information matrix is singular (collinear predictors or perfect separation of the outcomes).',
+        noConvergence:
+          'Logistic regression did not converge in {{iterations}} iterations (perfect or quasi-complete separation of the outcomes?).',
+        separation:
+          'Logistic regression separates the outcomes perfectly (fitted probabilities of exactly 0 or 1); its estimates do not exist.',
+      },
+      file: {
+        nonFinite:
+          'The model cannot be saved: it contains the non-finite number {{value}}, which a model file cannot hold.',
+        unstorable:
+          'The model cannot be saved: it contains a value of type {{type}}, which a model file cannot hold.',
+      },
+    },
+    stats: {
+      lengthMismatch:
+        '{{fn}}: {{what}} differ in length ({{a}} vs {{b}}); each case needs one value in each.',
+      rowLength: '{{fn}}: row {{i}} of {{what}} has {{n}} values, expected {{expected}}.',
+      notFinite:
+        '{{fn}}: {{what}} is {{value}}, not a finite number. Check the data for a missing or non-numeric value.',
+      isNaN: '{{fn}}: {{what}} is NaN (not a number). Check the data for a missing or non-numeric value.',
+      notBinary: '{{fn}}: {{what}} is {{value}}; outcomes must be 0 or 1.',
+      tooFewValues: '{{fn}}: {{what}} has {{n}} value(s); at least {{min}} are needed.',
+      tooFewRows: '{{fn}}: {{what}} has {{n}} row(s); at least {{min}} are needed.',
+      tooFewColumns: '{{fn}}: {{what}} has {{n}} column(s); at least {{min}} are needed.',
+      outOfRange: '{{fn}}: {{what}} = {{value}} lies outside {{range}}.',
+      notInteger: '{{fn}}: {{what}} must be a whole number ({{range}}), got {{value}}.',
+      seed: '{{fn}}: the random seed must be a whole number between −9007199254740991 and 9007199254740991, got {{value}}. Enter a whole number.',
+      unknownOption: '{{fn}}: {{what}} must be one of {{allowed}}, got {{value}}.',
+      noConvergence: '{{fn}}: the iteration did not converge ({{detail}}).',
+      emptyFold: '{{fn}}: cross-validation fold {{fold}} has an empty training or test part.',
+      duplicateIndex: '{{fn}}: index {{index}} appears twice in {{what}}.',
+      constantColumn:
+        '{{fn}}: column {{column}} is (nearly) constant, so its statistic is undefined. Remove this feature or check its values.',
+      scalerWidth:
+        '{{fn}}: the data have {{n}} columns but the z-score parameters were fitted on {{expected}}.',
+      needBothClasses:
+        '{{fn}}: at least {{min}} positive (pCR) and {{min}} negative (non-pCR) case(s) are needed, got {{nPos}} and {{nNeg}}.',
+      notPositiveDefinite:
+        '{{fn}}: the matrix is not positive definite (pivot {{pivot}} = {{value}}); the predictors may be collinear.',
+      rngZeroState: '{{fn}}: the state of the random generator must not be all zero.',
+      ttest: {
+        zeroVariance:
+          '{{fn}}: both groups have zero variance (all values equal within each group); the t statistic is undefined.',
+      },
+      chiSquare: {
+        zeroExpected:
+          '{{fn}}: the expected frequency of cell ({{i}}, {{j}}) is 0 (an empty row or column); the χ² test is undefined.',
+      },
+      fisher: {
+        notTwoByTwo: "{{fn}}: Fisher's exact test needs a 2 × 2 table, got {{rows}} × {{columns}}.",
+      },
+      mannWhitney: {
+        allTied: '{{fn}}: all observations are tied; the normal approximation is undefined.',
+        ties: '{{fn}}: the data contain tied values, so the exact test does not apply; use the asymptotic test.',
+      },
+      icc: {
+        noResidual:
+          "{{fn}}: the residual mean square is 0 (the readers' values are identical); the F test is undefined.",
+      },
+      delong: {
+        zeroVariance: '{{fn}}: both AUC variances are 0; the test is undefined.',
+      },
+      hosmerLemeshow: {
+        tooFew: '{{fn}}: {{n}} cases cannot form {{groups}} groups.',
+      },
+      rle: {
+        badRun:
+          '{{fn}}: run {{run}} must be [start, length] with whole numbers ≥ 0; the stored mask is damaged.',
+        overrun:
+          '{{fn}}: run {{run}} ends at pixel {{end}}, beyond the {{size}} pixels of the mask; the stored mask is damaged.',
+      },
+    },
   },
 };
 

@@ -1198,5 +1198,137 @@ export const zh: Resources = {
       failed: '分割意外中止（{{detail}}）；请重新绘制病灶框。',
       unreadableImage: '无法读取图像“{{file}}”：{{detail}}',
     },
+    model: {
+      cancelled: '训练已取消。',
+      csv: {
+        cohortFile: '队列 CSV',
+        cell: '{{file}}：第 {{line}} 行，列“{{column}}”',
+        empty: '{{file}}：文件为空。请选择含表头行、每个病例一行的 CSV 文件。',
+        openQuote:
+          '{{file}}：第 {{line}} 行：有一个带引号的单元格未闭合（缺少 "）。请修正文件后重新保存为 CSV。',
+        emptyHeader: '{{file}}：第 {{line}} 行：第 {{column}} 列在表头中没有列名。请为该列命名或删除该列。',
+        duplicateHeader:
+          '{{file}}：第 {{line}} 行：列名“{{name}}”出现了两次（第 {{first}} 列和第 {{second}} 列）。请重命名或删除其中一列。',
+        cellCount:
+          '{{file}}：第 {{line}} 行有 {{cells}} 个单元格，但表头有 {{columns}} 列。请检查该行是否缺少或多出分隔符（文本中的分隔符须加引号）。',
+        notNumber: '{{where}}：“{{value}}”不是数值。请输入数值（如 0.42）或修正该单元格。',
+        tooLarge: '{{where}}：“{{value}}”超出数值可表示的范围；请检查该单元格。',
+        emptyCell: '{{where}}：单元格为空。每个病例在此处都需要一个数值：请填写或删除该病例。',
+      },
+      cohort: {
+        severalMir: '{{file}}：有多个 miR-34a 列（{{columns}}）；请只保留一列。',
+        noMir:
+          '{{file}}：表头中没有 miR-34a 列。请添加名为 miR34a 的列，填写每个病例的相对表达量（2^−ΔΔCt）。',
+        noPcr: '{{file}}：表头中没有 pCR 列。请添加名为 pCR 的列，每个病例填写 1（pCR）或 0（非 pCR）。',
+        noFeatures:
+          '{{file}}：没有影像组学特征列。请按 PyRadiomics 的命名方式为特征列命名，例如 original_glcm_Contrast。',
+        reader2Orphan:
+          '{{file}}：列“{{column}}”没有对应的第一阅片者列“{{name}}”。请补充第一阅片者的数值或删除此列。',
+        emptyId: '{{where}}：病例编号为空。请为每个病例填写编号。',
+        duplicateId: '{{where}}：病例编号“{{id}}”已在第 {{line}} 行使用。每个病例须有唯一的编号。',
+        mirNotPositive:
+          '{{where}}：相对表达量必须大于 0，实际为 {{value}}。请填写 2^−ΔΔCt（如 0.62），而不是 ΔΔCt。',
+        pcrNotBinary: '{{where}}：“{{value}}”不是 0（非 pCR）或 1（pCR）。',
+        noRows: '{{file}}：文件只有表头，没有病例行。',
+        noOutcome: '该队列没有 pCR 结局；训练需要每个病例的 1（pCR）或 0（非 pCR）。',
+        ragged:
+          '队列数据不一致（{{ids}} 个病例编号、{{features}} 行特征、{{mir34a}} 个 miR-34a 数值、{{pcr}} 个结局）。请重新载入队列。',
+        featureCount: '病例 {{id}} 有 {{n}} 个特征值，应为 {{expected}} 个。请重新载入队列。',
+      },
+      split: {
+        emptyTraining: '所选划分中没有训练组病例。请将病例分配到训练组。',
+        emptyValidation: '所选划分中没有验证组病例。请将病例分配到验证组。',
+        badIndex: '所选划分引用了病例 {{index}}，但队列只有 {{n}} 个病例（从 0 开始编号）。请重新选择划分。',
+        twice: '所选划分中病例 {{index}} 出现了两次。请重新选择划分。',
+        incomplete: '所选划分只覆盖了 {{n}} 个病例中的 {{covered}} 个；每个病例都必须属于训练组或验证组。',
+        tooFewPerClass:
+          '训练组有 pCR {{pcr}} 例、非 pCR {{nonPcr}} 例；{{folds}} 折交叉验证要求两类各至少 {{need}} 例。请增加较少一类结局的病例，或从验证组移入部分病例。',
+        validationOneClass:
+          '验证组有 pCR {{pcr}} 例、非 pCR {{nonPcr}} 例；验证组须同时包含两类结局才能评价模型。请另选划分或增加病例。',
+        classTooSmall:
+          '结局 {{label}} 只有 {{n}} 例；分层划分要求每类结局至少 {{need}} 例（训练组和验证组各需有该结局）。请增加该结局的病例。',
+        tooFewCases:
+          '{{n}} 个病例按训练组 {{nTrain}} 例、验证组 {{nTest}} 例划分时，无法使两组都包含全部 {{classes}} 类结局。请增加病例。',
+        tooFewForFolds: '无法用 {{n}} 个病例构成 {{k}} 折交叉验证。请增加病例或减少折数。',
+        classTooSmallForFolds: '{{k}} 折交叉验证要求至少有一类结局的病例数不少于 {{k}} 例。请增加病例。',
+      },
+      icc: {
+        failed: '无法计算 {{feature}} 的阅片者间 ICC：{{reason}}请检查两位阅片者在该特征上的数值。',
+      },
+      ttest: {
+        failed: '{{feature}} 的 t 检验失败：{{reason}}请检查该特征的数值。',
+      },
+      knn: {
+        badK: 'k 必须为“auto”或不小于 1 的整数，实际为 {{value}}。',
+        kTooLarge: '近邻数 k = {{k}} 超过了训练病例数 {{n}}。请选择较小的 k 或“auto”。',
+        kTooLargeForFold:
+          '近邻数 k = {{k}} 超过了交叉验证训练折中的病例数 {{n}}。请选择较小的 k（或“auto”），或增加病例。',
+      },
+      lasso: {
+        nothingToSelect:
+          'LASSO 无法选出任何特征：训练组的结局为常数，或与所有特征均无关（最大有效惩罚系数为 0）。请检查 pCR 列和特征。',
+      },
+      logistic: {
+        oneClass: 'Logistic 回归需要两类结局，但 {{n}} 例中有 {{events}} 例结局为 1；无法拟合。',
+        singular: '无法拟合 Logistic 回归：信息矩阵奇异（预测变量共线，或结局被完全分离）。',
+        noConvergence: 'Logistic 回归在 {{iterations}} 次迭代内未收敛（结局可能被完全或准完全分离）。',
+        separation: 'Logistic 回归将结局完全分离（拟合概率恰为 0 或 1）；其参数估计不存在。',
+      },
+      file: {
+        nonFinite: '无法保存模型：模型中含有非有限数值 {{value}}，模型文件无法存储。',
+        unstorable: '无法保存模型：模型中含有 {{type}} 类型的值，模型文件无法存储。',
+      },
+    },
+    stats: {
+      lengthMismatch: '{{fn}}：{{what}} 的长度不一致（{{a}} 与 {{b}}）；每个病例在各输入中都应有一个值。',
+      rowLength: '{{fn}}：{{what}} 的第 {{i}} 行有 {{n}} 个值，应为 {{expected}} 个。',
+      notFinite: '{{fn}}：{{what}} 为 {{value}}，不是有限数值。请检查数据中是否有缺失值或非数值。',
+      isNaN: '{{fn}}：{{what}} 为 NaN（非数值）。请检查数据中是否有缺失值或非数值。',
+      notBinary: '{{fn}}：{{what}} 为 {{value}}；结局必须为 0 或 1。',
+      tooFewValues: '{{fn}}：{{what}} 只有 {{n}} 个值；至少需要 {{min}} 个。',
+      tooFewRows: '{{fn}}：{{what}} 只有 {{n}} 行；至少需要 {{min}} 行。',
+      tooFewColumns: '{{fn}}：{{what}} 只有 {{n}} 列；至少需要 {{min}} 列。',
+      outOfRange: '{{fn}}：{{what}} = {{value}}，超出范围 {{range}}。',
+      notInteger: '{{fn}}：{{what}} 必须是整数（{{range}}），实际为 {{value}}。',
+      seed: '{{fn}}：随机种子必须是 −9007199254740991 至 9007199254740991 之间的整数，实际为 {{value}}。请输入整数。',
+      unknownOption: '{{fn}}：{{what}} 必须是 {{allowed}} 之一，实际为 {{value}}。',
+      noConvergence: '{{fn}}：迭代未收敛（{{detail}}）。',
+      emptyFold: '{{fn}}：交叉验证第 {{fold}} 折的训练部分或测试部分为空。',
+      duplicateIndex: '{{fn}}：索引 {{index}} 在 {{what}} 中出现了两次。',
+      constantColumn: '{{fn}}：第 {{column}} 列（近似）为常数，其统计量无定义。请移除该特征或检查其数值。',
+      scalerWidth: '{{fn}}：数据有 {{n}} 列，但 z 分数参数是在 {{expected}} 列上拟合的。',
+      needBothClasses:
+        '{{fn}}：至少需要阳性（pCR）病例 {{min}} 例和阴性（非 pCR）病例 {{min}} 例，实际分别为 {{nPos}} 例和 {{nNeg}} 例。',
+      notPositiveDefinite:
+        '{{fn}}：矩阵不是正定矩阵（第 {{pivot}} 个主元 = {{value}}）；预测变量可能存在共线性。',
+      rngZeroState: '{{fn}}：随机数生成器的状态不能全为零。',
+      ttest: {
+        zeroVariance: '{{fn}}：两组的方差均为 0（各组内所有值相等）；t 统计量无定义。',
+      },
+      chiSquare: {
+        zeroExpected: '{{fn}}：单元格（{{i}}, {{j}}）的期望频数为 0（存在空行或空列）；χ² 检验无定义。',
+      },
+      fisher: {
+        notTwoByTwo: '{{fn}}：Fisher 精确检验需要 2 × 2 列联表，实际为 {{rows}} × {{columns}}。',
+      },
+      mannWhitney: {
+        allTied: '{{fn}}：所有观测值均相同（全部为结）；正态近似无定义。',
+        ties: '{{fn}}：数据中存在结（相同值），精确检验不适用；请使用渐近检验。',
+      },
+      icc: {
+        noResidual: '{{fn}}：残差均方为 0（各阅片者的数值完全相同）；F 检验无定义。',
+      },
+      delong: {
+        zeroVariance: '{{fn}}：两个 AUC 的方差均为 0；该检验无定义。',
+      },
+      hosmerLemeshow: {
+        tooFew: '{{fn}}：{{n}} 个病例无法分成 {{groups}} 组。',
+      },
+      rle: {
+        badRun: '{{fn}}：第 {{run}} 段游程必须为 [起点, 长度] 且均为非负整数；存储的掩膜已损坏。',
+        overrun:
+          '{{fn}}：第 {{run}} 段游程结束于像素 {{end}}，超出了掩膜的 {{size}} 个像素；存储的掩膜已损坏。',
+      },
+    },
   },
 };

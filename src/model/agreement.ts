@@ -3,6 +3,7 @@
  * (Shrout & Fleiss 1979 / McGraw & Wong 1996 via a two-way ANOVA, with pingouin's F tests and CIs).
  */
 import { fQuantile, fSf } from './special';
+import { MessageError } from '../util/message';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Dice / Jaccard
@@ -33,12 +34,18 @@ export interface OverlapResult {
  */
 export function maskOverlap(a: ArrayLike<number>, b: ArrayLike<number>): OverlapResult {
   if (a.length !== b.length)
-    throw new Error(`maskOverlap: masks differ in size (${a.length} vs ${b.length})`);
+    throw new MessageError('stats.lengthMismatch', {
+      fn: 'maskOverlap',
+      what: 'a, b',
+      a: a.length,
+      b: b.length,
+    });
   let areaA = 0;
   let areaB = 0;
   let intersection = 0;
   for (let i = 0; i < a.length; i++) {
-    if (Number.isNaN(a[i]) || Number.isNaN(b[i])) throw new Error(`maskOverlap: pixel ${i} is NaN`);
+    if (Number.isNaN(a[i]) || Number.isNaN(b[i]))
+      throw new MessageError('stats.isNaN', { fn: 'maskOverlap', what: `a[${i}], b[${i}]` });
     const fa = a[i] !== 0;
     const fb = b[i] !== 0;
     if (fa) areaA++;
@@ -64,7 +71,14 @@ export function flattenMask(mask: readonly ArrayLike<number>[]): Uint8Array {
   const w = h > 0 ? mask[0].length : 0;
   const out = new Uint8Array(h * w);
   mask.forEach((row, r) => {
-    if (row.length !== w) throw new Error(`flattenMask: row ${r} has ${row.length} pixels, expected ${w}`);
+    if (row.length !== w)
+      throw new MessageError('stats.rowLength', {
+        fn: 'flattenMask',
+        what: 'mask',
+        i: r,
+        n: row.length,
+        expected: w,
+      });
     for (let c = 0; c < w; c++) out[r * w + c] = row[c] !== 0 ? 1 : 0;
   });
   return out;
@@ -76,7 +90,7 @@ export function decodeRle(
   size: number,
 ): Uint8Array {
   if (!Number.isInteger(size) || size < 0)
-    throw new Error(`decodeRle: size must be a non-negative integer, got ${size}`);
+    throw new MessageError('stats.notInteger', { fn: 'decodeRle', what: 'size', value: size, range: '≥ 0' });
   const out = new Uint8Array(size);
   runs.forEach((run, k) => {
     const [start, length] = run;
@@ -87,9 +101,10 @@ export function decodeRle(
       start < 0 ||
       length < 0
     ) {
-      throw new Error(`decodeRle: run ${k} must be [start, length] with non-negative integers`);
+      throw new MessageError('stats.rle.badRun', { fn: 'decodeRle', run: k });
     }
-    if (start + length > size) throw new Error(`decodeRle: run ${k} ends at ${start + length} > ${size}`);
+    if (start + length > size)
+      throw new MessageError('stats.rle.overrun', { fn: 'decodeRle', run: k, end: start + length, size });
     out.fill(1, start, start + length);
   });
   return out;
@@ -150,14 +165,25 @@ export interface IccResult {
 /** Sums of squares and mean squares of the balanced two-way layout (formulas on {@link IccAnova}). */
 export function iccAnova(ratings: readonly ArrayLike<number>[]): IccAnova {
   const n = ratings.length;
-  if (n < 2) throw new Error(`iccAnova: need at least 2 subjects, got ${n}`);
+  if (n < 2) throw new MessageError('stats.tooFewRows', { fn: 'iccAnova', what: 'ratings', n, min: 2 });
   const k = ratings[0].length;
-  if (k < 2) throw new Error(`iccAnova: need at least 2 raters, got ${k}`);
+  if (k < 2) throw new MessageError('stats.tooFewColumns', { fn: 'iccAnova', what: 'ratings', n: k, min: 2 });
   ratings.forEach((row, i) => {
     if (row.length !== k)
-      throw new Error(`iccAnova: subject ${i} has ${row.length} ratings, expected ${k} (balanced design)`);
+      throw new MessageError('stats.rowLength', {
+        fn: 'iccAnova',
+        what: 'ratings',
+        i,
+        n: row.length,
+        expected: k,
+      });
     for (let j = 0; j < k; j++) {
-      if (!Number.isFinite(row[j])) throw new Error(`iccAnova: rating (${i}, ${j}) is missing or not finite`);
+      if (!Number.isFinite(row[j]))
+        throw new MessageError('stats.notFinite', {
+          fn: 'iccAnova',
+          what: `ratings[${i}][${j}]`,
+          value: row[j],
+        });
     }
   });
   let total = 0;
@@ -208,9 +234,7 @@ export function intraclassCorrelation(ratings: readonly ArrayLike<number>[]): Ic
   const k = a.kRaters;
   const { msRows: msr, msCols: msc, msError: mse, msWithin: msw } = a;
   if (!(mse > 0) || !(msw > 0)) {
-    throw new Error(
-      'intraclassCorrelation: residual mean square is zero (identical ratings), F is undefined',
-    );
+    throw new MessageError('stats.icc.noResidual', { fn: 'intraclassCorrelation' });
   }
   const q = 0.975;
 

@@ -6,6 +6,7 @@ import { createRng } from './random';
 import type { Rng } from './random';
 import { scoreGroups, validateBinaryScores } from './roc';
 import type { BinaryLabels, Scores } from './roc';
+import { MessageError } from '../util/message';
 
 /**
  * Quantile of `values` by numpy's default method 'linear' (Hyndman & Fan / R type 7): on the sorted
@@ -20,13 +21,20 @@ import type { BinaryLabels, Scores } from './roc';
  * @throws Error on an empty array, non-finite values or q outside [0, 1].
  */
 export function quantileType7(values: ArrayLike<number>, q: number, sorted = false): number {
-  if (values.length === 0) throw new Error('quantile of an empty array');
-  if (!(q >= 0 && q <= 1)) throw new Error(`quantile probability must be in [0, 1]; got ${q}`);
+  if (values.length === 0)
+    throw new MessageError('stats.tooFewValues', { fn: 'quantileType7', what: 'values', n: 0, min: 1 });
+  if (!(q >= 0 && q <= 1))
+    throw new MessageError('stats.outOfRange', { fn: 'quantileType7', what: 'q', value: q, range: '[0, 1]' });
   let a: ArrayLike<number> = values;
   if (!sorted) {
     const copy = Float64Array.from(values);
     for (let i = 0; i < copy.length; i++) {
-      if (!Number.isFinite(copy[i])) throw new Error(`quantile: value at index ${i} is not finite`);
+      if (!Number.isFinite(copy[i]))
+        throw new MessageError('stats.notFinite', {
+          fn: 'quantileType7',
+          what: `values[${i}]`,
+          value: copy[i],
+        });
     }
     copy.sort();
     a = copy;
@@ -115,11 +123,21 @@ export function bootstrapAucCi(
   const confLevel = options.confLevel ?? 0.95;
   const seed = options.rng ? null : (options.seed ?? 12345);
   if (!Number.isInteger(nBoot) || nBoot < 1)
-    throw new Error(`bootstrap: nBoot must be a positive integer; got ${nBoot}`);
+    throw new MessageError('stats.notInteger', {
+      fn: 'bootstrapAucCi',
+      what: 'nBoot',
+      value: nBoot,
+      range: '≥ 1',
+    });
   if (!(confLevel > 0 && confLevel < 1)) {
-    throw new Error(`bootstrap: confidence level must be strictly between 0 and 1; got ${confLevel}`);
+    throw new MessageError('stats.outOfRange', {
+      fn: 'bootstrapAucCi',
+      what: 'confLevel',
+      value: confLevel,
+      range: '(0, 1)',
+    });
   }
-  const { nPos, nNeg } = validateBinaryScores(y, scores, 'bootstrap AUC');
+  const { nPos, nNeg } = validateBinaryScores(y, scores, 'bootstrapAucCi');
   const rng = options.rng ?? createRng(seed as number);
   const { groupOf, nGroups } = scoreGroups(scores);
   const posGroup = new Int32Array(nPos);

@@ -8,15 +8,18 @@ import { quantileType7 } from './bootstrap';
 export { quantileType7 };
 import { fitLogistic } from './logistic';
 import { chiSquareSf, logit } from './special';
+import { MessageError } from '../util/message';
 
 /** Throws unless y is 0/1, p lies in [0, 1] and both have the same non-zero length. */
 function validate(name: string, y: ArrayLike<number>, p: ArrayLike<number>): void {
-  if (y.length !== p.length) throw new Error(`${name}: y has ${y.length} entries but p has ${p.length}`);
-  if (y.length === 0) throw new Error(`${name}: no observations`);
+  if (y.length !== p.length)
+    throw new MessageError('stats.lengthMismatch', { fn: name, what: 'y, p', a: y.length, b: p.length });
+  if (y.length === 0) throw new MessageError('stats.tooFewValues', { fn: name, what: 'y', n: 0, min: 1 });
   for (let i = 0; i < y.length; i++) {
-    if (y[i] !== 0 && y[i] !== 1) throw new Error(`${name}: y[${i}] = ${y[i]} is not 0 or 1`);
+    if (y[i] !== 0 && y[i] !== 1)
+      throw new MessageError('stats.notBinary', { fn: name, what: `y[${i}]`, value: y[i] });
     if (!(p[i] >= 0 && p[i] <= 1))
-      throw new Error(`${name}: p[${i}] = ${p[i]} is not a probability in [0, 1]`);
+      throw new MessageError('stats.outOfRange', { fn: name, what: `p[${i}]`, value: p[i], range: '[0, 1]' });
   }
 }
 
@@ -69,7 +72,12 @@ export function calibrationCurve(
 ): CalibrationCurve {
   validate('calibrationCurve', y, p);
   if (!Number.isInteger(nBins) || nBins < 1)
-    throw new Error(`calibrationCurve: nBins must be a positive integer, got ${nBins}`);
+    throw new MessageError('stats.notInteger', {
+      fn: 'calibrationCurve',
+      what: 'nBins',
+      value: nBins,
+      range: '≥ 1',
+    });
   let binEdges: number[];
   if (strategy === 'uniform') {
     binEdges = linspace01(nBins + 1);
@@ -77,7 +85,12 @@ export function calibrationCurve(
     const sorted = Array.from(p).sort((a, b) => a - b);
     binEdges = linspace01(nBins + 1).map((q) => quantileType7(sorted, (q * 100) / 100, true));
   } else {
-    throw new Error(`calibrationCurve: unknown strategy '${String(strategy)}'`);
+    throw new MessageError('stats.unknownOption', {
+      fn: 'calibrationCurve',
+      what: 'strategy',
+      value: String(strategy),
+      allowed: "'uniform', 'quantile'",
+    });
   }
   const inner = binEdges.slice(1, -1);
   const sums = new Array<number>(nBins + 1).fill(0);
@@ -228,9 +241,15 @@ export function hosmerLemeshow(
 ): HosmerLemeshowResult {
   validate('hosmerLemeshow', y, p);
   if (!Number.isInteger(nGroups) || nGroups < 3)
-    throw new Error(`hosmerLemeshow: nGroups must be an integer ≥ 3, got ${nGroups}`);
+    throw new MessageError('stats.notInteger', {
+      fn: 'hosmerLemeshow',
+      what: 'nGroups',
+      value: nGroups,
+      range: '≥ 3',
+    });
   const n = y.length;
-  if (n < nGroups) throw new Error(`hosmerLemeshow: ${n} observations cannot form ${nGroups} groups`);
+  if (n < nGroups)
+    throw new MessageError('stats.hosmerLemeshow.tooFew', { fn: 'hosmerLemeshow', n, groups: nGroups });
   const members: number[][] = [];
   let breaks: number[] | undefined;
   if (grouping === 'equal-size') {
@@ -253,7 +272,12 @@ export function hosmerLemeshow(
     for (let i = 0; i < n; i++) buckets[searchsortedLeft(inner, p[i])].push(i);
     members.push(...buckets.filter((b) => b.length > 0));
   } else {
-    throw new Error(`hosmerLemeshow: unknown grouping '${String(grouping)}'`);
+    throw new MessageError('stats.unknownOption', {
+      fn: 'hosmerLemeshow',
+      what: 'grouping',
+      value: String(grouping),
+      allowed: "'equal-size', 'quantile-cut'",
+    });
   }
   let chi2: number | null = 0;
   const groups: HosmerLemeshowGroup[] = members.map((idx) => {

@@ -20,6 +20,7 @@
  * European spreadsheet exports write it. Every error names the line number and the column.
  */
 import { csvRecords, detectDelimiter } from '../util/csv';
+import { MessageError, message, type Message } from '../util/message';
 
 /** A parsed CSV table. */
 export interface CsvTable {
@@ -35,35 +36,43 @@ export interface CsvTable {
 
 /**
  * Parses CSV text (RFC 4180 quoting, `,` or `;` delimiter, optional BOM).
- * @param what - name of the table used in error messages (e.g. "cohort CSV").
- * @throws Error on an empty text, an unterminated quote, a duplicated or empty header name, or a row
- *   whose cell count differs from the header's.
+ * @param what - name of the table used in error messages (a file name, or a Message naming it).
+ * @throws MessageError (`model.csv.*`) on an empty text, an unterminated quote, a duplicated or empty
+ *   header name, or a row whose cell count differs from the header's.
  */
-export function parseCsv(text: string, what = 'CSV'): CsvTable {
+export function parseCsv(text: string, what: string | Message = 'CSV'): CsvTable {
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  if (src.trim() === '') throw new Error(`${what}: the file is empty`);
+  if (src.trim() === '') throw new MessageError('model.csv.empty', { file: what });
   const delimiter = detectDelimiter(src);
   const { records, openQuoteLine } = csvRecords(src, delimiter);
   if (openQuoteLine !== null)
-    throw new Error(`${what}: line ${openQuoteLine}: a quoted cell is never closed`);
+    throw new MessageError('model.csv.openQuote', { file: what, line: openQuoteLine });
   const [head, ...data] = records;
   const header = head.cells.map((h) => h.trim());
   const seen = new Map<string, number>();
   header.forEach((h, j) => {
-    if (h === '') throw new Error(`${what}: line ${head.line}: column ${j + 1} has an empty header name`);
+    if (h === '')
+      throw new MessageError('model.csv.emptyHeader', { file: what, line: head.line, column: j + 1 });
     const prev = seen.get(h);
     if (prev !== undefined) {
-      throw new Error(
-        `${what}: line ${head.line}: column name "${h}" appears twice (columns ${prev + 1} and ${j + 1})`,
-      );
+      throw new MessageError('model.csv.duplicateHeader', {
+        file: what,
+        line: head.line,
+        name: h,
+        first: prev + 1,
+        second: j + 1,
+      });
     }
     seen.set(h, j);
   });
   for (const r of data) {
     if (r.cells.length !== header.length) {
-      throw new Error(
-        `${what}: line ${r.line}: ${r.cells.length} cells, but the header has ${header.length} columns`,
-      );
+      throw new MessageError('model.csv.cellCount', {
+        file: what,
+        line: r.line,
+        cells: r.cells.length,
+        columns: header.length,
+      });
     }
   }
   return { header, rows: data.map((r) => r.cells), lines: data.map((r) => r.line), delimiter };
@@ -73,17 +82,18 @@ export function parseCsv(text: string, what = 'CSV'): CsvTable {
  * Reads one numeric cell. Accepts decimal/exponent notation, `NaN`-free; with `decimalComma` a single
  * comma is read as the decimal point.
  * @returns the number, or null for an empty cell.
- * @throws Error naming the line and column when the cell is not a finite number.
+ * @param where - the cell's place in error messages (`model.csv.cell`, or a caller's own text).
+ * @throws MessageError naming the line and column when the cell is not a finite number.
  */
-export function parseNumberCell(raw: string, where: string, decimalComma = false): number | null {
+export function parseNumberCell(raw: string, where: string | Message, decimalComma = false): number | null {
   let s = raw.trim();
   if (s === '') return null;
   if (decimalComma && /^[+-]?\d*,\d+(?:[eE][+-]?\d+)?$/.test(s)) s = s.replace(',', '.');
   if (!/^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/.test(s)) {
-    throw new Error(`${where}: "${raw.trim()}" is not a number`);
+    throw new MessageError('model.csv.notNumber', { where, value: raw.trim() });
   }
   const v = Number(s);
-  if (!Number.isFinite(v)) throw new Error(`${where}: "${raw.trim()}" is out of the floating-point range`);
+  if (!Number.isFinite(v)) throw new MessageError('model.csv.tooLarge', { where, value: raw.trim() });
   return v;
 }
 
@@ -149,8 +159,8 @@ export interface ParseCohortOptions {
   requireOutcome?: boolean;
   /** Require the miR34a column (default true). */
   requireMir34a?: boolean;
-  /** Name used in error messages (default "cohort CSV"). */
-  what?: string;
+  /** Name used in error messages: the file name (default: `model.csv.cohortFile`, "cohort CSV"). */
+  what?: string | Message;
 }
 
 /** PyRadiomics bookkeeping columns that carry no case data. */
@@ -160,26 +170,26 @@ function isIgnoredColumn(name: string): boolean {
 
 /**
  * Parses a cohort CSV (see the module comment for the layout).
- * @throws Error naming the line and column for any bad cell (missing or non-numeric feature,
+ * @throws MessageError (`model.csv.*`, `model.cohort.*`) naming the line and column for any bad cell (missing or non-numeric feature,
  *   miR34a ≤ 0 or missing, pCR other than 0/1, empty or duplicated id), and for missing required
  *   columns, a second-reader column without its first-reader feature, or a file with no feature.
  */
 export function parseCohortCsv(text: string, options: ParseCohortOptions = {}): Cohort {
-  const { requireOutcome = true, requireMir34a = true, what = 'cohort CSV' } = options;
+  const { requireOutcome = true, requireMir34a = true, what = message('model.csv.cohortFile') } = options;
   const t = parseCsv(text, what);
   const decimalComma = t.delimiter === ';';
   const idCol = t.header.findIndex((h) => /^(?:id|case_id)$/i.test(h));
   const mirCols = t.header.flatMap((h, j) => (isMir34aColumn(h) ? [j] : []));
   if (mirCols.length > 1) {
-    throw new Error(
-      `${what}: several miR-34a columns (${mirCols.map((j) => `"${t.header[j]}"`).join(', ')}); keep one`,
-    );
+    throw new MessageError('model.cohort.severalMir', {
+      file: what,
+      columns: mirCols.map((j) => `"${t.header[j]}"`).join(', '),
+    });
   }
   const mirCol = mirCols.length ? mirCols[0] : -1;
   const pcrCol = t.header.findIndex((h) => /^pcr$/i.test(h));
-  if (requireMir34a && mirCol < 0) throw new Error(`${what}: no miR34a column in the header`);
-  if (requireOutcome && pcrCol < 0)
-    throw new Error(`${what}: no pCR column (0 = non-pCR, 1 = pCR) in the header`);
+  if (requireMir34a && mirCol < 0) throw new MessageError('model.cohort.noMir', { file: what });
+  if (requireOutcome && pcrCol < 0) throw new MessageError('model.cohort.noPcr', { file: what });
   const featCols: number[] = [];
   const r2Cols: number[] = [];
   const clinCols: number[] = [];
@@ -191,27 +201,26 @@ export function parseCohortCsv(text: string, options: ParseCohortOptions = {}): 
     else clinCols.push(j);
   });
   if (featCols.length === 0) {
-    throw new Error(
-      `${what}: no radiomics feature column (PyRadiomics names such as original_glcm_Contrast)`,
-    );
+    throw new MessageError('model.cohort.noFeatures', { file: what });
   }
   const featureNames = featCols.map((j) => t.header[j]);
   const r2Names = r2Cols.map((j) => t.header[j].slice(READER2_PREFIX.length));
   for (const [k, name] of r2Names.entries()) {
     if (!featureNames.includes(name)) {
-      throw new Error(`${what}: column "${t.header[r2Cols[k]]}" has no first-reader column "${name}"`);
+      throw new MessageError('model.cohort.reader2Orphan', { file: what, column: t.header[r2Cols[k]], name });
     }
   }
   const r2Order = featureNames.flatMap((name) => {
     const k = r2Names.indexOf(name);
     return k >= 0 ? [r2Cols[k]] : [];
   });
-  /** Location prefix of error messages: file, line and column. */
-  const where = (r: number, j: number) => `${what}: line ${t.lines[r]}, column "${t.header[j]}"`;
+  /** Location of a cell in error messages: file, line and column. */
+  const where = (r: number, j: number) =>
+    message('model.csv.cell', { file: what, line: t.lines[r], column: t.header[j] });
   /** A required numeric cell. */
   const num = (r: number, j: number): number => {
     const v = parseNumberCell(t.rows[r][j], where(r, j), decimalComma);
-    if (v === null) throw new Error(`${where(r, j)}: the cell is empty`);
+    if (v === null) throw new MessageError('model.csv.emptyCell', { where: where(r, j) });
     return v;
   };
   const ids: string[] = [];
@@ -225,10 +234,10 @@ export function parseCohortCsv(text: string, options: ParseCohortOptions = {}): 
     let id = `row ${t.lines[r]}`;
     if (idCol >= 0) {
       id = row[idCol].trim();
-      if (id === '') throw new Error(`${where(r, idCol)}: the case id is empty`);
+      if (id === '') throw new MessageError('model.cohort.emptyId', { where: where(r, idCol) });
       const prev = idLine.get(id);
       if (prev !== undefined)
-        throw new Error(`${where(r, idCol)}: case id "${id}" already used on line ${prev}`);
+        throw new MessageError('model.cohort.duplicateId', { where: where(r, idCol), id, line: prev });
       idLine.set(id, t.lines[r]);
     }
     ids.push(id);
@@ -236,17 +245,18 @@ export function parseCohortCsv(text: string, options: ParseCohortOptions = {}): 
     r2.push(r2Order.map((j) => num(r, j)));
     if (mirCol >= 0) {
       const m = num(r, mirCol);
-      if (!(m > 0)) throw new Error(`${where(r, mirCol)}: relative expression must be > 0, got ${m}`);
+      if (!(m > 0))
+        throw new MessageError('model.cohort.mirNotPositive', { where: where(r, mirCol), value: m });
       mir34a.push(m);
     }
     if (pcrCol >= 0) {
       const s = row[pcrCol].trim();
       if (s !== '0' && s !== '1')
-        throw new Error(`${where(r, pcrCol)}: "${s}" is not 0 (non-pCR) or 1 (pCR)`);
+        throw new MessageError('model.cohort.pcrNotBinary', { where: where(r, pcrCol), value: s });
       pcr.push(s === '1' ? 1 : 0);
     }
   }
-  if (t.rows.length === 0) throw new Error(`${what}: the file has a header but no case rows`);
+  if (t.rows.length === 0) throw new MessageError('model.cohort.noRows', { file: what });
   const clinical: ClinicalVariable[] = clinCols.map((j) => {
     const rawValues = t.rows.map((row) => row[j].trim());
     const numeric = rawValues.every((v, r) => {

@@ -3,18 +3,21 @@
  * `scipy.stats.spearmanr`. Matrices are row-major with observations as rows and variables as columns.
  */
 import { averageRanks } from './tests';
+import { MessageError } from '../util/message';
 
 type Matrix = readonly ArrayLike<number>[];
 
 /** Throws unless `x` is a rectangular matrix of finite numbers with ≥ 2 rows; returns the column count. */
 function validate(name: string, x: Matrix): number {
-  if (x.length < 2) throw new Error(`${name}: need at least 2 observations, got ${x.length}`);
+  if (x.length < 2) throw new MessageError('stats.tooFewRows', { fn: name, what: 'X', n: x.length, min: 2 });
   const d = x[0].length;
-  if (d === 0) throw new Error(`${name}: matrix has no columns`);
+  if (d === 0) throw new MessageError('stats.tooFewColumns', { fn: name, what: 'X', n: 0, min: 1 });
   x.forEach((row, i) => {
-    if (row.length !== d) throw new Error(`${name}: row ${i} has ${row.length} columns, expected ${d}`);
+    if (row.length !== d)
+      throw new MessageError('stats.rowLength', { fn: name, what: 'X', i, n: row.length, expected: d });
     for (let j = 0; j < d; j++) {
-      if (!Number.isFinite(row[j])) throw new Error(`${name}: entry (${i}, ${j}) is not finite (${row[j]})`);
+      if (!Number.isFinite(row[j]))
+        throw new MessageError('stats.notFinite', { fn: name, what: `X[${i}][${j}]`, value: row[j] });
     }
   });
   return d;
@@ -50,7 +53,7 @@ export function pearsonMatrix(x: Matrix): number[][] {
   const cols = Array.from({ length: d }, (_, j) => centred(column(x, j)));
   const norms = cols.map((c, j) => {
     const ss = dot(c, c);
-    if (!(ss > 0)) throw new Error(`pearsonMatrix: column ${j} is constant, its correlation is undefined`);
+    if (!(ss > 0)) throw new MessageError('stats.constantColumn', { fn: 'pearsonMatrix', column: j });
     return Math.sqrt(ss);
   });
   const r: number[][] = Array.from({ length: d }, () => new Array<number>(d).fill(0));
@@ -68,7 +71,7 @@ export function pearsonMatrix(x: Matrix): number[][] {
 /** Pearson correlation of two equal-length vectors (same formula as {@link pearsonMatrix}). */
 export function pearson(a: ArrayLike<number>, b: ArrayLike<number>): number {
   if (a.length !== b.length)
-    throw new Error(`pearson: vectors differ in length (${a.length} vs ${b.length})`);
+    throw new MessageError('stats.lengthMismatch', { fn: 'pearson', what: 'a, b', a: a.length, b: b.length });
   const x = Array.from({ length: a.length }, (_, i) => [a[i], b[i]]);
   return pearsonMatrix(x)[0][1];
 }
@@ -91,7 +94,12 @@ export function spearmanMatrix(x: Matrix): number[][] {
 /** Spearman's ρ of two equal-length vectors. */
 export function spearman(a: ArrayLike<number>, b: ArrayLike<number>): number {
   if (a.length !== b.length)
-    throw new Error(`spearman: vectors differ in length (${a.length} vs ${b.length})`);
+    throw new MessageError('stats.lengthMismatch', {
+      fn: 'spearman',
+      what: 'a, b',
+      a: a.length,
+      b: b.length,
+    });
   const x = Array.from({ length: a.length }, (_, i) => [a[i], b[i]]);
   return spearmanMatrix(x)[0][1];
 }

@@ -13,6 +13,7 @@
  */
 import { validateBinaryScores } from './roc';
 import type { BinaryLabels } from './roc';
+import { MessageError } from '../util/message';
 
 /** The decision curve: one entry per threshold in every array. */
 export interface DecisionCurve {
@@ -64,13 +65,24 @@ export function decisionCurve(
   p: ArrayLike<number>,
   thresholds: readonly number[] = defaultDcaThresholds(),
 ): DecisionCurve {
-  const { n, nPos } = validateBinaryScores(y, p, 'decision curve');
+  const { n, nPos } = validateBinaryScores(y, p, 'decisionCurve');
   for (let i = 0; i < n; i++) {
     if (p[i] < 0 || p[i] > 1)
-      throw new Error(`decision curve: probability at index ${i} is ${p[i]}, not in [0, 1]`);
+      throw new MessageError('stats.outOfRange', {
+        fn: 'decisionCurve',
+        what: `p[${i}]`,
+        value: p[i],
+        range: '[0, 1]',
+      });
   }
   for (const t of thresholds) {
-    if (!(t > 0 && t < 1)) throw new Error(`decision curve: threshold ${t} is not strictly between 0 and 1`);
+    if (!(t > 0 && t < 1))
+      throw new MessageError('stats.outOfRange', {
+        fn: 'decisionCurve',
+        what: 'thresholds',
+        value: t,
+        range: '(0, 1)',
+      });
   }
   const prevalence = nPos / n;
   const out: DecisionCurve = {

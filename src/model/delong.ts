@@ -13,6 +13,7 @@
 import { normalQuantile, normalSf, studentTTwoSidedP } from './special';
 import { scoreGroups, validateBinaryScores } from './roc';
 import type { BinaryLabels, Scores } from './roc';
+import { MessageError } from '../util/message';
 
 /** Structural components of a DeLong computation for one score. */
 export interface DelongPlacements {
@@ -49,9 +50,9 @@ export interface DelongResult extends DelongPlacements {
 }
 
 /** Check a confidence level lies strictly between 0 and 1 and return its two-sided normal quantile. */
-function zForLevel(confLevel: number): number {
+function zForLevel(fn: string, confLevel: number): number {
   if (!(confLevel > 0 && confLevel < 1)) {
-    throw new Error(`confidence level must be strictly between 0 and 1; got ${confLevel}`);
+    throw new MessageError('stats.outOfRange', { fn, what: 'confLevel', value: confLevel, range: '(0, 1)' });
   }
   return normalQuantile(1 - (1 - confLevel) / 2);
 }
@@ -66,7 +67,7 @@ function zForLevel(confLevel: number): number {
  * @throws Error on invalid input.
  */
 export function delongPlacements(y: BinaryLabels, scores: Scores): DelongPlacements {
-  const { nPos, nNeg } = validateBinaryScores(y, scores, 'DeLong');
+  const { nPos, nNeg } = validateBinaryScores(y, scores, 'delongPlacements');
   const { order, groupOf, groupStart, nGroups } = scoreGroups(scores);
   const posIn = new Float64Array(nGroups);
   const negIn = new Float64Array(nGroups);
@@ -114,9 +115,7 @@ function sampleCov(a: Float64Array, ca: number, b: Float64Array, cb: number): nu
 /** Throw unless both classes have at least two cases (S10/S01 need ddof 1). */
 function assertVarianceDefined(nPos: number, nNeg: number, context: string): void {
   if (nPos < 2 || nNeg < 2) {
-    throw new Error(
-      `${context}: DeLong variance needs at least 2 positive and 2 negative cases (got ${nPos} / ${nNeg})`,
-    );
+    throw new MessageError('stats.needBothClasses', { fn: context, nPos, nNeg, min: 2 });
   }
 }
 
@@ -132,9 +131,9 @@ function assertVarianceDefined(nPos: number, nNeg: number, context: string): voi
  * @throws Error on invalid input, fewer than 2 cases in a class, or a level outside (0, 1).
  */
 export function delongAuc(y: BinaryLabels, scores: Scores, confLevel = 0.95): DelongResult {
-  const z = zForLevel(confLevel);
+  const z = zForLevel('delongAuc', confLevel);
   const pl = delongPlacements(y, scores);
-  assertVarianceDefined(pl.nPos, pl.nNeg, 'DeLong AUC');
+  assertVarianceDefined(pl.nPos, pl.nNeg, 'delongAuc');
   const s10 = sampleCov(pl.v10, pl.auc, pl.v10, pl.auc);
   const s01 = sampleCov(pl.v01, pl.auc, pl.v01, pl.auc);
   const variance = s10 / pl.nPos + s01 / pl.nNeg;
@@ -207,15 +206,18 @@ export function delongPaired(
   scores2: Scores,
   confLevel = 0.95,
 ): DelongPairedResult {
-  const zCrit = zForLevel(confLevel);
+  const zCrit = zForLevel('delongPaired', confLevel);
   if (scores1.length !== scores2.length) {
-    throw new Error(
-      `paired DeLong: the two scores differ in length (${scores1.length} vs ${scores2.length})`,
-    );
+    throw new MessageError('stats.lengthMismatch', {
+      fn: 'delongPaired',
+      what: 'scores1, scores2',
+      a: scores1.length,
+      b: scores2.length,
+    });
   }
   const a = delongPlacements(y, scores1);
   const b = delongPlacements(y, scores2);
-  assertVarianceDefined(a.nPos, a.nNeg, 'paired DeLong');
+  assertVarianceDefined(a.nPos, a.nNeg, 'delongPaired');
   const m = a.nPos;
   const n = a.nNeg;
   const s10: [[number, number], [number, number]] = [
@@ -295,7 +297,7 @@ export function delongUnpaired(
   const r1 = delongAuc(y1, scores1);
   const r2 = delongAuc(y2, scores2);
   const v = r1.variance + r2.variance;
-  if (!(v > 0)) throw new Error('unpaired DeLong: both AUC variances are 0, the test is undefined');
+  if (!(v > 0)) throw new MessageError('stats.delong.zeroVariance', { fn: 'delongUnpaired' });
   const n1 = y1.length;
   const n2 = y2.length;
   const difference = r1.auc - r2.auc;

@@ -22,6 +22,7 @@
  * the k neighbours has w = +∞ (d = 0) those get weight 1 and all others 0; proba1 = Σ_{label 1} w / Σ w.
  * `predict` = 1 only if proba1 > 0.5 (argmax takes the first class on a tie, so 0.5 → class 0).
  */
+import { MessageError } from '../util/message';
 
 /** Neighbour weighting: 'uniform' (each neighbour counts 1) or 'distance' (weight 1/d). */
 export type KnnWeights = 'uniform' | 'distance';
@@ -70,16 +71,17 @@ export interface KnnPrediction {
 
 /** Validate a numeric matrix: non-empty rows of equal length `d` (if given) with finite entries. */
 function checkMatrix(M: ArrayLike<ArrayLike<number>>, name: string, d?: number): number {
-  if (M.length === 0) throw new Error(`KNN: ${name} has no rows`);
+  if (M.length === 0) throw new MessageError('stats.tooFewRows', { fn: 'KNN', what: name, n: 0, min: 1 });
   const width = d ?? M[0].length;
-  if (width === 0) throw new Error(`KNN: ${name} has rows with no features`);
+  if (width === 0) throw new MessageError('stats.tooFewColumns', { fn: 'KNN', what: name, n: 0, min: 1 });
   for (let i = 0; i < M.length; i++) {
     const row = M[i];
     if (row.length !== width) {
-      throw new Error(`KNN: ${name} row ${i} has ${row.length} features, expected ${width}`);
+      throw new MessageError('stats.rowLength', { fn: 'KNN', what: name, i, n: row.length, expected: width });
     }
     for (let j = 0; j < width; j++) {
-      if (!Number.isFinite(row[j])) throw new Error(`KNN: ${name}[${i}][${j}] = ${row[j]} is not finite`);
+      if (!Number.isFinite(row[j]))
+        throw new MessageError('stats.notFinite', { fn: 'KNN', what: `${name}[${i}][${j}]`, value: row[j] });
     }
   }
   return width;
@@ -103,16 +105,24 @@ function sqNorm(v: ArrayLike<number>): number {
  */
 export function fitKnn(X: ArrayLike<ArrayLike<number>>, y: ArrayLike<number>, options: KnnOptions): KnnModel {
   const d = checkMatrix(X, 'X');
-  if (y.length !== X.length) throw new Error(`KNN: X has ${X.length} rows but y has ${y.length} labels`);
+  if (y.length !== X.length)
+    throw new MessageError('stats.lengthMismatch', { fn: 'KNN', what: 'X, y', a: X.length, b: y.length });
   for (let i = 0; i < y.length; i++) {
-    if (y[i] !== 0 && y[i] !== 1) throw new Error(`KNN: label at index ${i} is ${y[i]}, not 0 or 1`);
+    if (y[i] !== 0 && y[i] !== 1)
+      throw new MessageError('stats.notBinary', { fn: 'KNN', what: `y[${i}]`, value: y[i] });
   }
   const { k } = options;
   const weights = options.weights ?? 'uniform';
-  if (!Number.isInteger(k) || k < 1) throw new Error(`KNN: k must be a positive integer; got ${k}`);
-  if (k > X.length) throw new Error(`KNN: k = ${k} exceeds the number of training rows (${X.length})`);
+  if (!Number.isInteger(k) || k < 1)
+    throw new MessageError('stats.notInteger', { fn: 'KNN', what: 'k', value: k, range: '≥ 1' });
+  if (k > X.length) throw new MessageError('model.knn.kTooLarge', { k, n: X.length });
   if (weights !== 'uniform' && weights !== 'distance') {
-    throw new Error(`KNN: weights must be 'uniform' or 'distance'; got ${String(weights)}`);
+    throw new MessageError('stats.unknownOption', {
+      fn: 'KNN',
+      what: 'weights',
+      value: String(weights),
+      allowed: "'uniform', 'distance'",
+    });
   }
   const rows = Array.from(X, (r) => Array.from(r));
   return {
@@ -184,7 +194,7 @@ function nearest(model: KnnModel, q: ArrayLike<number>): { idx: number[]; sq: nu
  * @throws Error on shape mismatch or non-finite values.
  */
 export function predictDetailed(model: KnnModel, Q: ArrayLike<ArrayLike<number>>): KnnPrediction[] {
-  checkMatrix(Q, 'query matrix', model.nFeatures);
+  checkMatrix(Q, 'Q', model.nFeatures);
   const out: KnnPrediction[] = [];
   for (let r = 0; r < Q.length; r++) {
     const { idx, sq } = nearest(model, Q[r]);

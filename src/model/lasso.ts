@@ -13,6 +13,7 @@
  */
 import { kFold } from './split';
 import { log1pExp, sigmoid } from './special';
+import { MessageError } from '../util/message';
 
 /** Options of {@link lassoFit}. */
 export interface LassoOptions {
@@ -69,16 +70,20 @@ function checkXY(
   what: string,
 ): { n: number; p: number } {
   const n = X.length;
-  if (n === 0) throw new Error(`${what}: X has no rows`);
-  if (y.length !== n) throw new Error(`${what}: X has ${n} rows but y has ${y.length} values`);
+  if (n === 0) throw new MessageError('stats.tooFewRows', { fn: what, what: 'X', n, min: 1 });
+  if (y.length !== n)
+    throw new MessageError('stats.lengthMismatch', { fn: what, what: 'X, y', a: n, b: y.length });
   const p = X[0].length;
-  if (p === 0) throw new Error(`${what}: X has no columns`);
+  if (p === 0) throw new MessageError('stats.tooFewColumns', { fn: what, what: 'X', n: p, min: 1 });
   for (let i = 0; i < n; i++) {
-    if (X[i].length !== p) throw new Error(`${what}: row ${i} of X has ${X[i].length} values, expected ${p}`);
+    if (X[i].length !== p)
+      throw new MessageError('stats.rowLength', { fn: what, what: 'X', i, n: X[i].length, expected: p });
     for (let j = 0; j < p; j++) {
-      if (!Number.isFinite(X[i][j])) throw new Error(`${what}: X[${i}][${j}] is not a finite number`);
+      if (!Number.isFinite(X[i][j]))
+        throw new MessageError('stats.notFinite', { fn: what, what: `X[${i}][${j}]`, value: X[i][j] });
     }
-    if (!Number.isFinite(y[i])) throw new Error(`${what}: y[${i}] is not a finite number`);
+    if (!Number.isFinite(y[i]))
+      throw new MessageError('stats.notFinite', { fn: what, what: `y[${i}]`, value: y[i] });
   }
   return { n, p };
 }
@@ -278,9 +283,9 @@ function cdGram(g: Gram, w: Float64Array, l1: number, tol: number, maxIter: numb
 /** Checks the numeric options shared by the LASSO entry points. */
 function checkTolIter(tol: number, maxIter: number, what: string): void {
   if (!(tol > 0) || !Number.isFinite(tol))
-    throw new Error(`${what}: tol must be a positive number, got ${tol}`);
+    throw new MessageError('stats.outOfRange', { fn: what, what: 'tol', value: tol, range: '(0, ∞)' });
   if (!Number.isInteger(maxIter) || maxIter < 1) {
-    throw new Error(`${what}: maxIter must be a positive integer, got ${maxIter}`);
+    throw new MessageError('stats.notInteger', { fn: what, what: 'maxIter', value: maxIter, range: '≥ 1' });
   }
 }
 
@@ -300,14 +305,25 @@ export function lassoFit(
 ): LassoFit {
   const { n, p } = checkXY(X, y, 'lassoFit');
   const { alpha, fitIntercept = true, tol = 1e-4, maxIter = 1000, precompute = false } = options;
-  if (!(alpha >= 0) || !Number.isFinite(alpha)) throw new Error(`lassoFit: alpha must be ≥ 0, got ${alpha}`);
+  if (!(alpha >= 0) || !Number.isFinite(alpha))
+    throw new MessageError('stats.outOfRange', {
+      fn: 'lassoFit',
+      what: 'alpha',
+      value: alpha,
+      range: '[0, ∞)',
+    });
   checkTolIter(tol, maxIter, 'lassoFit');
   const rows = Array.from({ length: n }, (_, i) => i);
   const d = prepare(X, y, rows, fitIntercept);
   const w = new Float64Array(p);
   if (options.initialCoef) {
     if (options.initialCoef.length !== p) {
-      throw new Error(`lassoFit: initialCoef has ${options.initialCoef.length} values, expected ${p}`);
+      throw new MessageError('stats.lengthMismatch', {
+        fn: 'lassoFit',
+        what: 'initialCoef, X columns',
+        a: options.initialCoef.length,
+        b: p,
+      });
     }
     for (let j = 0; j < p; j++) w[j] = options.initialCoef[j];
   }
@@ -337,9 +353,14 @@ function interceptOf(d: Prepared, w: ArrayLike<number>): number {
  */
 export function geomspace(start: number, stop: number, num: number): number[] {
   if (!(start > 0) || !(stop > 0))
-    throw new Error(`geomspace: start and stop must be positive, got ${start}, ${stop}`);
+    throw new MessageError('stats.outOfRange', {
+      fn: 'geomspace',
+      what: 'start, stop',
+      value: `${start}, ${stop}`,
+      range: '(0, ∞)',
+    });
   if (!Number.isInteger(num) || num < 1)
-    throw new Error(`geomspace: num must be a positive integer, got ${num}`);
+    throw new MessageError('stats.notInteger', { fn: 'geomspace', what: 'num', value: num, range: '≥ 1' });
   const a = Math.log10(start);
   const b = Math.log10(stop);
   const out: number[] = [];
@@ -377,11 +398,15 @@ export function lassoAlphaGrid(
   }
   const alphaMax = m / n;
   if (!(alphaMax > 0)) {
-    throw new Error(
-      'lassoAlphaGrid: the largest useful alpha is 0 (y is constant or orthogonal to every column)',
-    );
+    throw new MessageError('model.lasso.nothingToSelect');
   }
-  if (!(eps > 0 && eps < 1)) throw new Error(`lassoAlphaGrid: eps must lie in (0, 1), got ${eps}`);
+  if (!(eps > 0 && eps < 1))
+    throw new MessageError('stats.outOfRange', {
+      fn: 'lassoAlphaGrid',
+      what: 'eps',
+      value: eps,
+      range: '(0, 1)',
+    });
   return geomspace(alphaMax, alphaMax * eps, nAlphas);
 }
 
@@ -455,18 +480,27 @@ export function lassoCV(
   const alphas = options.alphas
     ? [...options.alphas].sort((a, b) => b - a)
     : lassoAlphaGrid(X, y, nAlphas, eps, fitIntercept);
-  if (alphas.length === 0) throw new Error('lassoCV: the alpha grid is empty');
+  if (alphas.length === 0)
+    throw new MessageError('stats.tooFewValues', { fn: 'lassoCV', what: 'alphas', n: 0, min: 1 });
   for (const a of alphas)
-    if (!(a >= 0) || !Number.isFinite(a)) throw new Error(`lassoCV: invalid alpha ${a}`);
+    if (!(a >= 0) || !Number.isFinite(a))
+      throw new MessageError('stats.outOfRange', { fn: 'lassoCV', what: 'alpha', value: a, range: '[0, ∞)' });
   const cv = options.cv ?? 5;
   const folds =
     typeof cv === 'number' ? kFold(n, cv) : cv.map((f) => ({ train: [...f.train], test: [...f.test] }));
-  if (folds.length < 2) throw new Error(`lassoCV: at least 2 folds are needed, got ${folds.length}`);
+  if (folds.length < 2)
+    throw new MessageError('stats.tooFewValues', { fn: 'lassoCV', what: 'folds', n: folds.length, min: 2 });
   for (const [k, f] of folds.entries()) {
-    if (f.train.length === 0 || f.test.length === 0) throw new Error(`lassoCV: fold ${k} has an empty part`);
+    if (f.train.length === 0 || f.test.length === 0)
+      throw new MessageError('stats.emptyFold', { fn: 'lassoCV', fold: k });
     for (const i of [...f.train, ...f.test]) {
       if (!Number.isInteger(i) || i < 0 || i >= n)
-        throw new Error(`lassoCV: fold ${k} has invalid row index ${i}`);
+        throw new MessageError('stats.outOfRange', {
+          fn: 'lassoCV',
+          what: `folds[${k}]`,
+          value: i,
+          range: `0 … ${n - 1}`,
+        });
     }
   }
   const msePath = alphas.map(() => new Array<number>(folds.length).fill(0));
@@ -550,12 +584,18 @@ export function l1LogisticLiblinear(
 ): L1LogisticFit {
   const { n, p } = checkXY(X, y, 'l1LogisticLiblinear');
   const { C, interceptScaling = 1, tol = 1e-9, maxIter = 10000 } = options;
-  if (!(C > 0) || !Number.isFinite(C)) throw new Error(`l1LogisticLiblinear: C must be positive, got ${C}`);
+  if (!(C > 0) || !Number.isFinite(C))
+    throw new MessageError('stats.outOfRange', {
+      fn: 'l1LogisticLiblinear',
+      what: 'C',
+      value: C,
+      range: '(0, ∞)',
+    });
   checkTolIter(tol, maxIter, 'l1LogisticLiblinear');
   const s = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     if (y[i] !== 0 && y[i] !== 1)
-      throw new Error(`l1LogisticLiblinear: y[${i}] = ${y[i]}, labels must be 0 or 1`);
+      throw new MessageError('stats.notBinary', { fn: 'l1LogisticLiblinear', what: `y[${i}]`, value: y[i] });
     s[i] = 2 * y[i] - 1;
   }
   const q = p + 1;
@@ -653,9 +693,13 @@ export function l1LogisticPredictProba(
 ) {
   return X.map((row, i) => {
     if (row.length !== fit.coef.length) {
-      throw new Error(
-        `l1LogisticPredictProba: row ${i} has ${row.length} values, expected ${fit.coef.length}`,
-      );
+      throw new MessageError('stats.rowLength', {
+        fn: 'l1LogisticPredictProba',
+        what: 'X',
+        i,
+        n: row.length,
+        expected: fit.coef.length,
+      });
     }
     let t = fit.intercept;
     for (let j = 0; j < row.length; j++) t += row[j] * fit.coef[j];

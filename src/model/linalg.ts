@@ -2,16 +2,18 @@
  * Small dense linear-algebra helpers for symmetric positive-definite (SPD) systems, e.g. the p × p
  * Fisher-information matrices of logistic regression. Pure TypeScript, row-major `number[][]`.
  */
+import { MessageError } from '../util/message';
 
 /** Throws unless `a` is a square n × n matrix of finite numbers; returns n. */
 function assertSquare(name: string, a: readonly (readonly number[])[]): number {
   const n = a.length;
-  if (n === 0) throw new Error(`${name}: matrix must not be empty`);
+  if (n === 0) throw new MessageError('stats.tooFewRows', { fn: name, what: 'A', n: 0, min: 1 });
   for (let i = 0; i < n; i++) {
     if (a[i].length !== n)
-      throw new Error(`${name}: matrix must be square, row ${i} has ${a[i].length} ≠ ${n}`);
+      throw new MessageError('stats.rowLength', { fn: name, what: 'A', i, n: a[i].length, expected: n });
     for (let j = 0; j < n; j++) {
-      if (!Number.isFinite(a[i][j])) throw new Error(`${name}: entry (${i}, ${j}) is not finite`);
+      if (!Number.isFinite(a[i][j]))
+        throw new MessageError('stats.notFinite', { fn: name, what: `A[${i}][${j}]`, value: a[i][j] });
     }
   }
   return n;
@@ -28,7 +30,7 @@ export function cholesky(a: readonly (readonly number[])[]): number[][] {
   for (let j = 0; j < n; j++) {
     let d = a[j][j];
     for (let k = 0; k < j; k++) d -= l[j][k] * l[j][k];
-    if (!(d > 0)) throw new Error(`cholesky: matrix is not positive definite (pivot ${j} = ${d})`);
+    if (!(d > 0)) throw new MessageError('stats.notPositiveDefinite', { fn: 'cholesky', pivot: j, value: d });
     const ljj = Math.sqrt(d);
     l[j][j] = ljj;
     for (let i = j + 1; i < n; i++) {
@@ -43,7 +45,8 @@ export function cholesky(a: readonly (readonly number[])[]): number[][] {
 /** Solves L Lᵀ x = b given the Cholesky factor L (forward then backward substitution). */
 export function choleskySolve(l: readonly (readonly number[])[], b: readonly number[]): number[] {
   const n = l.length;
-  if (b.length !== n) throw new Error(`choleskySolve: right-hand side has length ${b.length}, expected ${n}`);
+  if (b.length !== n)
+    throw new MessageError('stats.lengthMismatch', { fn: 'choleskySolve', what: 'b, L', a: b.length, b: n });
   const y = new Array<number>(n);
   for (let i = 0; i < n; i++) {
     let s = b[i];
@@ -89,7 +92,13 @@ export function inverseSPD(a: readonly (readonly number[])[]): number[][] {
 export function matVec(a: readonly (readonly number[])[], x: readonly number[]): number[] {
   return a.map((row, i) => {
     if (row.length !== x.length)
-      throw new Error(`matVec: row ${i} has length ${row.length}, vector ${x.length}`);
+      throw new MessageError('stats.rowLength', {
+        fn: 'matVec',
+        what: 'A',
+        i,
+        n: row.length,
+        expected: x.length,
+      });
     let s = 0;
     for (let j = 0; j < x.length; j++) s += row[j] * x[j];
     return s;

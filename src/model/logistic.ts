@@ -9,6 +9,7 @@
  */
 import { inverseSPD, matVec } from './linalg';
 import { chiSquareSf, expit, log1pExp, normalQuantile, normalSf } from './special';
+import { MessageError } from '../util/message';
 
 /** Wald z for a two-sided 95 % interval: Φ⁻¹(0.975) = 1.959963984540054. */
 const Z975 = normalQuantile(0.975);
@@ -89,31 +90,60 @@ export function fitLogistic(
   options: LogisticOptions = {},
 ): LogisticFit {
   const n = y.length;
-  if (x.length !== n) throw new Error(`fitLogistic: X has ${x.length} rows but y has ${n}`);
-  if (n === 0) throw new Error('fitLogistic: no observations');
+  if (x.length !== n)
+    throw new MessageError('stats.lengthMismatch', { fn: 'fitLogistic', what: 'X, y', a: x.length, b: n });
+  if (n === 0) throw new MessageError('stats.tooFewRows', { fn: 'fitLogistic', what: 'X', n, min: 1 });
   const p = x[0].length;
   let events = 0;
   for (let i = 0; i < n; i++) {
-    if (y[i] !== 0 && y[i] !== 1) throw new Error(`fitLogistic: y[${i}] = ${y[i]} is not 0 or 1`);
+    if (y[i] !== 0 && y[i] !== 1)
+      throw new MessageError('stats.notBinary', { fn: 'fitLogistic', what: `y[${i}]`, value: y[i] });
     events += y[i];
-    if (x[i].length !== p) throw new Error(`fitLogistic: row ${i} has ${x[i].length} columns, expected ${p}`);
+    if (x[i].length !== p) {
+      throw new MessageError('stats.rowLength', {
+        fn: 'fitLogistic',
+        what: 'X',
+        i,
+        n: x[i].length,
+        expected: p,
+      });
+    }
     for (let j = 0; j < p; j++) {
-      if (!Number.isFinite(x[i][j])) throw new Error(`fitLogistic: X(${i}, ${j}) is not finite`);
+      if (!Number.isFinite(x[i][j]))
+        throw new MessageError('stats.notFinite', {
+          fn: 'fitLogistic',
+          what: `X[${i}][${j}]`,
+          value: x[i][j],
+        });
     }
   }
-  if (events === 0 || events === n)
-    throw new Error('fitLogistic: y has only one class, the MLE does not exist');
+  if (events === 0 || events === n) throw new MessageError('model.logistic.oneClass', { n, events });
   const offset = options.offset;
   if (offset) {
     if (offset.length !== n)
-      throw new Error(`fitLogistic: offset has length ${offset.length}, expected ${n}`);
+      throw new MessageError('stats.lengthMismatch', {
+        fn: 'fitLogistic',
+        what: 'offset, y',
+        a: offset.length,
+        b: n,
+      });
     for (let i = 0; i < n; i++) {
       if (!Number.isFinite(offset[i]))
-        throw new Error(`fitLogistic: offset[${i}] is not finite (${offset[i]})`);
+        throw new MessageError('stats.notFinite', {
+          fn: 'fitLogistic',
+          what: `offset[${i}]`,
+          value: offset[i],
+        });
     }
   }
   const names = options.names ?? Array.from({ length: p }, (_, j) => `x${j + 1}`);
-  if (names.length !== p) throw new Error(`fitLogistic: ${names.length} names for ${p} predictors`);
+  if (names.length !== p)
+    throw new MessageError('stats.lengthMismatch', {
+      fn: 'fitLogistic',
+      what: 'names, X columns',
+      a: names.length,
+      b: p,
+    });
   const tol = options.tol ?? 1e-12;
   const maxIter = options.maxIter ?? 100;
   const k = p + 1;
@@ -144,9 +174,7 @@ export function fitLogistic(
     try {
       return inverseSPD(h);
     } catch {
-      throw new Error(
-        'fitLogistic: information matrix is singular (collinear predictors or perfect separation); the MLE does not exist',
-      );
+      throw new MessageError('model.logistic.singular');
     }
   };
 
@@ -172,14 +200,12 @@ export function fitLogistic(
     }
   }
   if (!converged) {
-    throw new Error(
-      `fitLogistic: Newton–Raphson did not converge in ${maxIter} iterations (perfect or quasi-complete separation?)`,
-    );
+    throw new MessageError('model.logistic.noConvergence', { iterations: maxIter });
   }
   const eta = linearPredictor(beta);
   const fitted = eta.map(expit);
   if (fitted.some((q) => q === 0 || q === 1)) {
-    throw new Error('fitLogistic: fitted probabilities of exactly 0 or 1 (perfect separation)');
+    throw new MessageError('model.logistic.separation');
   }
   const covariance = invert(information(fitted));
   const llf = logLik(y, eta);
@@ -231,7 +257,13 @@ export function predictLogistic(fit: Pick<LogisticFit, 'coef'>, x: readonly Arra
   const k = fit.coef.length;
   return x.map((row, i) => {
     if (row.length !== k - 1)
-      throw new Error(`predictLogistic: row ${i} has ${row.length} columns, expected ${k - 1}`);
+      throw new MessageError('stats.rowLength', {
+        fn: 'predictLogistic',
+        what: 'X',
+        i,
+        n: row.length,
+        expected: k - 1,
+      });
     let eta = fit.coef[0];
     for (let j = 1; j < k; j++) eta += fit.coef[j] * row[j - 1];
     return expit(eta);

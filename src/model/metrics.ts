@@ -3,6 +3,7 @@
  */
 import { validateBinaryScores } from './roc';
 import type { BinaryLabels, Scores } from './roc';
+import { MessageError } from '../util/message';
 
 /** Rule deciding a positive call: `'>='` (score ≥ t, default, as scikit-learn `roc_curve`) or `'>'`. */
 export type PositiveRule = '>=' | '>';
@@ -62,9 +63,17 @@ export function thresholdMetrics(
   threshold: number,
   rule: PositiveRule = '>=',
 ): ThresholdMetrics {
-  validateBinaryScores(y, scores, 'threshold metrics', false);
-  if (Number.isNaN(threshold)) throw new Error('threshold metrics: threshold is NaN');
-  if (rule !== '>=' && rule !== '>') throw new Error(`threshold metrics: unknown rule ${String(rule)}`);
+  validateBinaryScores(y, scores, 'thresholdMetrics', false);
+  if (Number.isNaN(threshold))
+    throw new MessageError('stats.isNaN', { fn: 'thresholdMetrics', what: 'threshold' });
+  if (rule !== '>=' && rule !== '>') {
+    throw new MessageError('stats.unknownOption', {
+      fn: 'thresholdMetrics',
+      what: 'rule',
+      value: String(rule),
+      allowed: "'>=', '>'",
+    });
+  }
   let tp = 0;
   let fp = 0;
   let tn = 0;

@@ -179,8 +179,7 @@ export type ModelDocument = z.infer<typeof documentSchema>;
 export function canonicalJson(value: unknown): string {
   if (value === null) return 'null';
   if (typeof value === 'number') {
-    if (!Number.isFinite(value))
-      throw new Error(`canonicalJson: non-finite number ${value} cannot be stored`);
+    if (!Number.isFinite(value)) throw new MessageError('model.file.nonFinite', { value });
     return JSON.stringify(value);
   }
   if (typeof value === 'string' || typeof value === 'boolean') return JSON.stringify(value);
@@ -191,7 +190,7 @@ export function canonicalJson(value: unknown): string {
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
   }
-  throw new Error(`canonicalJson: cannot store a value of type ${typeof value}`);
+  throw new MessageError('model.file.unstorable', { type: typeof value });
 }
 
 /** SHA-256 of the canonical JSON of a document without its hash field. */

@@ -51,6 +51,7 @@ import type { IndexSplit } from './split';
 import { studentTTwoSidedP } from './special';
 import { chiSquareContingency, studentTTest, variance } from './tests';
 import { fitStandardScaler, transformStandardScaler } from './zscore';
+import { MessageError, toMessage } from '../util/message';
 
 /** Options of {@link fitStudyModels}. */
 export interface StudyOptions {
@@ -219,7 +220,7 @@ export interface StudyResult {
 /** Throws an AbortError when the signal is aborted. */
 function checkAbort(signal: AbortSignal | undefined): void {
   if (signal?.aborted) {
-    const e = new Error('fitStudyModels: cancelled');
+    const e = new MessageError('model.cancelled');
     e.name = 'AbortError';
     throw e;
   }
@@ -242,31 +243,39 @@ function checkSplit(s: IndexSplit, n: number): void {
     ['train', s.train],
     ['validation', s.test],
   ] as const) {
-    if (list.length === 0) throw new Error(`fitStudyModels: the given split has an empty ${part} set`);
+    if (list.length === 0)
+      throw new MessageError(part === 'train' ? 'model.split.emptyTraining' : 'model.split.emptyValidation');
     for (const i of list) {
       if (!Number.isInteger(i) || i < 0 || i >= n)
-        throw new Error(`fitStudyModels: split index ${i} is not a cohort row`);
-      if (seen[i]) throw new Error(`fitStudyModels: row ${i} appears twice in the given split`);
+        throw new MessageError('model.split.badIndex', { index: i, n });
+      if (seen[i]) throw new MessageError('model.split.twice', { index: i });
       seen[i] = 1;
     }
   }
   if (s.train.length + s.test.length !== n) {
-    throw new Error(`fitStudyModels: the given split covers ${s.train.length + s.test.length} of ${n} rows`);
+    throw new MessageError('model.split.incomplete', { covered: s.train.length + s.test.length, n });
   }
 }
 
 /** Validates the cohort for training. */
 function checkCohort(c: Cohort): (0 | 1)[] {
-  if (!c.pcr) throw new Error('fitStudyModels: the cohort has no pCR outcome column');
+  if (!c.pcr) throw new MessageError('model.cohort.noOutcome');
   const n = c.ids.length;
   if (c.features.length !== n || c.pcr.length !== n || c.mir34a.length !== n) {
-    throw new Error('fitStudyModels: the cohort arrays (ids, features, miR34a, pCR) differ in length');
+    throw new MessageError('model.cohort.ragged', {
+      ids: n,
+      features: c.features.length,
+      mir34a: c.mir34a.length,
+      pcr: c.pcr.length,
+    });
   }
   c.features.forEach((row, i) => {
     if (row.length !== c.featureNames.length) {
-      throw new Error(
-        `fitStudyModels: case ${c.ids[i]} has ${row.length} features, expected ${c.featureNames.length}`,
-      );
+      throw new MessageError('model.cohort.featureCount', {
+        id: c.ids[i],
+        n: row.length,
+        expected: c.featureNames.length,
+      });
     }
   });
   return c.pcr;
@@ -337,9 +346,7 @@ function iccFilter(
       try {
         icc = intraclassCorrelation(ratings)['ICC(2,1)'].icc;
       } catch (e) {
-        throw new Error(
-          `fitStudyModels: the inter-reader ICC of ${name} cannot be computed: ${(e as Error).message}`,
-        );
+        throw new MessageError('model.icc.failed', { feature: name, reason: toMessage(e) }, { cause: e });
       }
     }
     return { name, icc, kept: icc > threshold };
@@ -431,9 +438,7 @@ function chooseK(
   const maxK = Math.max(...candidates);
   for (const f of folds) {
     if (maxK > f.train.length) {
-      throw new Error(
-        `fitStudyModels: k = ${maxK} exceeds the ${f.train.length} rows of a cross-validation training fold`,
-      );
+      throw new MessageError('model.knn.kTooLargeForFold', { k: maxK, n: f.train.length });
     }
   }
   const oofByK = candidates.map(() => new Array<number>(y.length).fill(0));
@@ -504,18 +509,34 @@ export function fitStudyModels(
   const kMax = options.kMax ?? 31;
   const weights: KnnWeights = options.weights ?? 'uniform';
   if (weights !== 'uniform' && weights !== 'distance') {
-    throw new Error(`fitStudyModels: weights must be 'uniform' or 'distance', not ${String(weights)}`);
+    throw new MessageError('stats.unknownOption', {
+      fn: 'fitStudyModels',
+      what: 'weights',
+      value: String(weights),
+      allowed: "'uniform', 'distance'",
+    });
   }
   const selector = options.selector ?? { method: 'lassoCV' };
   if (selector.method === 'l1-logistic' && !(selector.C > 0 && Number.isFinite(selector.C))) {
-    throw new Error(`fitStudyModels: the L1-logistic C must be a positive number, got ${selector.C}`);
+    throw new MessageError('stats.outOfRange', {
+      fn: 'fitStudyModels',
+      what: 'selector.C',
+      value: selector.C,
+      range: '(0, ∞)',
+    });
   }
   if (kMode !== 'auto' && (!Number.isInteger(kMode) || kMode < 1)) {
-    throw new Error(`fitStudyModels: k must be 'auto' or a positive integer, got ${kMode}`);
+    throw new MessageError('model.knn.badK', { value: kMode });
   }
-  if (!Number.isSafeInteger(seed)) throw new Error(`fitStudyModels: seed must be an integer, got ${seed}`);
+  if (!Number.isSafeInteger(seed))
+    throw new MessageError('stats.seed', { fn: 'fitStudyModels', value: seed });
   if (!Number.isInteger(nBoot) || nBoot < 0)
-    throw new Error(`fitStudyModels: nBoot must be an integer ≥ 0, got ${nBoot}`);
+    throw new MessageError('stats.notInteger', {
+      fn: 'fitStudyModels',
+      what: 'nBoot',
+      value: nBoot,
+      range: '≥ 0',
+    });
   const y = checkCohort(cohort);
   const messages: string[] = [];
 
@@ -531,12 +552,18 @@ export function fitStudyModels(
   const yVa = rowsOf(y, va);
   const nPosTr = yTr.filter((v) => v === 1).length;
   if (nPosTr < 5 || yTr.length - nPosTr < 5) {
-    throw new Error(
-      `fitStudyModels: the training set has ${nPosTr} pCR and ${yTr.length - nPosTr} non-pCR cases; 5-fold cross-validation needs at least 5 of each`,
-    );
+    throw new MessageError('model.split.tooFewPerClass', {
+      pcr: nPosTr,
+      nonPcr: yTr.length - nPosTr,
+      need: 5,
+      folds: 5,
+    });
   }
   if (!yVa.includes(0) || !yVa.includes(1)) {
-    throw new Error('fitStudyModels: the validation set must contain both pCR and non-pCR cases');
+    throw new MessageError('model.split.validationOneClass', {
+      pcr: yVa.filter((v) => v === 1).length,
+      nonPcr: yVa.filter((v) => v === 0).length,
+    });
   }
 
   progress(0.05, 'ICC filter');
@@ -576,7 +603,7 @@ export function fitStudyModels(
         yTr,
       );
     } catch (e) {
-      throw new Error(`fitStudyModels: the t-test of ${name} failed: ${(e as Error).message}`);
+      throw new MessageError('model.ttest.failed', { feature: name, reason: toMessage(e) }, { cause: e });
     }
     const { t: tStat, p, meanX, meanY } = t.student;
     return { name, t: tStat, p, meanPcr: meanX, meanNonPcr: meanY, passed: p < pThreshold };

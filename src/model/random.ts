@@ -9,6 +9,7 @@
  * Everything is computed with 32-bit integer operations (`Math.imul`, `>>>`) and, for seeding only,
  * `BigInt`, so a given seed yields the identical stream in every JavaScript engine and platform.
  */
+import { MessageError } from '../util/message';
 
 const MASK64 = (1n << 64n) - 1n;
 
@@ -59,10 +60,16 @@ export interface Rng {
 export function xoshiro128ssFromState(words: readonly [number, number, number, number]): Rng {
   for (const w of words) {
     if (!Number.isInteger(w) || w < 0 || w > 0xffffffff) {
-      throw new Error(`xoshiro128** state words must be integers in [0, 2^32); got ${w}`);
+      throw new MessageError('stats.notInteger', {
+        fn: 'xoshiro128ssFromState',
+        what: 'words',
+        value: w,
+        range: '0 … 2^32 − 1',
+      });
     }
   }
-  if (words.every((w) => w === 0)) throw new Error('xoshiro128** state must not be all zero');
+  if (words.every((w) => w === 0))
+    throw new MessageError('stats.rngZeroState', { fn: 'xoshiro128ssFromState' });
   const s = new Uint32Array(words);
 
   const nextUint32 = (): number => {
@@ -79,7 +86,7 @@ export function xoshiro128ssFromState(words: readonly [number, number, number, n
 
   const nextInt = (n: number): number => {
     if (!Number.isInteger(n) || n < 1 || n > 0x100000000) {
-      throw new Error(`nextInt(n) needs an integer n in [1, 2^32]; got ${n}`);
+      throw new MessageError('stats.notInteger', { fn: 'nextInt', what: 'n', value: n, range: '1 … 2^32' });
     }
     const limit = 0x100000000 - (0x100000000 % n);
     for (;;) {
@@ -106,7 +113,7 @@ export function xoshiro128ssFromState(words: readonly [number, number, number, n
  * @throws Error if the seed is not a safe integer.
  */
 export function createRng(seed: number): Rng {
-  if (!Number.isSafeInteger(seed)) throw new Error(`RNG seed must be a safe integer; got ${seed}`);
+  if (!Number.isSafeInteger(seed)) throw new MessageError('stats.seed', { fn: 'createRng', value: seed });
   let st = BigInt.asUintN(64, BigInt(seed));
   const words: number[] = [];
   for (let i = 0; i < 2; i++) {

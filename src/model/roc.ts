@@ -8,6 +8,7 @@
  *
  * DeLong variances and tests are in `delong.ts`; metrics at a threshold in `metrics.ts`.
  */
+import { MessageError } from '../util/message';
 
 /** Labels (0 = negative, 1 = positive) as a plain or typed array. */
 export type BinaryLabels = ArrayLike<number>;
@@ -42,22 +43,27 @@ export function validateBinaryScores(
   requireBothClasses = true,
 ): ClassCounts {
   if (y.length !== scores.length) {
-    throw new Error(`${context}: labels (${y.length}) and scores (${scores.length}) differ in length`);
+    throw new MessageError('stats.lengthMismatch', {
+      fn: context,
+      what: 'y, scores',
+      a: y.length,
+      b: scores.length,
+    });
   }
-  if (y.length === 0) throw new Error(`${context}: no cases`);
+  if (y.length === 0) throw new MessageError('stats.tooFewValues', { fn: context, what: 'y', n: 0, min: 1 });
   let nPos = 0;
   for (let i = 0; i < y.length; i++) {
     const label = y[i];
     if (label !== 0 && label !== 1)
-      throw new Error(`${context}: label at index ${i} is ${label}, not 0 or 1`);
+      throw new MessageError('stats.notBinary', { fn: context, what: `y[${i}]`, value: label });
     if (!Number.isFinite(scores[i])) {
-      throw new Error(`${context}: score at index ${i} is ${scores[i]}, not a finite number`);
+      throw new MessageError('stats.notFinite', { fn: context, what: `scores[${i}]`, value: scores[i] });
     }
     nPos += label;
   }
   const nNeg = y.length - nPos;
   if (requireBothClasses && (nPos === 0 || nNeg === 0)) {
-    throw new Error(`${context}: needs at least one positive and one negative case (got ${nPos} / ${nNeg})`);
+    throw new MessageError('stats.needBothClasses', { fn: context, nPos, nNeg, min: 1 });
   }
   return { n: y.length, nPos, nNeg };
 }
@@ -111,7 +117,7 @@ export function scoreGroups(scores: Scores): ScoreGroups {
  * @throws Error on invalid input or a single class.
  */
 export function aucMannWhitney(y: BinaryLabels, scores: Scores): number {
-  const { nPos, nNeg } = validateBinaryScores(y, scores, 'AUC');
+  const { nPos, nNeg } = validateBinaryScores(y, scores, 'aucMannWhitney');
   const { order, groupStart, nGroups } = scoreGroups(scores);
   let twiceSum = 0;
   let negBelow = 0;
@@ -164,7 +170,7 @@ export interface RocCurveOptions {
  * @throws Error on invalid input or a single class.
  */
 export function rocCurve(y: BinaryLabels, scores: Scores, options: RocCurveOptions = {}): RocCurve {
-  const { nPos, nNeg } = validateBinaryScores(y, scores, 'ROC curve');
+  const { nPos, nNeg } = validateBinaryScores(y, scores, 'rocCurve');
   const { order, groupStart, nGroups } = scoreGroups(scores);
   // Walk groups from the highest score down, accumulating TP/FP counts.
   let tps: number[] = [];
@@ -217,7 +223,8 @@ export function rocCurve(y: BinaryLabels, scores: Scores, options: RocCurveOptio
  * @returns the index into the curve's fpr/tpr arrays.
  */
 export function rocIndexAt(thresholds: ReadonlyArray<number | null>, score: number): number {
-  if (!Number.isFinite(score)) throw new Error(`The score must be a finite number, got ${String(score)}.`);
+  if (!Number.isFinite(score))
+    throw new MessageError('stats.notFinite', { fn: 'rocIndexAt', what: 'score', value: score });
   let index = 0;
   for (let i = 1; i < thresholds.length; i++) {
     const t = thresholds[i];

@@ -6,6 +6,7 @@
  */
 import { tTestIndependent } from './tests';
 import type { TTestResult } from './tests';
+import { MessageError } from '../util/message';
 
 /** Per-feature t-test results (statistic sign = mean(pCR) − mean(non-pCR)). */
 export interface FeatureTest {
@@ -22,10 +23,17 @@ export interface FeatureTest {
  */
 export function univariateTTests(x: readonly ArrayLike<number>[], y: ArrayLike<number>): FeatureTest[] {
   if (x.length !== y.length)
-    throw new Error(`univariateTTests: X has ${x.length} rows but y has ${y.length}`);
-  if (x.length === 0) throw new Error('univariateTTests: X is empty');
+    throw new MessageError('stats.lengthMismatch', {
+      fn: 'univariateTTests',
+      what: 'X, y',
+      a: x.length,
+      b: y.length,
+    });
+  if (x.length === 0)
+    throw new MessageError('stats.tooFewRows', { fn: 'univariateTTests', what: 'X', n: 0, min: 1 });
   for (let i = 0; i < y.length; i++) {
-    if (y[i] !== 0 && y[i] !== 1) throw new Error(`univariateTTests: y[${i}] = ${y[i]} is not 0 or 1`);
+    if (y[i] !== 0 && y[i] !== 1)
+      throw new MessageError('stats.notBinary', { fn: 'univariateTTests', what: `y[${i}]`, value: y[i] });
   }
   const d = x[0].length;
   const result: FeatureTest[] = [];
@@ -34,7 +42,13 @@ export function univariateTTests(x: readonly ArrayLike<number>[], y: ArrayLike<n
     const neg: number[] = [];
     x.forEach((row, i) => {
       if (row.length !== d)
-        throw new Error(`univariateTTests: row ${i} has ${row.length} columns, expected ${d}`);
+        throw new MessageError('stats.rowLength', {
+          fn: 'univariateTTests',
+          what: 'X',
+          i,
+          n: row.length,
+          expected: d,
+        });
       (y[i] === 1 ? pos : neg).push(row[j]);
     });
     result.push({
@@ -54,7 +68,8 @@ export function univariateTTests(x: readonly ArrayLike<number>[], y: ArrayLike<n
  */
 export function orderByPValue(pValues: readonly number[], maxP?: number): number[] {
   pValues.forEach((p, j) => {
-    if (Number.isNaN(p)) throw new Error(`orderByPValue: p-value of feature ${j} is NaN`);
+    if (Number.isNaN(p))
+      throw new MessageError('stats.isNaN', { fn: 'orderByPValue', what: `pValues[${j}]` });
   });
   return pValues
     .map((p, j) => [p, j] as const)
@@ -91,24 +106,46 @@ export function greedyCorrelationFilter(
   const d = corr.length;
   corr.forEach((row, i) => {
     if (row.length !== d)
-      throw new Error(`greedyCorrelationFilter: correlation row ${i} has length ${row.length} ≠ ${d}`);
+      throw new MessageError('stats.rowLength', {
+        fn: 'greedyCorrelationFilter',
+        what: 'corr',
+        i,
+        n: row.length,
+        expected: d,
+      });
   });
   if (!(threshold >= 0 && threshold <= 1)) {
-    throw new Error(`greedyCorrelationFilter: threshold must lie in [0, 1], got ${threshold}`);
+    throw new MessageError('stats.outOfRange', {
+      fn: 'greedyCorrelationFilter',
+      what: 'threshold',
+      value: threshold,
+      range: '[0, 1]',
+    });
   }
   const seen = new Set<number>();
   const kept: number[] = [];
   const dropped: DroppedFeature[] = [];
   for (const j of order) {
     if (!Number.isInteger(j) || j < 0 || j >= d)
-      throw new Error(`greedyCorrelationFilter: bad feature index ${j}`);
-    if (seen.has(j)) throw new Error(`greedyCorrelationFilter: feature ${j} appears twice in the order`);
+      throw new MessageError('stats.outOfRange', {
+        fn: 'greedyCorrelationFilter',
+        what: 'order',
+        value: j,
+        range: `0 … ${d - 1}`,
+      });
+    if (seen.has(j))
+      throw new MessageError('stats.duplicateIndex', {
+        fn: 'greedyCorrelationFilter',
+        what: 'order',
+        index: j,
+      });
     seen.add(j);
     const because: number[] = [];
     const absR: number[] = [];
     for (const i of kept) {
       const r = Math.abs(corr[i][j]);
-      if (Number.isNaN(r)) throw new Error(`greedyCorrelationFilter: correlation (${i}, ${j}) is NaN`);
+      if (Number.isNaN(r))
+        throw new MessageError('stats.isNaN', { fn: 'greedyCorrelationFilter', what: `corr[${i}][${j}]` });
       if (r > threshold) {
         because.push(i);
         absR.push(r);

@@ -21,6 +21,8 @@
  * incomplete beta/gamma over the whole sweep.
  */
 
+import { MessageError } from '../util/message';
+
 const EPS = 2.220446049250313e-16;
 const TINY = 1e-300;
 const SQRT2 = Math.SQRT2;
@@ -38,21 +40,33 @@ const LANCZOS = [
 ];
 const LANCZOS_G = 607 / 128;
 
-/** Throws unless `value` is a finite number. */
-function assertFinite(name: string, value: number): void {
-  if (!Number.isFinite(value)) throw new Error(`${name} must be a finite number, got ${value}`);
+/** Throws `stats.notFinite` unless `value` (argument `what` of `fn`) is a finite number. */
+function assertFinite(fn: string, what: string, value: number): void {
+  if (!Number.isFinite(value)) throw new MessageError('stats.notFinite', { fn, what, value });
 }
 
-/** Throws unless `value` is a finite number > 0. */
-function assertPositive(name: string, value: number): void {
+/** Throws `stats.outOfRange` unless `value` (argument `what` of `fn`) is a finite number > 0. */
+function assertPositive(fn: string, what: string, value: number): void {
   if (!(value > 0) || !Number.isFinite(value)) {
-    throw new Error(`${name} must be a positive finite number, got ${value}`);
+    throw new MessageError('stats.outOfRange', { fn, what, value, range: '(0, ∞)' });
   }
 }
 
-/** Throws unless 0 ≤ p ≤ 1. */
-function assertProbability(p: number): void {
-  if (!(p >= 0 && p <= 1)) throw new Error(`probability must lie in [0, 1], got ${p}`);
+/** Throws `stats.outOfRange` unless 0 ≤ `value` ≤ 1 (argument `what` of `fn`, p unless named). */
+function assertProbability(fn: string, value: number, what = 'p'): void {
+  if (!(value >= 0 && value <= 1))
+    throw new MessageError('stats.outOfRange', { fn, what, value, range: '[0, 1]' });
+}
+
+/** Throws `stats.outOfRange` unless `value` (argument `what` of `fn`) is ≥ 0 (+∞ allowed). */
+function assertNonNegative(fn: string, what: string, value: number): void {
+  if (Number.isNaN(value) || value < 0)
+    throw new MessageError('stats.outOfRange', { fn, what, value, range: '[0, ∞]' });
+}
+
+/** Throws `stats.isNaN` when `value` (argument `what` of `fn`) is NaN. */
+function assertNotNaN(fn: string, what: string, value: number): void {
+  if (Number.isNaN(value)) throw new MessageError('stats.isNaN', { fn, what });
 }
 
 /**
@@ -63,7 +77,7 @@ function assertProbability(p: number): void {
  * Γ(x)Γ(1−x) = π / sin(πx) is used. Poles (x = 0, −1, −2, …) return +Infinity.
  */
 export function logGamma(x: number): number {
-  if (Number.isNaN(x)) throw new Error('logGamma: argument is NaN');
+  assertNotNaN('logGamma', 'x', x);
   if (x === Infinity) return Infinity;
   if (x <= 0 && Number.isInteger(x)) return Infinity;
   if (x === 1 || x === 2) return 0; // exact zeros of ln Γ
@@ -81,7 +95,7 @@ export function logGamma(x: number): number {
 
 /** Γ(x) = exp(ln Γ(x)) with the sign restored for negative non-integer x. */
 export function gamma(x: number): number {
-  if (Number.isNaN(x)) throw new Error('gamma: argument is NaN');
+  assertNotNaN('gamma', 'x', x);
   if (x <= 0 && Number.isInteger(x)) return NaN;
   const sign = x > 0 ? 1 : Math.floor(x) % 2 === 0 ? 1 : -1;
   return sign * Math.exp(logGamma(x));
@@ -108,8 +122,8 @@ function stirlingCorrection(x: number): number {
  * - otherwise the direct sum of log-gammas.
  */
 export function logBeta(a: number, b: number): number {
-  assertPositive('logBeta: a', a);
-  assertPositive('logBeta: b', b);
+  assertPositive('logBeta', 'a', a);
+  assertPositive('logBeta', 'b', b);
   const p = Math.min(a, b);
   const q = Math.max(a, b);
   const pq = p + q;
@@ -170,12 +184,12 @@ function upperGammaCF(a: number, x: number): number {
     h *= delta;
     if (Math.abs(delta - 1) < EPS) return h;
   }
-  throw new Error(`upperGammaCF: no convergence for a=${a}, x=${x}`);
+  throw new MessageError('stats.noConvergence', { fn: 'upperGammaCF', detail: `a = ${a}, x = ${x}` });
 }
 
 /** Error function erf(x) = 2/√π ∫₀ˣ e^{−t²} dt. */
 export function erf(x: number): number {
-  if (Number.isNaN(x)) throw new Error('erf: argument is NaN');
+  assertNotNaN('erf', 'x', x);
   if (x === 0) return x;
   const ax = Math.abs(x);
   const r = ax * ax < 1.5 ? erfSeries(ax) : 1 - erfcContinuedFraction(ax);
@@ -184,7 +198,7 @@ export function erf(x: number): number {
 
 /** Complementary error function erfc(x) = 1 − erf(x), accurate in the far upper tail (no cancellation). */
 export function erfc(x: number): number {
-  if (Number.isNaN(x)) throw new Error('erfc: argument is NaN');
+  assertNotNaN('erfc', 'x', x);
   if (x === Infinity) return 0;
   if (x === -Infinity) return 2;
   if (x * x < 1.5) return 1 - (x < 0 ? -erfSeries(-x) : erfSeries(x));
@@ -198,13 +212,13 @@ export function normalPdf(x: number): number {
 
 /** Standard normal CDF Φ(x) = ½ erfc(−x/√2) (accurate in the lower tail). */
 export function normalCdf(x: number): number {
-  if (Number.isNaN(x)) throw new Error('normalCdf: argument is NaN');
+  assertNotNaN('normalCdf', 'x', x);
   return 0.5 * erfc(-x / SQRT2);
 }
 
 /** Standard normal survival function 1 − Φ(x) = ½ erfc(x/√2) (accurate in the upper tail). */
 export function normalSf(x: number): number {
-  if (Number.isNaN(x)) throw new Error('normalSf: argument is NaN');
+  assertNotNaN('normalSf', 'x', x);
   return 0.5 * erfc(x / SQRT2);
 }
 
@@ -216,7 +230,7 @@ export function normalSf(x: number): number {
  * (1 − p) otherwise so both tails keep full relative precision. Φ⁻¹(0) = −∞, Φ⁻¹(1) = +∞.
  */
 export function normalQuantile(p: number): number {
-  assertProbability(p);
+  assertProbability('normalQuantile', p);
   if (p === 0) return -Infinity;
   if (p === 1) return Infinity;
   if (p === 0.5) return 0;
@@ -246,8 +260,8 @@ export function normalQuantile(p: number): number {
  * Series P = e^{−x} x^a / Γ(a+1) · Σ_{n≥0} xⁿ / ((a+1)…(a+n)) for x < a + 1, else 1 − Q (continued fraction).
  */
 export function regularizedGammaP(a: number, x: number): number {
-  assertPositive('regularizedGammaP: a', a);
-  if (Number.isNaN(x) || x < 0) throw new Error(`regularizedGammaP: x must be ≥ 0, got ${x}`);
+  assertPositive('regularizedGammaP', 'a', a);
+  assertNonNegative('regularizedGammaP', 'x', x);
   if (x === 0) return 0;
   if (x === Infinity) return 1;
   if (x < a + 1) return lowerGammaSeries(a, x);
@@ -256,8 +270,8 @@ export function regularizedGammaP(a: number, x: number): number {
 
 /** Regularised upper incomplete gamma Q(a, x) = 1 − P(a, x) = Γ(a, x)/Γ(a), computed without cancellation. */
 export function regularizedGammaQ(a: number, x: number): number {
-  assertPositive('regularizedGammaQ: a', a);
-  if (Number.isNaN(x) || x < 0) throw new Error(`regularizedGammaQ: x must be ≥ 0, got ${x}`);
+  assertPositive('regularizedGammaQ', 'a', a);
+  assertNonNegative('regularizedGammaQ', 'x', x);
   if (x === 0) return 1;
   if (x === Infinity) return 0;
   if (x < a + 1) return 1 - lowerGammaSeries(a, x);
@@ -305,7 +319,7 @@ function lowerGammaSeries(a: number, x: number): number {
     sum += term;
     if (Math.abs(term) < Math.abs(sum) * EPS) return sum * gammaPrefactor(a, x);
   }
-  throw new Error(`regularizedGammaP: series did not converge for a=${a}, x=${x}`);
+  throw new MessageError('stats.noConvergence', { fn: 'regularizedGammaP', detail: `a = ${a}, x = ${x}` });
 }
 
 /** Q(a, x) = e^{−x} x^a/Γ(a) · CF (used for x ≥ a + 1). */
@@ -346,7 +360,10 @@ function betaContinuedFraction(a: number, b: number, x: number): number {
     h *= delta;
     if (Math.abs(delta - 1) < EPS) return h;
   }
-  throw new Error(`incompleteBeta: continued fraction did not converge for a=${a}, b=${b}, x=${x}`);
+  throw new MessageError('stats.noConvergence', {
+    fn: 'incompleteBeta',
+    detail: `a = ${a}, b = ${b}, x = ${x}`,
+  });
 }
 
 /**
@@ -367,17 +384,17 @@ function incompleteBetaPair(a: number, b: number, x: number, y: number): [number
 
 /** Regularised incomplete beta I_x(a, b) = B(x; a, b)/B(a, b), a, b > 0, 0 ≤ x ≤ 1. */
 export function incompleteBeta(a: number, b: number, x: number): number {
-  assertPositive('incompleteBeta: a', a);
-  assertPositive('incompleteBeta: b', b);
-  if (!(x >= 0 && x <= 1)) throw new Error(`incompleteBeta: x must lie in [0, 1], got ${x}`);
+  assertPositive('incompleteBeta', 'a', a);
+  assertPositive('incompleteBeta', 'b', b);
+  assertProbability('incompleteBeta', x, 'x');
   return incompleteBetaPair(a, b, x, 1 - x)[0];
 }
 
 /** Complement 1 − I_x(a, b) = I_{1−x}(b, a), evaluated without cancellation. */
 export function incompleteBetaComplement(a: number, b: number, x: number): number {
-  assertPositive('incompleteBetaComplement: a', a);
-  assertPositive('incompleteBetaComplement: b', b);
-  if (!(x >= 0 && x <= 1)) throw new Error(`incompleteBetaComplement: x must lie in [0, 1], got ${x}`);
+  assertPositive('incompleteBetaComplement', 'a', a);
+  assertPositive('incompleteBetaComplement', 'b', b);
+  assertProbability('incompleteBetaComplement', x, 'x');
   return incompleteBetaPair(a, b, x, 1 - x)[1];
 }
 
@@ -386,9 +403,9 @@ export function incompleteBetaComplement(a: number, b: number, x: number): numbe
  * Safeguarded Halley iteration inside a bracket; I′ = x^{a−1}(1−x)^{b−1}/B(a,b), I″/I′ = (a−1)/x − (b−1)/(1−x).
  */
 export function incompleteBetaInverse(a: number, b: number, p: number): number {
-  assertPositive('incompleteBetaInverse: a', a);
-  assertPositive('incompleteBetaInverse: b', b);
-  assertProbability(p);
+  assertPositive('incompleteBetaInverse', 'a', a);
+  assertPositive('incompleteBetaInverse', 'b', b);
+  assertProbability('incompleteBetaInverse', p);
   if (p === 0) return 0;
   if (p === 1) return 1;
   // Work on the tail that is smaller to keep relative precision: if p > ½ solve 1 − I = 1 − p with (b, a).
@@ -441,8 +458,8 @@ function incompleteBetaInverseLower(a: number, b: number, p: number): number {
 
 /** Student t CDF P(T ≤ t) with ν = df > 0: ½ I_{ν/(ν+t²)}(ν/2, ½) for t < 0 and 1 − that for t > 0. */
 export function studentTCdf(t: number, df: number): number {
-  assertPositive('studentTCdf: df', df);
-  if (Number.isNaN(t)) throw new Error('studentTCdf: t is NaN');
+  assertPositive('studentTCdf', 'df', df);
+  assertNotNaN('studentTCdf', 't', t);
   if (t === Infinity) return 1;
   if (t === -Infinity) return 0;
   const tail = 0.5 * studentTwoSidedTail(Math.abs(t), df);
@@ -458,8 +475,8 @@ export function studentTSf(t: number, df: number): number {
  * Two-sided tail P(|T| ≥ |t|) = I_{ν/(ν+t²)}(ν/2, ½); 1 − x = t²/(ν+t²) is formed directly.
  */
 export function studentTTwoSidedP(t: number, df: number): number {
-  assertPositive('studentTTwoSidedP: df', df);
-  if (Number.isNaN(t)) throw new Error('studentTTwoSidedP: t is NaN');
+  assertPositive('studentTTwoSidedP', 'df', df);
+  assertNotNaN('studentTTwoSidedP', 't', t);
   return Math.min(1, studentTwoSidedTail(Math.abs(t), df));
 }
 
@@ -473,8 +490,8 @@ function studentTwoSidedTail(at: number, df: number): number {
 
 /** Student t quantile: the t with P(T ≤ t) = p, via the inverse incomplete beta of the two-sided tail. */
 export function studentTQuantile(p: number, df: number): number {
-  assertProbability(p);
-  assertPositive('studentTQuantile: df', df);
+  assertProbability('studentTQuantile', p);
+  assertPositive('studentTQuantile', 'df', df);
   if (p === 0) return -Infinity;
   if (p === 1) return Infinity;
   if (p === 0.5) return 0;
@@ -494,9 +511,9 @@ export function studentTQuantile(p: number, df: number): number {
 
 /** F distribution CDF with (d1, d2) degrees of freedom: I_{d1 f/(d1 f + d2)}(d1/2, d2/2). */
 export function fCdf(f: number, d1: number, d2: number): number {
-  assertPositive('fCdf: d1', d1);
-  assertPositive('fCdf: d2', d2);
-  if (Number.isNaN(f)) throw new Error('fCdf: f is NaN');
+  assertPositive('fCdf', 'd1', d1);
+  assertPositive('fCdf', 'd2', d2);
+  assertNotNaN('fCdf', 'f', f);
   if (f <= 0) return 0;
   if (f === Infinity) return 1;
   const den = d1 * f + d2;
@@ -505,9 +522,9 @@ export function fCdf(f: number, d1: number, d2: number): number {
 
 /** F distribution survival function P(F > f) = I_{d2/(d2 + d1 f)}(d2/2, d1/2), without cancellation. */
 export function fSf(f: number, d1: number, d2: number): number {
-  assertPositive('fSf: d1', d1);
-  assertPositive('fSf: d2', d2);
-  if (Number.isNaN(f)) throw new Error('fSf: f is NaN');
+  assertPositive('fSf', 'd1', d1);
+  assertPositive('fSf', 'd2', d2);
+  assertNotNaN('fSf', 'f', f);
   if (f <= 0) return 1;
   if (f === Infinity) return 0;
   const den = d1 * f + d2;
@@ -519,9 +536,9 @@ export function fSf(f: number, d1: number, d2: number): number {
  * complementary variable y = 1 − x = I⁻¹_{1−p}(d2/2, d1/2) is solved instead so f = d2 (1 − y)/(d1 y) keeps precision.
  */
 export function fQuantile(p: number, d1: number, d2: number): number {
-  assertProbability(p);
-  assertPositive('fQuantile: d1', d1);
-  assertPositive('fQuantile: d2', d2);
+  assertProbability('fQuantile', p);
+  assertPositive('fQuantile', 'd1', d1);
+  assertPositive('fQuantile', 'd2', d2);
   if (p === 0) return 0;
   if (p === 1) return Infinity;
   if (p <= 0.5) {
@@ -534,16 +551,16 @@ export function fQuantile(p: number, d1: number, d2: number): number {
 
 /** χ² CDF with k degrees of freedom: P(k/2, x/2). */
 export function chiSquareCdf(x: number, k: number): number {
-  assertPositive('chiSquareCdf: k', k);
-  if (Number.isNaN(x)) throw new Error('chiSquareCdf: x is NaN');
+  assertPositive('chiSquareCdf', 'k', k);
+  assertNotNaN('chiSquareCdf', 'x', x);
   if (x <= 0) return 0;
   return regularizedGammaP(k / 2, x / 2);
 }
 
 /** χ² survival function with k degrees of freedom: Q(k/2, x/2) (accurate upper tail). */
 export function chiSquareSf(x: number, k: number): number {
-  assertPositive('chiSquareSf: k', k);
-  if (Number.isNaN(x)) throw new Error('chiSquareSf: x is NaN');
+  assertPositive('chiSquareSf', 'k', k);
+  assertNotNaN('chiSquareSf', 'x', x);
   if (x <= 0) return 1;
   return regularizedGammaQ(k / 2, x / 2);
 }
@@ -553,8 +570,8 @@ export function chiSquareSf(x: number, k: number): number {
  * bracketed Halley iteration on P(k/2, x/2) (lower tail when p ≤ ½, upper tail Q otherwise).
  */
 export function chiSquareQuantile(p: number, k: number): number {
-  assertProbability(p);
-  assertPositive('chiSquareQuantile: k', k);
+  assertProbability('chiSquareQuantile', p);
+  assertPositive('chiSquareQuantile', 'k', k);
   if (p === 0) return 0;
   if (p === 1) return Infinity;
   const a = k / 2;
@@ -587,7 +604,7 @@ export function chiSquareQuantile(p: number, k: number): number {
 
 /** Logistic function 1/(1 + e^{−x}), evaluated without overflow. */
 export function expit(x: number): number {
-  assertFinite('expit: x', x);
+  assertFinite('expit', 'x', x);
   return sigmoid(x);
 }
 
@@ -605,6 +622,6 @@ export function log1pExp(x: number): number {
 
 /** Log-odds ln(p/(1 − p)) for p in [0, 1] (±Infinity at the ends). */
 export function logit(p: number): number {
-  assertProbability(p);
+  assertProbability('logit', p);
   return Math.log(p) - Math.log1p(-p);
 }

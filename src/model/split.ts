@@ -9,6 +9,7 @@
  */
 import { createRng } from './random';
 import type { Rng } from './random';
+import { MessageError } from '../util/message';
 
 /** A train/test pair of index arrays. */
 export interface IndexSplit {
@@ -35,7 +36,7 @@ function shuffleInPlace<T>(a: T[], rng: Rng): void {
 
 /** Checks a seed and returns a generator for it. */
 function rngFor(seed: number, what: string): Rng {
-  if (!Number.isSafeInteger(seed)) throw new Error(`${what}: seed must be a safe integer, got ${seed}`);
+  if (!Number.isSafeInteger(seed)) throw new MessageError('stats.seed', { fn: what, value: seed });
   return createRng(seed);
 }
 
@@ -47,11 +48,11 @@ function classIndices(
   y: readonly (number | string)[],
   what: string,
 ): { classes: (number | string)[]; idx: number[][] } {
-  if (y.length === 0) throw new Error(`${what}: no labels given`);
+  if (y.length === 0) throw new MessageError('stats.tooFewValues', { fn: what, what: 'y', n: 0, min: 1 });
   const map = new Map<number | string, number[]>();
   y.forEach((v, i) => {
     if (typeof v === 'number' && !Number.isFinite(v))
-      throw new Error(`${what}: label ${i} is not finite (${v})`);
+      throw new MessageError('stats.notFinite', { fn: what, what: `y[${i}]`, value: v });
     const list = map.get(v);
     if (list) list.push(i);
     else map.set(v, [i]);
@@ -76,9 +77,20 @@ function classIndices(
  */
 export function approximateMode(counts: readonly number[], nDraws: number, rng: Rng): number[] {
   const total = counts.reduce((s, c) => s + c, 0);
-  if (!(total > 0)) throw new Error('approximateMode: the class counts sum to 0');
+  if (!(total > 0))
+    throw new MessageError('stats.outOfRange', {
+      fn: 'approximateMode',
+      what: 'Σ counts',
+      value: total,
+      range: '(0, ∞)',
+    });
   if (!Number.isInteger(nDraws) || nDraws < 0 || nDraws > total) {
-    throw new Error(`approximateMode: cannot draw ${nDraws} of ${total} items`);
+    throw new MessageError('stats.notInteger', {
+      fn: 'approximateMode',
+      what: 'nDraws',
+      value: nDraws,
+      range: `0 … ${total}`,
+    });
   }
   const cont = counts.map((c) => (c / total) * nDraws);
   const floored = cont.map((v) => Math.floor(v));
@@ -119,7 +131,13 @@ export function stratifiedSplit(
   options: StratifiedSplitOptions = {},
 ): IndexSplit {
   const f = options.testFraction ?? 0.2;
-  if (!(f > 0 && f < 1)) throw new Error(`stratifiedSplit: testFraction must lie in (0, 1), got ${f}`);
+  if (!(f > 0 && f < 1))
+    throw new MessageError('stats.outOfRange', {
+      fn: 'stratifiedSplit',
+      what: 'testFraction',
+      value: f,
+      range: '(0, 1)',
+    });
   const rng = rngFor(seed, 'stratifiedSplit');
   const { classes, idx } = classIndices(y, 'stratifiedSplit');
   const n = y.length;
@@ -128,15 +146,11 @@ export function stratifiedSplit(
   const counts = idx.map((l) => l.length);
   counts.forEach((c, k) => {
     if (c < 2) {
-      throw new Error(
-        `stratifiedSplit: class ${JSON.stringify(classes[k])} has only ${c} member; every class needs at least 2 to appear in both sets`,
-      );
+      throw new MessageError('model.split.classTooSmall', { label: String(classes[k]), n: c, need: 2 });
     }
   });
   if (nTrain < classes.length || nTest < classes.length) {
-    throw new Error(
-      `stratifiedSplit: ${n} cases split ${nTrain}/${nTest} cannot hold all ${classes.length} classes in both sets`,
-    );
+    throw new MessageError('model.split.tooFewCases', { n, nTrain, nTest, classes: classes.length });
   }
   const trainCounts = approximateMode(counts, nTrain, rng);
   const testCounts = approximateMode(
@@ -164,10 +178,11 @@ export function stratifiedSplit(
  * @throws Error when k < 2 or k > n.
  */
 export function kFold(n: number, k = 5, seed?: number): IndexSplit[] {
-  if (!Number.isInteger(n) || n < 1) throw new Error(`kFold: n must be a positive integer, got ${n}`);
+  if (!Number.isInteger(n) || n < 1)
+    throw new MessageError('stats.notInteger', { fn: 'kFold', what: 'n', value: n, range: '≥ 1' });
   if (!Number.isInteger(k) || k < 2)
-    throw new Error(`kFold: the number of folds must be an integer ≥ 2, got ${k}`);
-  if (k > n) throw new Error(`kFold: cannot make ${k} folds from ${n} rows`);
+    throw new MessageError('stats.notInteger', { fn: 'kFold', what: 'k', value: k, range: '≥ 2' });
+  if (k > n) throw new MessageError('model.split.tooFewForFolds', { k, n });
   const order =
     seed === undefined ? Array.from({ length: n }, (_, i) => i) : permutation(n, rngFor(seed, 'kFold'));
   const folds: IndexSplit[] = [];
@@ -195,15 +210,15 @@ export function kFold(n: number, k = 5, seed?: number): IndexSplit[] {
  */
 export function stratifiedKFold(y: readonly (number | string)[], k = 5, seed?: number): IndexSplit[] {
   if (!Number.isInteger(k) || k < 2) {
-    throw new Error(`stratifiedKFold: the number of folds must be an integer ≥ 2, got ${k}`);
+    throw new MessageError('stats.notInteger', { fn: 'stratifiedKFold', what: 'k', value: k, range: '≥ 2' });
   }
   const n = y.length;
-  if (k > n) throw new Error(`stratifiedKFold: cannot make ${k} folds from ${n} rows`);
+  if (k > n) throw new MessageError('model.split.tooFewForFolds', { k, n });
   const rng = seed === undefined ? null : rngFor(seed, 'stratifiedKFold');
   const code = new Map<number | string, number>();
   const enc = y.map((v, i) => {
     if (typeof v === 'number' && !Number.isFinite(v))
-      throw new Error(`stratifiedKFold: label ${i} is not finite`);
+      throw new MessageError('stats.notFinite', { fn: 'stratifiedKFold', what: `y[${i}]`, value: v });
     let c = code.get(v);
     if (c === undefined) {
       c = code.size;
@@ -215,7 +230,7 @@ export function stratifiedKFold(y: readonly (number | string)[], k = 5, seed?: n
   const counts = new Array<number>(nClasses).fill(0);
   for (const c of enc) counts[c]++;
   if (counts.every((c) => c < k)) {
-    throw new Error(`stratifiedKFold: ${k} folds need at least one class with ${k} or more members`);
+    throw new MessageError('model.split.classTooSmallForFolds', { k });
   }
   const sorted = [...enc].sort((a, b) => a - b);
   const alloc = Array.from({ length: k }, () => new Array<number>(nClasses).fill(0));

@@ -4,6 +4,7 @@
  * All p-values are two-sided unless stated otherwise.
  */
 import { chiSquareSf, logGamma, normalSf, studentTTwoSidedP } from './special';
+import { MessageError } from '../util/message';
 
 /** Result of a two-sample t-test. */
 export interface TTestResult {
@@ -20,18 +21,19 @@ export interface TTestResult {
   sdY: number;
 }
 
-/** Throws unless `v` has at least `minLength` finite values. */
-function assertSample(name: string, v: ArrayLike<number>, minLength: number): void {
+/** Throws unless `v` (argument `what` of `fn`) has at least `minLength` finite values. */
+function assertSample(fn: string, what: string, v: ArrayLike<number>, minLength: number): void {
   if (v.length < minLength)
-    throw new Error(`${name} needs at least ${minLength} observations, got ${v.length}`);
+    throw new MessageError('stats.tooFewValues', { fn, what, n: v.length, min: minLength });
   for (let i = 0; i < v.length; i++) {
-    if (!Number.isFinite(v[i])) throw new Error(`${name}[${i}] is not a finite number (${v[i]})`);
+    if (!Number.isFinite(v[i]))
+      throw new MessageError('stats.notFinite', { fn, what: `${what}[${i}]`, value: v[i] });
   }
 }
 
 /** Arithmetic mean Σx/n. */
 export function mean(v: ArrayLike<number>): number {
-  if (v.length === 0) throw new Error('mean of an empty sample is undefined');
+  if (v.length === 0) throw new MessageError('stats.tooFewValues', { fn: 'mean', what: 'v', n: 0, min: 1 });
   let s = 0;
   for (let i = 0; i < v.length; i++) s += v[i];
   return s / v.length;
@@ -39,7 +41,8 @@ export function mean(v: ArrayLike<number>): number {
 
 /** Variance with `ddof` (two-pass: Σ(x − x̄)²/(n − ddof)). */
 export function variance(v: ArrayLike<number>, ddof = 1): number {
-  if (v.length - ddof <= 0) throw new Error(`variance needs more than ${ddof} observations, got ${v.length}`);
+  if (v.length - ddof <= 0)
+    throw new MessageError('stats.tooFewValues', { fn: 'variance', what: 'v', n: v.length, min: ddof + 1 });
   const m = mean(v);
   let s = 0;
   for (let i = 0; i < v.length; i++) s += (v[i] - m) * (v[i] - m);
@@ -54,8 +57,8 @@ export function variance(v: ArrayLike<number>, ddof = 1): number {
  * Throws when both groups have zero variance (t undefined).
  */
 export function tTestIndependent(x: ArrayLike<number>, y: ArrayLike<number>, equalVar: boolean): TTestResult {
-  assertSample('tTestIndependent: x', x, 2);
-  assertSample('tTestIndependent: y', y, 2);
+  assertSample('tTestIndependent', 'x', x, 2);
+  assertSample('tTestIndependent', 'y', y, 2);
   const n1 = x.length;
   const n2 = y.length;
   const m1 = mean(x);
@@ -74,7 +77,7 @@ export function tTestIndependent(x: ArrayLike<number>, y: ArrayLike<number>, equ
     se = Math.sqrt(a + b);
     df = ((a + b) * (a + b)) / ((a * a) / (n1 - 1) + (b * b) / (n2 - 1));
   }
-  if (!(se > 0)) throw new Error('tTestIndependent: both samples have zero variance, t is undefined');
+  if (!(se > 0)) throw new MessageError('stats.ttest.zeroVariance', { fn: 'tTestIndependent' });
   const t = (m1 - m2) / se;
   return { t, df, p: studentTTwoSidedP(t, df), meanX: m1, meanY: m2, sdX: Math.sqrt(v1), sdY: Math.sqrt(v2) };
 }
@@ -104,13 +107,22 @@ export interface ChiSquareResult {
 
 /** Throws unless `table` is a rectangular r × c (r, c ≥ 2) table of non-negative counts. */
 function assertTable(name: string, table: readonly (readonly number[])[]): void {
-  if (table.length < 2) throw new Error(`${name}: table needs at least 2 rows`);
+  if (table.length < 2)
+    throw new MessageError('stats.tooFewRows', { fn: name, what: 'table', n: table.length, min: 2 });
   const c = table[0].length;
-  if (c < 2) throw new Error(`${name}: table needs at least 2 columns`);
+  if (c < 2) throw new MessageError('stats.tooFewColumns', { fn: name, what: 'table', n: c, min: 2 });
   table.forEach((row, i) => {
-    if (row.length !== c) throw new Error(`${name}: row ${i} has ${row.length} columns, expected ${c}`);
+    if (row.length !== c)
+      throw new MessageError('stats.rowLength', { fn: name, what: 'table', i, n: row.length, expected: c });
     row.forEach((v, j) => {
-      if (!(Number.isFinite(v) && v >= 0)) throw new Error(`${name}: cell (${i}, ${j}) must be a count ≥ 0`);
+      if (!(Number.isFinite(v) && v >= 0)) {
+        throw new MessageError('stats.outOfRange', {
+          fn: name,
+          what: `table[${i}][${j}]`,
+          value: v,
+          range: '[0, ∞)',
+        });
+      }
     });
   });
 }
@@ -134,7 +146,8 @@ export function chiSquareContingency(
   const expected = rows.map((ri) => cols.map((cj) => (ri * cj) / total));
   expected.forEach((row, i) =>
     row.forEach((e, j) => {
-      if (!(e > 0)) throw new Error(`chiSquareContingency: expected frequency at (${i}, ${j}) is zero`);
+      if (!(e > 0))
+        throw new MessageError('stats.chiSquare.zeroExpected', { fn: 'chiSquareContingency', i, j });
     }),
   );
   const dof = (r - 1) * (c - 1);
@@ -179,10 +192,22 @@ function logChoose(n: number, k: number): number {
  */
 export function fisherExact(table: readonly (readonly number[])[]): FisherExactResult {
   assertTable('fisherExact', table);
-  if (table.length !== 2 || table[0].length !== 2) throw new Error('fisherExact: table must be 2 × 2');
+  if (table.length !== 2 || table[0].length !== 2) {
+    throw new MessageError('stats.fisher.notTwoByTwo', {
+      fn: 'fisherExact',
+      rows: table.length,
+      columns: table[0].length,
+    });
+  }
   const [[a, b], [c, d]] = table;
   [a, b, c, d].forEach((v) => {
-    if (!Number.isInteger(v)) throw new Error(`fisherExact: counts must be integers, got ${v}`);
+    if (!Number.isInteger(v))
+      throw new MessageError('stats.notInteger', {
+        fn: 'fisherExact',
+        what: 'table',
+        value: v,
+        range: '≥ 0',
+      });
   });
   const num = a * d;
   const den = b * c;
@@ -252,8 +277,8 @@ export function mannWhitneyU(
   y: ArrayLike<number>,
   continuity = true,
 ): MannWhitneyResult {
-  assertSample('mannWhitneyU: x', x, 1);
-  assertSample('mannWhitneyU: y', y, 1);
+  assertSample('mannWhitneyU', 'x', x, 1);
+  assertSample('mannWhitneyU', 'y', y, 1);
   const n1 = x.length;
   const n2 = y.length;
   const all = [...Array.from(x), ...Array.from(y)];
@@ -275,8 +300,7 @@ export function mannWhitneyU(
     i = j + 1;
   }
   const sigma = Math.sqrt(((n1 * n2) / 12) * (n + 1 - tieTerm / (n * (n - 1))));
-  if (!(sigma > 0))
-    throw new Error('mannWhitneyU: all observations are tied, the normal approximation is undefined');
+  if (!(sigma > 0)) throw new MessageError('stats.mannWhitney.allTied', { fn: 'mannWhitneyU' });
   const u = Math.max(u1, u2);
   const z = (u - (n1 * n2) / 2 - (continuity ? 0.5 : 0)) / sigma;
   const p = Math.min(1, Math.max(0, 2 * normalSf(z)));
@@ -291,12 +315,11 @@ export function mannWhitneyU(
  * C(n₁+n₂, n₁). Throws if any value is tied (the exact distribution then differs).
  */
 export function mannWhitneyExactP(x: ArrayLike<number>, y: ArrayLike<number>): number {
-  assertSample('mannWhitneyExactP: x', x, 1);
-  assertSample('mannWhitneyExactP: y', y, 1);
+  assertSample('mannWhitneyExactP', 'x', x, 1);
+  assertSample('mannWhitneyExactP', 'y', y, 1);
   const all = [...Array.from(x), ...Array.from(y)].sort((a, b) => a - b);
   for (let i = 1; i < all.length; i++) {
-    if (all[i] === all[i - 1])
-      throw new Error('mannWhitneyExactP: tied values present, use the asymptotic test');
+    if (all[i] === all[i - 1]) throw new MessageError('stats.mannWhitney.ties', { fn: 'mannWhitneyExactP' });
   }
   const n1 = x.length;
   const n2 = y.length;

@@ -8,6 +8,7 @@
  * - `fitSampleScaler` = pandas / SPSS "standardized values" (sample SD, ddof = 1). A zero-SD column is rejected
  *   there on purpose (z would be NaN/±∞).
  */
+import { MessageError } from '../util/message';
 
 /** Fitted StandardScaler parameters (per column). */
 export interface StandardScalerParams {
@@ -33,14 +34,16 @@ type Matrix = readonly ArrayLike<number>[];
 
 /** Throws unless `x` is a rectangular matrix of finite numbers with ≥ minRows rows; returns the column count. */
 function validateMatrix(name: string, x: Matrix, minRows: number): number {
-  if (x.length < minRows) throw new Error(`${name}: need at least ${minRows} rows, got ${x.length}`);
+  if (x.length < minRows)
+    throw new MessageError('stats.tooFewRows', { fn: name, what: 'X', n: x.length, min: minRows });
   const d = x[0].length;
-  if (d === 0) throw new Error(`${name}: matrix has no columns`);
+  if (d === 0) throw new MessageError('stats.tooFewColumns', { fn: name, what: 'X', n: 0, min: 1 });
   for (let i = 0; i < x.length; i++) {
-    if (x[i].length !== d) throw new Error(`${name}: row ${i} has ${x[i].length} columns, expected ${d}`);
+    if (x[i].length !== d)
+      throw new MessageError('stats.rowLength', { fn: name, what: 'X', i, n: x[i].length, expected: d });
     for (let j = 0; j < d; j++) {
       if (!Number.isFinite(x[i][j]))
-        throw new Error(`${name}: entry (${i}, ${j}) is not finite (${x[i][j]})`);
+        throw new MessageError('stats.notFinite', { fn: name, what: `X[${i}][${j}]`, value: x[i][j] });
     }
   }
   return d;
@@ -89,9 +92,11 @@ export function transformStandardScaler(params: StandardScalerParams, x: Matrix)
 export function inverseTransformStandardScaler(params: StandardScalerParams, z: Matrix): number[][] {
   const d = validateMatrix('inverseTransformStandardScaler', z, 0);
   if (d !== params.mean.length) {
-    throw new Error(
-      `inverseTransformStandardScaler: matrix has ${d} columns, scaler was fitted on ${params.mean.length}`,
-    );
+    throw new MessageError('stats.scalerWidth', {
+      fn: 'inverseTransformStandardScaler',
+      n: d,
+      expected: params.mean.length,
+    });
   }
   return z.map((row) => params.mean.map((m, j) => row[j] * params.scale[j] + m));
 }
@@ -111,7 +116,7 @@ export function fitSampleScaler(x: Matrix): SampleScalerParams {
   ss.forEach((s, j) => {
     const v = s / n;
     if (v <= n * Number.EPSILON * v + (n * mean[j] * Number.EPSILON) ** 2) {
-      throw new Error(`fitSampleScaler: column ${j} is (near-)constant, its z-scores are undefined`);
+      throw new MessageError('stats.constantColumn', { fn: 'fitSampleScaler', column: j });
     }
   });
   return { mean, sd, nSamples: n };
@@ -132,6 +137,6 @@ function applyScaling(
   if (x.length === 0) return [];
   const d = validateMatrix(name, x, 0);
   if (d !== mean.length)
-    throw new Error(`${name}: matrix has ${d} columns, scaler was fitted on ${mean.length}`);
+    throw new MessageError('stats.scalerWidth', { fn: name, n: d, expected: mean.length });
   return x.map((row) => mean.map((m, j) => (row[j] - m) / scale[j]));
 }

@@ -5,20 +5,15 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { syntheticCohort } from '../../fixtures/cohort';
+import { en, expectTranslated, zh } from '../../fixtures/translated';
 import { fitStudyModels } from '../../../src/model/pipeline';
 import { sealModel, STUDY_EXTRACTION_SETTINGS, type ModelDocument } from '../../../src/model/modelFile';
 import { analyseQpcr, emptyQpcrEntry, type QpcrEntry } from '../../../src/qpcr/analysis';
 import { parseCt, parseRelativeExpression } from '../../../src/qpcr/parse';
 import { predictCase } from '../../../src/store/prediction';
 import type { StoredFeatures, StoredQpcrResult } from '../../../src/db/types';
-import { i18n } from '../../../src/i18n';
-import { renderMessage, type Translate } from '../../../src/i18n/render';
 import { cohortFromCases } from '../../../src/ui/studio/cohortSources';
-import { message, toMessage, type Message, type StoredMessage } from '../../../src/util/message';
-
-const zh = (m: StoredMessage) => renderMessage(m, i18n.getFixedT('zh-CN') as unknown as Translate);
-const en = (m: StoredMessage) => renderMessage(m, i18n.getFixedT('en') as unknown as Translate);
-const CJK = /[\u4e00-\u9fff]/;
+import { message, toMessage, type Message } from '../../../src/util/message';
 
 function entry(
   cts: Partial<Record<'patient' | 'calibrator', Partial<QpcrEntry['cts']['patient']>>>,
@@ -27,20 +22,6 @@ function entry(
   const e = emptyQpcrEntry();
   for (const s of ['patient', 'calibrator'] as const) Object.assign(e.cts[s], cts[s] ?? {});
   return { ...e, ...extra };
-}
-
-function expectTranslated(messages: StoredMessage[]) {
-  expect(messages.length).toBeGreaterThan(0);
-  for (const m of messages) {
-    const label = JSON.stringify(m);
-    expect(typeof m, label).toBe('object');
-    const out = zh(m);
-    expect(out, label).toMatch(CJK);
-    expect(out, label).not.toMatch(/\{\{|\}\}|code\./);
-    const english = en(m);
-    expect(english, label).not.toMatch(CJK);
-    expect(english, label).not.toMatch(/\{\{|\}\}|code\./);
-  }
 }
 
 describe('translated messages', () => {

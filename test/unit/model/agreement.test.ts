@@ -9,6 +9,7 @@ import {
   maskOverlap,
 } from '../../../src/model/agreement';
 import type { IccResult } from '../../../src/model/agreement';
+import { thrownMessage } from '../../fixtures/thrownMessage';
 
 const SHARED = path.resolve(__dirname, '../../../../shared');
 
@@ -128,28 +129,51 @@ describe('ICC (icc_dice.json, every ratings set, all six forms)', () => {
 describe('agreement edge cases', () => {
   it('one empty mask gives 0, masks of different size throw', () => {
     expect(maskOverlap([1, 1, 0], [0, 0, 0]).dice).toBe(0);
-    expect(() => maskOverlap([1], [1, 0])).toThrow(/differ in size/);
+    expect(thrownMessage(() => maskOverlap([1], [1, 0]))).toEqual({
+      code: 'stats.lengthMismatch',
+      params: { fn: 'maskOverlap', what: 'a, b', a: 1, b: 2 },
+    });
   });
   it('RLE decoding validates runs', () => {
     expect(Array.from(decodeRle([[1, 2]], 4))).toEqual([0, 1, 1, 0]);
-    expect(() => decodeRle([[3, 2]], 4)).toThrow(/ends at 5 > 4/);
-    expect(() => decodeRle([[-1, 2]], 4)).toThrow(/non-negative integers/);
+    expect(thrownMessage(() => decodeRle([[3, 2]], 4))).toEqual({
+      code: 'stats.rle.overrun',
+      params: { fn: 'decodeRle', run: 0, end: 5, size: 4 },
+    });
+    expect(thrownMessage(() => decodeRle([[-1, 2]], 4))).toEqual({
+      code: 'stats.rle.badRun',
+      params: { fn: 'decodeRle', run: 0 },
+    });
   });
   it('ICC rejects unbalanced, missing or degenerate ratings', () => {
-    expect(() => iccAnova([[1, 2], [3]])).toThrow(/balanced design/);
-    expect(() =>
-      iccAnova([
-        [1, NaN],
-        [3, 4],
-      ]),
-    ).toThrow(/missing or not finite/);
-    expect(() => iccAnova([[1, 2]])).toThrow(/at least 2 subjects/);
-    expect(() =>
-      intraclassCorrelation([
-        [1, 1],
-        [2, 2],
-        [3, 3],
-      ]),
-    ).toThrow(/residual mean square is zero/);
+    expect(thrownMessage(() => iccAnova([[1, 2], [3]]))).toEqual({
+      code: 'stats.rowLength',
+      params: { fn: 'iccAnova', what: 'ratings', i: 1, n: 1, expected: 2 },
+    });
+    expect(
+      thrownMessage(() =>
+        iccAnova([
+          [1, NaN],
+          [3, 4],
+        ]),
+      ),
+    ).toEqual({ code: 'stats.notFinite', params: { fn: 'iccAnova', what: 'ratings[0][1]', value: NaN } });
+    expect(thrownMessage(() => iccAnova([[1, 2]]))).toEqual({
+      code: 'stats.tooFewRows',
+      params: { fn: 'iccAnova', what: 'ratings', n: 1, min: 2 },
+    });
+    expect(thrownMessage(() => iccAnova([[1], [2]]))).toEqual({
+      code: 'stats.tooFewColumns',
+      params: { fn: 'iccAnova', what: 'ratings', n: 1, min: 2 },
+    });
+    expect(
+      thrownMessage(() =>
+        intraclassCorrelation([
+          [1, 1],
+          [2, 2],
+          [3, 3],
+        ]),
+      ),
+    ).toEqual({ code: 'stats.icc.noResidual', params: { fn: 'intraclassCorrelation' } });
   });
 });

@@ -5,6 +5,7 @@ import { bootstrapAucCi, percentile, quantileType7 } from '../../../src/model/bo
 import { createRng } from '../../../src/model/random';
 import type { Rng } from '../../../src/model/random';
 import { aucMannWhitney } from '../../../src/model/roc';
+import { thrownMessage } from '../../fixtures/thrownMessage';
 
 const STATS = fileURLToPath(new URL('../../../../shared/stats/', import.meta.url));
 
@@ -41,9 +42,18 @@ describe('percentile step (numpy linear = R type 7) on the recorded 2000 AUCs', 
   });
 
   it('rejects bad input', () => {
-    expect(() => quantileType7([], 0.5)).toThrow(/empty/);
-    expect(() => quantileType7([1, 2], 1.5)).toThrow(/\[0, 1\]/);
-    expect(() => quantileType7([1, NaN], 0.5)).toThrow(/not finite/);
+    expect(thrownMessage(() => quantileType7([], 0.5))).toEqual({
+      code: 'stats.tooFewValues',
+      params: { fn: 'quantileType7', what: 'values', n: 0, min: 1 },
+    });
+    expect(thrownMessage(() => quantileType7([1, 2], 1.5))).toEqual({
+      code: 'stats.outOfRange',
+      params: { fn: 'quantileType7', what: 'q', value: 1.5, range: '[0, 1]' },
+    });
+    expect(thrownMessage(() => quantileType7([1, NaN], 0.5))).toEqual({
+      code: 'stats.notFinite',
+      params: { fn: 'quantileType7', what: 'values[1]', value: NaN },
+    });
   });
 });
 
@@ -129,8 +139,17 @@ describe('stratified bootstrap of the AUC', () => {
   });
 
   it('rejects bad options', () => {
-    expect(() => bootstrapAucCi([1, 0], [1, 0], { nBoot: 0 })).toThrow(/nBoot/);
-    expect(() => bootstrapAucCi([1, 0], [1, 0], { confLevel: 1.2 })).toThrow(/confidence level/);
-    expect(() => bootstrapAucCi([1, 1], [1, 0])).toThrow(/one positive and one negative/);
+    expect(thrownMessage(() => bootstrapAucCi([1, 0], [1, 0], { nBoot: 0 }))).toEqual({
+      code: 'stats.notInteger',
+      params: { fn: 'bootstrapAucCi', what: 'nBoot', value: 0, range: '≥ 1' },
+    });
+    expect(thrownMessage(() => bootstrapAucCi([1, 0], [1, 0], { confLevel: 1.2 }))).toEqual({
+      code: 'stats.outOfRange',
+      params: { fn: 'bootstrapAucCi', what: 'confLevel', value: 1.2, range: '(0, 1)' },
+    });
+    expect(thrownMessage(() => bootstrapAucCi([1, 1], [1, 0]))).toEqual({
+      code: 'stats.needBothClasses',
+      params: { fn: 'bootstrapAucCi', nPos: 2, nNeg: 0, min: 1 },
+    });
   });
 });

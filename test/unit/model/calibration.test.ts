@@ -11,6 +11,7 @@ import {
   quantileType7,
 } from '../../../src/model/calibration';
 import type { CalibrationStrategy, HosmerLemeshowResult } from '../../../src/model/calibration';
+import { thrownMessage } from '../../fixtures/thrownMessage';
 
 const SHARED = path.resolve(__dirname, '../../../../shared');
 
@@ -157,10 +158,25 @@ describe('calibration edge cases', () => {
     expect(c.binIndex).toEqual([0, 1, 4]);
   });
   it('rejects invalid input', () => {
-    expect(() => brierScore([0, 1], [0.5])).toThrow(/y has 2 entries but p has 1/);
-    expect(() => brierScore([0, 2], [0.5, 0.5])).toThrow(/not 0 or 1/);
-    expect(() => calibrationCurve([0, 1], [0.5, 1.5])).toThrow(/not a probability/);
-    expect(() => calibrationCurve([0, 1], [0.5, 0.5], 0)).toThrow(/nBins must be a positive integer/);
-    expect(() => hosmerLemeshow([0, 1, 0], [0.1, 0.2, 0.3])).toThrow(/cannot form 10 groups/);
+    expect(thrownMessage(() => brierScore([0, 1], [0.5]))).toEqual({
+      code: 'stats.lengthMismatch',
+      params: { fn: 'brierScore', what: 'y, p', a: 2, b: 1 },
+    });
+    expect(thrownMessage(() => brierScore([0, 2], [0.5, 0.5]))).toEqual({
+      code: 'stats.notBinary',
+      params: { fn: 'brierScore', what: 'y[1]', value: 2 },
+    });
+    expect(thrownMessage(() => calibrationCurve([0, 1], [0.5, 1.5]))).toEqual({
+      code: 'stats.outOfRange',
+      params: { fn: 'calibrationCurve', what: 'p[1]', value: 1.5, range: '[0, 1]' },
+    });
+    expect(thrownMessage(() => calibrationCurve([0, 1], [0.5, 0.5], 0))).toEqual({
+      code: 'stats.notInteger',
+      params: { fn: 'calibrationCurve', what: 'nBins', value: 0, range: '≥ 1' },
+    });
+    expect(thrownMessage(() => hosmerLemeshow([0, 1, 0], [0.1, 0.2, 0.3]))).toEqual({
+      code: 'stats.hosmerLemeshow.tooFew',
+      params: { fn: 'hosmerLemeshow', n: 3, groups: 10 },
+    });
   });
 });

@@ -5,6 +5,8 @@ import {
   parseCsv,
   parseNumberCell,
 } from '../../../src/model/cohort';
+import { thrownMessage } from '../../fixtures/thrownMessage';
+import { englishThrown } from '../../fixtures/englishError';
 
 const header = 'id,original_glcm_Contrast,original_shape_Elongation,miR34a,pCR,age,subtype';
 
@@ -23,17 +25,46 @@ describe('parseCsv', () => {
     expect(parseCsv('a;b;c\n1,5;2;3').delimiter).toBe(';');
   });
   it('names the line for ragged rows, unterminated quotes and duplicated headers', () => {
-    expect(() => parseCsv('a,b\n1,2\n3')).toThrow(/line 3: 1 cells, but the header has 2 columns/);
-    expect(() => parseCsv('a,b\n"1,2\n')).toThrow(/line 2: a quoted cell is never closed/);
-    expect(() => parseCsv('a,a\n1,2')).toThrow(/"a" appears twice \(columns 1 and 2\)/);
-    expect(() => parseCsv('  \n')).toThrow(/empty/);
+    expect(thrownMessage(() => parseCsv('a,b\n1,2\n3'))).toEqual({
+      code: 'model.csv.cellCount',
+      params: { file: 'CSV', line: 3, cells: 1, columns: 2 },
+    });
+    expect(thrownMessage(() => parseCsv('a,b\n"1,2\n', 't.csv'))).toEqual({
+      code: 'model.csv.openQuote',
+      params: { file: 't.csv', line: 2 },
+    });
+    expect(thrownMessage(() => parseCsv('a,a\n1,2'))).toEqual({
+      code: 'model.csv.duplicateHeader',
+      params: { file: 'CSV', line: 1, name: 'a', first: 1, second: 2 },
+    });
+    expect(thrownMessage(() => parseCsv('a,,c\n1,2,3'))).toEqual({
+      code: 'model.csv.emptyHeader',
+      params: { file: 'CSV', line: 1, column: 2 },
+    });
+    expect(thrownMessage(() => parseCsv('  \n'))).toEqual({
+      code: 'model.csv.empty',
+      params: { file: 'CSV' },
+    });
+    expect(englishThrown(() => parseCsv('a,b\n1,2\n3', 'cohort.csv'))).toMatch(
+      /^cohort\.csv: line 3: 1 cells, but the header has 2 columns\. /,
+    );
   });
   it('parses numbers strictly', () => {
     expect(parseNumberCell(' 1.5e-3 ', 'x')).toBe(0.0015);
     expect(parseNumberCell('0,44', 'x', true)).toBe(0.44);
     expect(parseNumberCell('', 'x')).toBeNull();
-    expect(() => parseNumberCell('1.2.3', 'here')).toThrow(/here: "1.2.3" is not a number/);
-    expect(() => parseNumberCell('Infinity', 'here')).toThrow(/not a number/);
+    expect(thrownMessage(() => parseNumberCell('1.2.3', 'here'))).toEqual({
+      code: 'model.csv.notNumber',
+      params: { where: 'here', value: '1.2.3' },
+    });
+    expect(thrownMessage(() => parseNumberCell(' Infinity ', 'here'))).toEqual({
+      code: 'model.csv.notNumber',
+      params: { where: 'here', value: 'Infinity' },
+    });
+    expect(thrownMessage(() => parseNumberCell('1e999', 'here'))).toEqual({
+      code: 'model.csv.tooLarge',
+      params: { where: 'here', value: '1e999' },
+    });
   });
 });
 
@@ -74,31 +105,77 @@ describe('parseCohortCsv', () => {
     expect(c.pcr).toBeNull();
   });
   it('every cell error names the line and the column', () => {
-    expect(() => parseCohortCsv(`${header}\nP1,abc,0.8,0.44,0,50,x`)).toThrow(
-      /line 2, column "original_glcm_Contrast": "abc" is not a number/,
-    );
-    expect(() => parseCohortCsv(`${header}\nP1,1,,0.44,0,50,x`)).toThrow(
-      /line 2, column "original_shape_Elongation": the cell is empty/,
-    );
-    expect(() => parseCohortCsv(`${header}\nP1,1,1,0.44,2,50,x`)).toThrow(
-      /line 2, column "pCR": "2" is not 0/,
-    );
-    expect(() => parseCohortCsv(`${header}\nP1,1,1,-0.4,1,50,x`)).toThrow(/line 2, column "miR34a": .*> 0/);
-    expect(() => parseCohortCsv(`${header}\nP1,1,1,0.4,1,50,x\nP1,1,1,0.4,0,50,x`)).toThrow(
-      /line 3, column "id": case id "P1" already used on line 2/,
-    );
-    expect(() => parseCohortCsv(`${header}\n,1,1,0.4,1,50,x`)).toThrow(
-      /line 2, column "id": the case id is empty/,
+    const file = { code: 'model.csv.cohortFile' };
+    const where = (line: number, column: string) => ({
+      code: 'model.csv.cell',
+      params: { file, line, column },
+    });
+    expect(thrownMessage(() => parseCohortCsv(`${header}\nP1,abc,0.8,0.44,0,50,x`))).toEqual({
+      code: 'model.csv.notNumber',
+      params: { where: where(2, 'original_glcm_Contrast'), value: 'abc' },
+    });
+    expect(thrownMessage(() => parseCohortCsv(`${header}\nP1,1,,0.44,0,50,x`))).toEqual({
+      code: 'model.csv.emptyCell',
+      params: { where: where(2, 'original_shape_Elongation') },
+    });
+    expect(thrownMessage(() => parseCohortCsv(`${header}\nP1,1,1,0.44,2,50,x`))).toEqual({
+      code: 'model.cohort.pcrNotBinary',
+      params: { where: where(2, 'pCR'), value: '2' },
+    });
+    expect(thrownMessage(() => parseCohortCsv(`${header}\nP1,1,1,-0.4,1,50,x`))).toEqual({
+      code: 'model.cohort.mirNotPositive',
+      params: { where: where(2, 'miR34a'), value: -0.4 },
+    });
+    expect(thrownMessage(() => parseCohortCsv(`${header}\nP1,1,1,0.4,1,50,x\nP1,1,1,0.4,0,50,x`))).toEqual({
+      code: 'model.cohort.duplicateId',
+      params: { where: where(3, 'id'), id: 'P1', line: 2 },
+    });
+    expect(thrownMessage(() => parseCohortCsv(`${header}\n,1,1,0.4,1,50,x`))).toEqual({
+      code: 'model.cohort.emptyId',
+      params: { where: where(2, 'id') },
+    });
+    // The cell's place is rendered inside the message, in English as before.
+    expect(
+      englishThrown(() => parseCohortCsv(`${header}\nP1,abc,0.8,0.44,0,50,x`, { what: 'c.csv' })),
+    ).toMatch(/^c\.csv: line 2, column "original_glcm_Contrast": "abc" is not a number\. /);
+    expect(englishThrown(() => parseCohortCsv(`${header}\nP1,1,,0.44,0,50,x`))).toMatch(
+      /^cohort CSV: line 2, column "original_shape_Elongation": the cell is empty\. /,
     );
   });
   it('rejects files missing required columns', () => {
-    expect(() => parseCohortCsv('original_glcm_Contrast,pCR\n1,0')).toThrow(/no miR34a column/);
-    expect(() => parseCohortCsv('original_glcm_Contrast,miR34a\n1,0.5')).toThrow(/no pCR column/);
-    expect(() => parseCohortCsv('miR34a,pCR\n0.5,1')).toThrow(/no radiomics feature column/);
-    expect(() =>
-      parseCohortCsv('original_glcm_Contrast,reader2_original_glcm_Idm,miR34a,pCR\n1,1,0.5,1'),
-    ).toThrow(/"reader2_original_glcm_Idm" has no first-reader column "original_glcm_Idm"/);
-    expect(() => parseCohortCsv('original_glcm_Contrast,miR34a,pCR\n')).toThrow(/no case rows/);
+    const file = { code: 'model.csv.cohortFile' };
+    expect(thrownMessage(() => parseCohortCsv('original_glcm_Contrast,pCR\n1,0'))).toEqual({
+      code: 'model.cohort.noMir',
+      params: { file },
+    });
+    expect(
+      thrownMessage(() => parseCohortCsv('original_glcm_Contrast,miR34a\n1,0.5', { what: 'x.csv' })),
+    ).toEqual({
+      code: 'model.cohort.noPcr',
+      params: { file: 'x.csv' },
+    });
+    expect(thrownMessage(() => parseCohortCsv('miR34a,pCR\n0.5,1'))).toEqual({
+      code: 'model.cohort.noFeatures',
+      params: { file },
+    });
+    expect(
+      thrownMessage(() => parseCohortCsv('original_glcm_Contrast,miR34a,miR-34a,pCR\n1,0.5,0.5,1')),
+    ).toEqual({
+      code: 'model.cohort.severalMir',
+      params: { file, columns: '"miR34a", "miR-34a"' },
+    });
+    expect(
+      thrownMessage(() =>
+        parseCohortCsv('original_glcm_Contrast,reader2_original_glcm_Idm,miR34a,pCR\n1,1,0.5,1'),
+      ),
+    ).toEqual({
+      code: 'model.cohort.reader2Orphan',
+      params: { file, column: 'reader2_original_glcm_Idm', name: 'original_glcm_Idm' },
+    });
+    expect(thrownMessage(() => parseCohortCsv('original_glcm_Contrast,miR34a,pCR\n'))).toEqual({
+      code: 'model.cohort.noRows',
+      params: { file },
+    });
   });
   it('recognises PyRadiomics feature names', () => {
     expect(isPyRadiomicsFeatureName('original_firstorder_10Percentile')).toBe(true);

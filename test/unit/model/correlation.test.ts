@@ -9,6 +9,7 @@ import {
   spearmanMatrix,
 } from '../../../src/model/correlation';
 import { fitStandardScaler, transformStandardScaler } from '../../../src/model/zscore';
+import { thrownMessage } from '../../fixtures/thrownMessage';
 
 const SHARED = path.resolve(__dirname, '../../../../shared');
 const fixture = JSON.parse(readFileSync(path.join(SHARED, 'stats/selection.json'), 'utf8')) as {
@@ -55,14 +56,25 @@ describe('correlation edge cases', () => {
     expect(pearson([1, 2, 3], [3, 2, 1])).toBeCloseTo(-1, 15);
   });
   it('rejects constant columns, short or mismatched input', () => {
-    expect(() => pearson([1, 1, 1], [1, 2, 3])).toThrow(/column 0 is constant/);
-    expect(() => pearsonMatrix([[1, 2]])).toThrow(/at least 2 observations/);
-    expect(() => spearman([1, 2], [1, 2, 3])).toThrow(/differ in length/);
-    expect(() =>
-      pearsonMatrix([
-        [1, 2],
-        [Infinity, 3],
-      ]),
-    ).toThrow(/not finite/);
+    expect(thrownMessage(() => pearson([1, 1, 1], [1, 2, 3]))).toEqual({
+      code: 'stats.constantColumn',
+      params: { fn: 'pearsonMatrix', column: 0 },
+    });
+    expect(thrownMessage(() => pearsonMatrix([[1, 2]]))).toEqual({
+      code: 'stats.tooFewRows',
+      params: { fn: 'pearsonMatrix', what: 'X', n: 1, min: 2 },
+    });
+    expect(thrownMessage(() => spearman([1, 2], [1, 2, 3]))).toEqual({
+      code: 'stats.lengthMismatch',
+      params: { fn: 'spearman', what: 'a, b', a: 2, b: 3 },
+    });
+    expect(
+      thrownMessage(() =>
+        pearsonMatrix([
+          [1, 2],
+          [Infinity, 3],
+        ]),
+      ),
+    ).toEqual({ code: 'stats.notFinite', params: { fn: 'pearsonMatrix', what: 'X[1][0]', value: Infinity } });
   });
 });

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { decisionCurve, defaultDcaThresholds } from '../../../src/model/dca';
+import { thrownMessage } from '../../fixtures/thrownMessage';
 
 const STATS = fileURLToPath(new URL('../../../../shared/stats/', import.meta.url));
 
@@ -103,10 +104,23 @@ describe('decision-curve analysis — dca.json', () => {
   });
 
   it('rejects bad input', () => {
-    expect(() => decisionCurve([1, 0], [1.2, 0.1])).toThrow(/not in \[0, 1\]/);
-    expect(() => decisionCurve([1, 0], [0.5, 0.1], [1])).toThrow(/strictly between 0 and 1/);
-    expect(() => decisionCurve([1, 0], [0.5, 0.1], [0])).toThrow(/strictly between 0 and 1/);
-    expect(() => decisionCurve([0, 0], [0.5, 0.1])).toThrow(/one positive and one negative/);
-    expect(() => decisionCurve([1, 0], [0.5])).toThrow(/differ in length/);
+    expect(thrownMessage(() => decisionCurve([1, 0], [1.2, 0.1]))).toEqual({
+      code: 'stats.outOfRange',
+      params: { fn: 'decisionCurve', what: 'p[0]', value: 1.2, range: '[0, 1]' },
+    });
+    for (const t of [1, 0]) {
+      expect(thrownMessage(() => decisionCurve([1, 0], [0.5, 0.1], [t]))).toEqual({
+        code: 'stats.outOfRange',
+        params: { fn: 'decisionCurve', what: 'thresholds', value: t, range: '(0, 1)' },
+      });
+    }
+    expect(thrownMessage(() => decisionCurve([0, 0], [0.5, 0.1]))).toEqual({
+      code: 'stats.needBothClasses',
+      params: { fn: 'decisionCurve', nPos: 0, nNeg: 2, min: 1 },
+    });
+    expect(thrownMessage(() => decisionCurve([1, 0], [0.5]))).toEqual({
+      code: 'stats.lengthMismatch',
+      params: { fn: 'decisionCurve', what: 'y, scores', a: 2, b: 1 },
+    });
   });
 });

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { delongAuc, delongPaired, delongPlacements, delongUnpaired } from '../../../src/model/delong';
+import { thrownMessage } from '../../fixtures/thrownMessage';
 
 const STATS = fileURLToPath(new URL('../../../../shared/stats/', import.meta.url));
 const load = <T>(name: string): T => JSON.parse(readFileSync(`${STATS}${name}`, 'utf8')) as T;
@@ -197,13 +198,28 @@ describe('pROC aSAH example — pROC-aSAH/expected.json', () => {
 
 describe('DeLong input checks', () => {
   it('rejects too few cases, mismatched lengths and bad levels', () => {
-    expect(() => delongAuc([1, 0, 0], [0.9, 0.1, 0.2])).toThrow(/at least 2 positive and 2 negative/);
-    expect(() => delongPaired([1, 1, 0, 0], [1, 2, 3, 4], [1, 2, 3])).toThrow(/differ in length/);
-    expect(() => delongAuc([1, 1, 0, 0], [1, 2, 3, 4], 1)).toThrow(/strictly between 0 and 1/);
-    expect(() => delongAuc([1, 1, 0, 0], [1, 2, 3, NaN])).toThrow(/not a finite number/);
-    expect(() => delongUnpaired([1, 1, 0, 0], [4, 3, 2, 1], [1, 1, 0, 0], [4, 3, 2, 1])).toThrow(
-      /variances are 0/,
-    );
+    expect(thrownMessage(() => delongAuc([1, 0, 0], [0.9, 0.1, 0.2]))).toEqual({
+      code: 'stats.needBothClasses',
+      params: { fn: 'delongAuc', nPos: 1, nNeg: 2, min: 2 },
+    });
+    expect(thrownMessage(() => delongPaired([1, 1, 0, 0], [1, 2, 3, 4], [1, 2, 3]))).toEqual({
+      code: 'stats.lengthMismatch',
+      params: { fn: 'delongPaired', what: 'scores1, scores2', a: 4, b: 3 },
+    });
+    expect(thrownMessage(() => delongAuc([1, 1, 0, 0], [1, 2, 3, 4], 1))).toEqual({
+      code: 'stats.outOfRange',
+      params: { fn: 'delongAuc', what: 'confLevel', value: 1, range: '(0, 1)' },
+    });
+    expect(thrownMessage(() => delongAuc([1, 1, 0, 0], [1, 2, 3, NaN]))).toEqual({
+      code: 'stats.notFinite',
+      params: { fn: 'delongPlacements', what: 'scores[3]', value: NaN },
+    });
+    expect(
+      thrownMessage(() => delongUnpaired([1, 1, 0, 0], [4, 3, 2, 1], [1, 1, 0, 0], [4, 3, 2, 1])),
+    ).toEqual({
+      code: 'stats.delong.zeroVariance',
+      params: { fn: 'delongUnpaired' },
+    });
   });
 });
 

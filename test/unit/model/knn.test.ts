@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fitKnn, kneighbors, predict, predictDetailed, predictProba } from '../../../src/model/knn';
 import type { KnnWeights } from '../../../src/model/knn';
+import { thrownMessage } from '../../fixtures/thrownMessage';
 
 const STATS = fileURLToPath(new URL('../../../../shared/stats/', import.meta.url));
 
@@ -123,17 +124,50 @@ describe('KNN rules', () => {
   });
 
   it('rejects bad input with specific messages', () => {
-    expect(() => fitKnn([], [], { k: 1 })).toThrow(/no rows/);
-    expect(() => fitKnn([[1], [2]], [0], { k: 1 })).toThrow(/2 rows but y has 1/);
-    expect(() => fitKnn([[1], [2, 3]], [0, 1], { k: 1 })).toThrow(/row 1 has 2 features, expected 1/);
-    expect(() => fitKnn([[1], [NaN]], [0, 1], { k: 1 })).toThrow(/not finite/);
-    expect(() => fitKnn([[1], [2]], [0, 2], { k: 1 })).toThrow(/not 0 or 1/);
-    expect(() => fitKnn([[1], [2]], [0, 1], { k: 3 })).toThrow(/exceeds the number of training rows/);
-    expect(() => fitKnn([[1], [2]], [0, 1], { k: 0 })).toThrow(/positive integer/);
-    expect(() => fitKnn([[1], [2]], [0, 1], { k: 1, weights: 'cosine' as KnnWeights })).toThrow(/weights/);
+    const knn = (params: Record<string, unknown>) => ({ fn: 'KNN', ...params });
+    expect(thrownMessage(() => fitKnn([], [], { k: 1 }))).toEqual({
+      code: 'stats.tooFewRows',
+      params: knn({ what: 'X', n: 0, min: 1 }),
+    });
+    expect(thrownMessage(() => fitKnn([[1], [2]], [0], { k: 1 }))).toEqual({
+      code: 'stats.lengthMismatch',
+      params: knn({ what: 'X, y', a: 2, b: 1 }),
+    });
+    expect(thrownMessage(() => fitKnn([[1], [2, 3]], [0, 1], { k: 1 }))).toEqual({
+      code: 'stats.rowLength',
+      params: knn({ what: 'X', i: 1, n: 2, expected: 1 }),
+    });
+    expect(thrownMessage(() => fitKnn([[1], [NaN]], [0, 1], { k: 1 }))).toEqual({
+      code: 'stats.notFinite',
+      params: knn({ what: 'X[1][0]', value: NaN }),
+    });
+    expect(thrownMessage(() => fitKnn([[1], [2]], [0, 2], { k: 1 }))).toEqual({
+      code: 'stats.notBinary',
+      params: knn({ what: 'y[1]', value: 2 }),
+    });
+    expect(thrownMessage(() => fitKnn([[1], [2]], [0, 1], { k: 3 }))).toEqual({
+      code: 'model.knn.kTooLarge',
+      params: { k: 3, n: 2 },
+    });
+    expect(thrownMessage(() => fitKnn([[1], [2]], [0, 1], { k: 0 }))).toEqual({
+      code: 'stats.notInteger',
+      params: knn({ what: 'k', value: 0, range: '≥ 1' }),
+    });
+    expect(
+      thrownMessage(() => fitKnn([[1], [2]], [0, 1], { k: 1, weights: 'cosine' as KnnWeights })),
+    ).toEqual({
+      code: 'stats.unknownOption',
+      params: knn({ what: 'weights', value: 'cosine', allowed: "'uniform', 'distance'" }),
+    });
     const model = fitKnn([[1, 2]], [1], { k: 1 });
-    expect(() => predictProba(model, [[1]])).toThrow(/expected 2/);
-    expect(() => predictProba(model, [[1, Infinity]])).toThrow(/not finite/);
+    expect(thrownMessage(() => predictProba(model, [[1]]))).toEqual({
+      code: 'stats.rowLength',
+      params: knn({ what: 'Q', i: 0, n: 1, expected: 2 }),
+    });
+    expect(thrownMessage(() => predictProba(model, [[1, Infinity]]))).toEqual({
+      code: 'stats.notFinite',
+      params: knn({ what: 'Q[0][1]', value: Infinity }),
+    });
   });
 });
 

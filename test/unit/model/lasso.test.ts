@@ -10,6 +10,7 @@ import {
   lassoFit,
 } from '../../../src/model/lasso';
 import { kFold } from '../../../src/model/split';
+import { thrownMessage } from '../../fixtures/thrownMessage';
 
 const shared = path.resolve(__dirname, '../../../../shared');
 interface LassoSolution {
@@ -85,10 +86,22 @@ describe('lassoFit (sklearn Lasso)', () => {
     });
   }
   it('rejects bad input with specific messages', () => {
-    expect(() => lassoFit([], [], { alpha: 0.1 })).toThrow(/no rows/);
-    expect(() => lassoFit([[1], [2]], [1], { alpha: 0.1 })).toThrow(/2 rows but y has 1/);
-    expect(() => lassoFit([[1], [NaN]], [1, 2], { alpha: 0.1 })).toThrow(/X\[1\]\[0\]/);
-    expect(() => lassoFit([[1], [2]], [1, 2], { alpha: -1 })).toThrow(/alpha/);
+    expect(thrownMessage(() => lassoFit([], [], { alpha: 0.1 }))).toEqual({
+      code: 'stats.tooFewRows',
+      params: { fn: 'lassoFit', what: 'X', n: 0, min: 1 },
+    });
+    expect(thrownMessage(() => lassoFit([[1], [2]], [1], { alpha: 0.1 }))).toEqual({
+      code: 'stats.lengthMismatch',
+      params: { fn: 'lassoFit', what: 'X, y', a: 2, b: 1 },
+    });
+    expect(thrownMessage(() => lassoFit([[1], [NaN]], [1, 2], { alpha: 0.1 }))).toEqual({
+      code: 'stats.notFinite',
+      params: { fn: 'lassoFit', what: 'X[1][0]', value: NaN },
+    });
+    expect(thrownMessage(() => lassoFit([[1], [2]], [1, 2], { alpha: -1 }))).toEqual({
+      code: 'stats.outOfRange',
+      params: { fn: 'lassoFit', what: 'alpha', value: -1, range: '[0, ∞)' },
+    });
   });
   it('large alpha gives all-zero coefficients and intercept = mean(y)', () => {
     const r = lassoFit(X, y, { alpha: 10 });
@@ -141,7 +154,10 @@ describe('lassoCV (sklearn LassoCV, KFold(5))', () => {
     expect(b.columns.filter((_, j) => r.coef[j] !== 0)).toEqual(d.selected_features);
   });
   it('rejects constant y', () => {
-    expect(() => lassoCV(b.X_standardized, new Array(75).fill(1))).toThrow(/largest useful alpha is 0/);
+    expect(thrownMessage(() => lassoCV(b.X_standardized, new Array(75).fill(1)))).toEqual({
+      code: 'model.lasso.nothingToSelect',
+      params: {},
+    });
   });
 });
 
@@ -162,6 +178,9 @@ describe('l1LogisticLiblinear (penalised intercept)', () => {
     expect(Math.abs(r.intercept - c.unpenalised_intercept_reference_saga.intercept)).toBeGreaterThan(0.3);
   });
   it('rejects non-binary labels', () => {
-    expect(() => l1LogisticLiblinear([[1], [2]], [0, 2], { C: 1 })).toThrow(/y\[1\] = 2/);
+    expect(thrownMessage(() => l1LogisticLiblinear([[1], [2]], [0, 2], { C: 1 }))).toEqual({
+      code: 'stats.notBinary',
+      params: { fn: 'l1LogisticLiblinear', what: 'y[1]', value: 2 },
+    });
   });
 });

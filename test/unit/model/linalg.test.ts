@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cholesky, choleskySolve, inverseSPD, matVec, solveSPD } from '../../../src/model/linalg';
+import { thrownMessage } from '../../fixtures/thrownMessage';
 
 const A = [
   [4, 12, -16],
@@ -32,16 +33,33 @@ describe('SPD linear algebra', () => {
     }
   });
   it('rejects non-SPD, non-square and mismatched input', () => {
-    expect(() =>
-      cholesky([
-        [1, 2],
-        [2, 1],
-      ]),
-    ).toThrow(/not positive definite/);
-    expect(() => cholesky([[1, 2]])).toThrow(/must be square/);
-    expect(() => cholesky([])).toThrow(/must not be empty/);
-    expect(() => cholesky([[NaN]])).toThrow(/not finite/);
-    expect(() => solveSPD(A, [1, 2])).toThrow(/right-hand side has length 2/);
-    expect(() => matVec(A, [1])).toThrow(/row 0 has length 3/);
+    expect(
+      thrownMessage(() =>
+        cholesky([
+          [1, 2],
+          [2, 1],
+        ]),
+      ),
+    ).toEqual({ code: 'stats.notPositiveDefinite', params: { fn: 'cholesky', pivot: 1, value: -3 } });
+    expect(thrownMessage(() => cholesky([[1, 2]]))).toEqual({
+      code: 'stats.rowLength',
+      params: { fn: 'cholesky', what: 'A', i: 0, n: 2, expected: 1 },
+    });
+    expect(thrownMessage(() => cholesky([]))).toEqual({
+      code: 'stats.tooFewRows',
+      params: { fn: 'cholesky', what: 'A', n: 0, min: 1 },
+    });
+    expect(thrownMessage(() => cholesky([[NaN]]))).toEqual({
+      code: 'stats.notFinite',
+      params: { fn: 'cholesky', what: 'A[0][0]', value: NaN },
+    });
+    expect(thrownMessage(() => solveSPD(A, [1, 2]))).toEqual({
+      code: 'stats.lengthMismatch',
+      params: { fn: 'choleskySolve', what: 'b, L', a: 2, b: 3 },
+    });
+    expect(thrownMessage(() => matVec(A, [1]))).toEqual({
+      code: 'stats.rowLength',
+      params: { fn: 'matVec', what: 'A', i: 0, n: 3, expected: 1 },
+    });
   });
 });

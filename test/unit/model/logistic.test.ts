@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fitLogistic, predictLogistic } from '../../../src/model/logistic';
+import { thrownMessage } from '../../fixtures/thrownMessage';
 
 const SHARED = path.resolve(__dirname, '../../../../shared');
 
@@ -98,24 +99,40 @@ describe('logistic edge cases', () => {
     expect(Number.isNaN(fit.llrPValue)).toBe(true);
   });
   it('rejects separation, single-class outcomes and bad input', () => {
-    expect(() => fitLogistic([[1], [2], [3], [4]], [0, 0, 1, 1])).toThrow(
-      /separation|singular|did not converge/,
-    );
-    expect(() => fitLogistic([[1], [2]], [1, 1])).toThrow(/only one class/);
-    expect(() => fitLogistic([[1], [2]], [0, 2])).toThrow(/not 0 or 1/);
-    expect(() => fitLogistic([[1], [NaN]], [0, 1])).toThrow(/not finite/);
-    expect(() => fitLogistic([[1], [2]], [0, 1, 1])).toThrow(/X has 2 rows but y has 3/);
-    expect(() =>
-      fitLogistic(
-        [
-          [1, 2],
-          [2, 4],
-          [3, 6],
-          [1, 2],
-          [2, 4],
-        ],
-        [0, 1, 0, 1, 1],
+    expect([
+      'model.logistic.separation',
+      'model.logistic.singular',
+      'model.logistic.noConvergence',
+    ]).toContain(thrownMessage(() => fitLogistic([[1], [2], [3], [4]], [0, 0, 1, 1])).code);
+    expect(thrownMessage(() => fitLogistic([[1], [2]], [1, 1]))).toEqual({
+      code: 'model.logistic.oneClass',
+      params: { n: 2, events: 2 },
+    });
+    expect(thrownMessage(() => fitLogistic([[1], [2]], [0, 2]))).toEqual({
+      code: 'stats.notBinary',
+      params: { fn: 'fitLogistic', what: 'y[1]', value: 2 },
+    });
+    expect(thrownMessage(() => fitLogistic([[1], [NaN]], [0, 1]))).toEqual({
+      code: 'stats.notFinite',
+      params: { fn: 'fitLogistic', what: 'X[1][0]', value: NaN },
+    });
+    expect(thrownMessage(() => fitLogistic([[1], [2]], [0, 1, 1]))).toEqual({
+      code: 'stats.lengthMismatch',
+      params: { fn: 'fitLogistic', what: 'X, y', a: 2, b: 3 },
+    });
+    expect(
+      thrownMessage(() =>
+        fitLogistic(
+          [
+            [1, 2],
+            [2, 4],
+            [3, 6],
+            [1, 2],
+            [2, 4],
+          ],
+          [0, 1, 0, 1, 1],
+        ),
       ),
-    ).toThrow(/singular/);
+    ).toEqual({ code: 'model.logistic.singular', params: {} });
   });
 });

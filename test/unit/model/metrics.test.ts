@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { thresholdMetrics } from '../../../src/model/metrics';
 import type { PositiveRule } from '../../../src/model/metrics';
+import { thrownMessage } from '../../fixtures/thrownMessage';
 
 const STATS = fileURLToPath(new URL('../../../../shared/stats/', import.meta.url));
 
@@ -84,8 +85,17 @@ describe('threshold metrics rules', () => {
   });
 
   it('rejects bad input', () => {
-    expect(() => thresholdMetrics(y, s, NaN)).toThrow(/threshold is NaN/);
-    expect(() => thresholdMetrics(y, s, 0.5, '<' as PositiveRule)).toThrow(/unknown rule/);
-    expect(() => thresholdMetrics([1], [0.1, 0.2], 0.5)).toThrow(/differ in length/);
+    expect(thrownMessage(() => thresholdMetrics(y, s, NaN))).toEqual({
+      code: 'stats.isNaN',
+      params: { fn: 'thresholdMetrics', what: 'threshold' },
+    });
+    expect(thrownMessage(() => thresholdMetrics(y, s, 0.5, '<' as PositiveRule))).toEqual({
+      code: 'stats.unknownOption',
+      params: { fn: 'thresholdMetrics', what: 'rule', value: '<', allowed: "'>=', '>'" },
+    });
+    expect(thrownMessage(() => thresholdMetrics([1], [0.1, 0.2], 0.5))).toEqual({
+      code: 'stats.lengthMismatch',
+      params: { fn: 'thresholdMetrics', what: 'y, scores', a: 1, b: 2 },
+    });
   });
 });

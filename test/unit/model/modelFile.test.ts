@@ -14,6 +14,7 @@ import {
 } from '../../../src/model/modelFile';
 import { fitStudyModels } from '../../../src/model/pipeline';
 import { rocIndexAt } from '../../../src/model/roc';
+import { thrownMessage } from '../../fixtures/thrownMessage';
 
 const cohort = syntheticCohort(150, { seed: 9 });
 const result = fitStudyModels(cohort, {
@@ -28,7 +29,15 @@ describe('canonical JSON and hash', () => {
     expect(canonicalJson({ b: [2, { d: 1, c: null }], a: 0.1 + 0.2, u: undefined })).toBe(
       '{"a":0.30000000000000004,"b":[2,{"c":null,"d":1}]}',
     );
-    expect(englishThrown(() => canonicalJson({ x: Infinity }))).toMatch(/non-finite number Infinity/);
+    expect(thrownMessage(() => canonicalJson({ x: Infinity }))).toEqual({
+      code: 'model.file.nonFinite',
+      params: { value: Infinity },
+    });
+    expect(englishThrown(() => canonicalJson({ x: NaN }))).toMatch(/non-finite number NaN/);
+    expect(thrownMessage(() => canonicalJson({ f: () => 1 }))).toEqual({
+      code: 'model.file.unstorable',
+      params: { type: 'function' },
+    });
   });
   it('hashes the canonical JSON without the hash field with SHA-256 (WebCrypto)', async () => {
     const doc = await sealModel(result.document);

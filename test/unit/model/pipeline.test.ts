@@ -4,6 +4,7 @@ import type { Cohort } from '../../../src/model/cohort';
 import { fitKnn, predictProba } from '../../../src/model/knn';
 import { fitStudyModels } from '../../../src/model/pipeline';
 import { stratifiedKFold } from '../../../src/model/split';
+import { thrownMessage } from '../../fixtures/thrownMessage';
 
 const FIXED = { createdAt: '2026-01-01T00:00:00.000Z', appVersion: 'test' };
 
@@ -161,7 +162,10 @@ describe('fitStudyModels options and degenerate cases', () => {
     expect(rd.models.combined!.cvProbabilities).toEqual(oof);
     // Distance-weighted probabilities are not restricted to multiples of 1/k.
     expect(oof.some((p) => Math.abs(p * m.k - Math.round(p * m.k)) > 1e-9)).toBe(true);
-    expect(() => fitStudyModels(cohort, { weights: 'cosine' as never })).toThrow(/weights must be/);
+    expect(thrownMessage(() => fitStudyModels(cohort, { weights: 'cosine' as never }))).toEqual({
+      code: 'stats.unknownOption',
+      params: { fn: 'fitStudyModels', what: 'weights', value: 'cosine', allowed: "'uniform', 'distance'" },
+    });
   });
 
   it('honours a fixed k and a user-given split', () => {
@@ -177,14 +181,30 @@ describe('fitStudyModels options and degenerate cases', () => {
       candidates: [7],
       cvAuc: expect.any(Array),
     });
-    expect(() => fitStudyModels(cohort, { split: { train, test: test.slice(1) } })).toThrow(
-      /covers 119 of 120 rows/,
-    );
-    expect(() => fitStudyModels(cohort, { split: { train: [0, ...train], test } })).toThrow(
-      /row 0 appears twice/,
-    );
-    expect(() => fitStudyModels(cohort, { k: 0 })).toThrow(/k must be 'auto' or a positive integer/);
-    expect(() => fitStudyModels(cohort, { k: 500, nBoot: 0 })).toThrow(/k = 500 exceeds/);
+    expect(thrownMessage(() => fitStudyModels(cohort, { split: { train, test: test.slice(1) } }))).toEqual({
+      code: 'model.split.incomplete',
+      params: { covered: 119, n: 120 },
+    });
+    expect(thrownMessage(() => fitStudyModels(cohort, { split: { train: [0, ...train], test } }))).toEqual({
+      code: 'model.split.twice',
+      params: { index: 0 },
+    });
+    expect(thrownMessage(() => fitStudyModels(cohort, { split: { train: [...train, 120], test } }))).toEqual({
+      code: 'model.split.badIndex',
+      params: { index: 120, n: 120 },
+    });
+    expect(thrownMessage(() => fitStudyModels(cohort, { split: { train, test: [] } }))).toEqual({
+      code: 'model.split.emptyValidation',
+      params: {},
+    });
+    expect(thrownMessage(() => fitStudyModels(cohort, { k: 0 }))).toEqual({
+      code: 'model.knn.badK',
+      params: { value: 0 },
+    });
+    expect(thrownMessage(() => fitStudyModels(cohort, { k: 500, nBoot: 0 }))).toEqual({
+      code: 'model.knn.kTooLargeForFold',
+      params: { k: 500, n: 76 },
+    });
   });
 
   it('can select features with the L1-logistic (liblinear) model instead of LassoCV', () => {
@@ -195,9 +215,12 @@ describe('fitStudyModels options and degenerate cases', () => {
     expect(r.selected).toEqual(r.lasso!.coefficients.filter((c) => c.coefficient !== 0).map((c) => c.name));
     expect(r.document.selection).toMatchObject({ method: 'l1-logistic', l1C: 0.5, lassoAlpha: null });
     expect(r.models.combined).not.toBeNull();
-    expect(() => fitStudyModels(cohort, { selector: { method: 'l1-logistic', C: 0 } })).toThrow(
-      /C must be a positive/,
-    );
+    expect(
+      thrownMessage(() => fitStudyModels(cohort, { selector: { method: 'l1-logistic', C: 0 } })),
+    ).toEqual({
+      code: 'stats.outOfRange',
+      params: { fn: 'fitStudyModels', what: 'selector.C', value: 0, range: '(0, ∞)' },
+    });
   });
 
   it('applies the ICC filter when second-reader features exist', () => {
@@ -242,12 +265,26 @@ describe('fitStudyModels options and degenerate cases', () => {
   });
 
   it('rejects unusable cohorts and honours cancellation', () => {
-    expect(() => fitStudyModels({ ...cohort, pcr: null })).toThrow(/no pCR outcome column/);
+    expect(thrownMessage(() => fitStudyModels({ ...cohort, pcr: null }))).toEqual({
+      code: 'model.cohort.noOutcome',
+      params: {},
+    });
+    expect(thrownMessage(() => fitStudyModels(cohort, { seed: 0.5 }))).toEqual({
+      code: 'stats.seed',
+      params: { fn: 'fitStudyModels', value: 0.5 },
+    });
     const tiny = syntheticCohort(12, { seed: 1 });
-    expect(() => fitStudyModels(tiny)).toThrow(/5-fold cross-validation needs at least 5 of each/);
+    const few = thrownMessage(() => fitStudyModels(tiny));
+    expect(few).toMatchObject({ code: 'model.split.tooFewPerClass', params: { need: 5, folds: 5 } });
+    const { pcr, nonPcr } = few.params as { pcr: number; nonPcr: number };
+    expect(pcr + nonPcr).toBe(9); // 12 cases, 3 (20 %) for validation
+    expect(Math.min(pcr, nonPcr)).toBeLessThan(5);
     const ac = new AbortController();
     ac.abort();
-    expect(() => fitStudyModels(cohort, { signal: ac.signal })).toThrow(/cancelled/);
+    expect(thrownMessage(() => fitStudyModels(cohort, { signal: ac.signal }))).toEqual({
+      code: 'model.cancelled',
+      params: {},
+    });
     const ac2 = new AbortController();
     let err: unknown;
     try {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRng, splitMix64Next, xoshiro128ssFromState } from '../../../src/model/random';
+import { thrownMessage } from '../../fixtures/thrownMessage';
 
 describe('SplitMix64', () => {
   it('reproduces the reference outputs for state 0', () => {
@@ -76,12 +77,28 @@ describe('xoshiro128**', () => {
   });
 
   it('rejects bad seeds, bounds and states', () => {
-    expect(() => createRng(1.5)).toThrow(/safe integer/);
-    expect(() => createRng(2 ** 60)).toThrow(/safe integer/);
-    expect(() => createRng(1).nextInt(0)).toThrow(/integer n/);
-    expect(() => createRng(1).nextInt(2.5)).toThrow(/integer n/);
-    expect(() => xoshiro128ssFromState([0, 0, 0, 0])).toThrow(/all zero/);
-    expect(() => xoshiro128ssFromState([1, -1, 0, 0])).toThrow(/state words/);
+    expect(thrownMessage(() => createRng(1.5))).toEqual({
+      code: 'stats.seed',
+      params: { fn: 'createRng', value: 1.5 },
+    });
+    expect(thrownMessage(() => createRng(2 ** 60))).toEqual({
+      code: 'stats.seed',
+      params: { fn: 'createRng', value: 2 ** 60 },
+    });
+    for (const n of [0, 2.5, 2 ** 32 + 1]) {
+      expect(thrownMessage(() => createRng(1).nextInt(n))).toEqual({
+        code: 'stats.notInteger',
+        params: { fn: 'nextInt', what: 'n', value: n, range: '1 … 2^32' },
+      });
+    }
+    expect(thrownMessage(() => xoshiro128ssFromState([0, 0, 0, 0]))).toEqual({
+      code: 'stats.rngZeroState',
+      params: { fn: 'xoshiro128ssFromState' },
+    });
+    expect(thrownMessage(() => xoshiro128ssFromState([1, -1, 0, 0]))).toEqual({
+      code: 'stats.notInteger',
+      params: { fn: 'xoshiro128ssFromState', what: 'words', value: -1, range: '0 … 2^32 − 1' },
+    });
   });
 
   it('accepts negative seeds (taken modulo 2^64)', () => {

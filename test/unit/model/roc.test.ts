@@ -10,6 +10,7 @@ import {
   validateBinaryScores,
   youden,
 } from '../../../src/model/roc';
+import { thrownMessage } from '../../fixtures/thrownMessage';
 
 const STATS = fileURLToPath(new URL('../../../../shared/stats/', import.meta.url));
 
@@ -92,11 +93,26 @@ describe('ROC helpers', () => {
   });
 
   it('rejects bad input with specific messages', () => {
-    expect(() => aucMannWhitney([1, 0], [0.1])).toThrow(/differ in length/);
-    expect(() => aucMannWhitney([1, 2], [0.1, 0.2])).toThrow(/label at index 1 is 2/);
-    expect(() => aucMannWhitney([1, 0], [0.1, NaN])).toThrow(/score at index 1 is NaN/);
-    expect(() => rocCurve([1, 1], [0.1, 0.2])).toThrow(/at least one positive and one negative/);
-    expect(() => youden([], [])).toThrow(/no cases/);
+    expect(thrownMessage(() => aucMannWhitney([1, 0], [0.1]))).toEqual({
+      code: 'stats.lengthMismatch',
+      params: { fn: 'aucMannWhitney', what: 'y, scores', a: 2, b: 1 },
+    });
+    expect(thrownMessage(() => aucMannWhitney([1, 2], [0.1, 0.2]))).toEqual({
+      code: 'stats.notBinary',
+      params: { fn: 'aucMannWhitney', what: 'y[1]', value: 2 },
+    });
+    expect(thrownMessage(() => aucMannWhitney([1, 0], [0.1, NaN]))).toEqual({
+      code: 'stats.notFinite',
+      params: { fn: 'aucMannWhitney', what: 'scores[1]', value: NaN },
+    });
+    expect(thrownMessage(() => rocCurve([1, 1], [0.1, 0.2]))).toEqual({
+      code: 'stats.needBothClasses',
+      params: { fn: 'rocCurve', nPos: 2, nNeg: 0, min: 1 },
+    });
+    expect(thrownMessage(() => youden([], []))).toMatchObject({
+      code: 'stats.tooFewValues',
+      params: { what: 'y', n: 0, min: 1 },
+    });
     expect(validateBinaryScores([1, 1], [0, 1], 'x', false)).toEqual({ n: 2, nPos: 2, nNeg: 0 });
   });
 });
@@ -170,6 +186,9 @@ describe('ROC properties (fast-check)', () => {
     expect(rocIndexAt([null, 0.9, 0.5, 0.1], 0.95)).toBe(0);
     expect(rocIndexAt([null, 0.9, 0.5, 0.1], 0.5)).toBe(2);
     expect(rocIndexAt([null, 0.9, 0.5, 0.1], 0.05)).toBe(3);
-    expect(() => rocIndexAt([null, 0.5], Number.NaN)).toThrow(/finite/);
+    expect(thrownMessage(() => rocIndexAt([null, 0.5], Number.NaN))).toEqual({
+      code: 'stats.notFinite',
+      params: { fn: 'rocIndexAt', what: 'score', value: NaN },
+    });
   });
 });

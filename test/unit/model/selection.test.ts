@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pearsonMatrix, spearmanMatrix } from '../../../src/model/correlation';
 import { greedyCorrelationFilter, orderByPValue, univariateTTests } from '../../../src/model/selection';
+import { thrownMessage } from '../../fixtures/thrownMessage';
 
 const SHARED = path.resolve(__dirname, '../../../../shared');
 
@@ -108,10 +109,25 @@ describe('selection edge cases', () => {
     expect(greedyCorrelationFilter(corr, [0, 1, 2]).kept).toEqual([0, 2]);
   });
   it('rejects invalid input', () => {
-    expect(() => univariateTTests([[1], [2]], [0, 2])).toThrow(/not 0 or 1/);
-    expect(() => univariateTTests([[1]], [0, 1])).toThrow(/X has 1 rows but y has 2/);
-    expect(() => orderByPValue([NaN])).toThrow(/NaN/);
-    expect(() => greedyCorrelationFilter([[1]], [0, 0])).toThrow(/appears twice/);
-    expect(() => greedyCorrelationFilter([[1]], [3])).toThrow(/bad feature index/);
+    expect(thrownMessage(() => univariateTTests([[1], [2]], [0, 2]))).toEqual({
+      code: 'stats.notBinary',
+      params: { fn: 'univariateTTests', what: 'y[1]', value: 2 },
+    });
+    expect(thrownMessage(() => univariateTTests([[1]], [0, 1]))).toEqual({
+      code: 'stats.lengthMismatch',
+      params: { fn: 'univariateTTests', what: 'X, y', a: 1, b: 2 },
+    });
+    expect(thrownMessage(() => orderByPValue([NaN]))).toEqual({
+      code: 'stats.isNaN',
+      params: { fn: 'orderByPValue', what: 'pValues[0]' },
+    });
+    expect(thrownMessage(() => greedyCorrelationFilter([[1]], [0, 0]))).toEqual({
+      code: 'stats.duplicateIndex',
+      params: { fn: 'greedyCorrelationFilter', what: 'order', index: 0 },
+    });
+    expect(thrownMessage(() => greedyCorrelationFilter([[1]], [3]))).toEqual({
+      code: 'stats.outOfRange',
+      params: { fn: 'greedyCorrelationFilter', what: 'order', value: 3, range: '0 … 0' },
+    });
   });
 });

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as special from '../../../src/model/special';
+import { thrownMessage } from '../../fixtures/thrownMessage';
 
 type Fn = (...args: number[]) => number;
 
@@ -311,13 +312,43 @@ describe('special function identities and edge cases', () => {
   });
 
   it('rejects invalid arguments with specific messages', () => {
-    expect(() => special.normalQuantile(1.2)).toThrow(/probability must lie in \[0, 1\]/);
-    expect(() => special.studentTCdf(1, 0)).toThrow(/df must be a positive finite number/);
-    expect(() => special.incompleteBeta(1, 2, -0.1)).toThrow(/x must lie in \[0, 1\]/);
-    expect(() => special.chiSquareSf(NaN, 3)).toThrow(/x is NaN/);
-    expect(() => special.regularizedGammaP(-1, 2)).toThrow(/a must be a positive finite number/);
-    expect(() => special.fQuantile(0.5, 3, -1)).toThrow(/d2 must be a positive/);
-    expect(() => special.logGamma(NaN)).toThrow(/NaN/);
+    const outOfRange = (fn: string, what: string, value: number, range: string) => ({
+      code: 'stats.outOfRange',
+      params: { fn, what, value, range },
+    });
+    expect(thrownMessage(() => special.normalQuantile(1.2))).toEqual(
+      outOfRange('normalQuantile', 'p', 1.2, '[0, 1]'),
+    );
+    expect(thrownMessage(() => special.studentTCdf(1, 0))).toEqual(
+      outOfRange('studentTCdf', 'df', 0, '(0, ∞)'),
+    );
+    expect(thrownMessage(() => special.studentTCdf(1, Infinity))).toEqual(
+      outOfRange('studentTCdf', 'df', Infinity, '(0, ∞)'),
+    );
+    expect(thrownMessage(() => special.incompleteBeta(1, 2, -0.1))).toEqual(
+      outOfRange('incompleteBeta', 'x', -0.1, '[0, 1]'),
+    );
+    expect(thrownMessage(() => special.regularizedGammaQ(1, -2))).toEqual(
+      outOfRange('regularizedGammaQ', 'x', -2, '[0, ∞]'),
+    );
+    expect(thrownMessage(() => special.chiSquareSf(NaN, 3))).toEqual({
+      code: 'stats.isNaN',
+      params: { fn: 'chiSquareSf', what: 'x' },
+    });
+    expect(thrownMessage(() => special.regularizedGammaP(-1, 2))).toEqual(
+      outOfRange('regularizedGammaP', 'a', -1, '(0, ∞)'),
+    );
+    expect(thrownMessage(() => special.fQuantile(0.5, 3, -1))).toEqual(
+      outOfRange('fQuantile', 'd2', -1, '(0, ∞)'),
+    );
+    expect(thrownMessage(() => special.logGamma(NaN))).toEqual({
+      code: 'stats.isNaN',
+      params: { fn: 'logGamma', what: 'x' },
+    });
+    expect(thrownMessage(() => special.expit(Infinity))).toEqual({
+      code: 'stats.notFinite',
+      params: { fn: 'expit', what: 'x', value: Infinity },
+    });
   });
 });
 

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../../src/model/random';
 import { approximateMode, kFold, stratifiedKFold, stratifiedSplit } from '../../../src/model/split';
+import { thrownMessage } from '../../fixtures/thrownMessage';
 
 /** Binary labels with nPos ones placed by a seeded shuffle. */
 function labels(n: number, nPos: number, seed = 1): number[] {
@@ -74,9 +75,18 @@ describe('stratifiedSplit: invariants of split_rules.md', () => {
   });
 
   it('§3: a class with fewer than 2 members is rejected', () => {
-    expect(() => stratifiedSplit([0, 0, 0, 0, 1], 1)).toThrow(/class 1 has only 1 member/);
-    expect(() => stratifiedSplit(['a', 'a', 'a', 'b', 'b', 'c'], 1)).toThrow(/class "c"/);
-    expect(() => stratifiedSplit([0, 1, 0, 1], 1.5)).toThrow(/seed must be a safe integer/);
+    expect(thrownMessage(() => stratifiedSplit([0, 0, 0, 0, 1], 1))).toEqual({
+      code: 'model.split.classTooSmall',
+      params: { label: '1', n: 1, need: 2 },
+    });
+    expect(thrownMessage(() => stratifiedSplit(['a', 'a', 'a', 'b', 'b', 'c'], 1))).toEqual({
+      code: 'model.split.classTooSmall',
+      params: { label: 'c', n: 1, need: 2 },
+    });
+    expect(thrownMessage(() => stratifiedSplit([0, 1, 0, 1], 1.5))).toEqual({
+      code: 'stats.seed',
+      params: { fn: 'stratifiedSplit', value: 1.5 },
+    });
   });
 
   it('§4: deterministic, independent of anything but (y, seed), and seed-sensitive', () => {
@@ -138,7 +148,10 @@ describe('approximateMode', () => {
     expect(approximateMode([47, 28], 60, rng)).toEqual([38, 22]);
     expect(approximateMode([9, 6], 15, rng)).toEqual([9, 6]);
     expect(approximateMode([5, 5], 5, rng).reduce((a, b) => a + b)).toBe(5);
-    expect(() => approximateMode([1, 1], 3, rng)).toThrow(/cannot draw 3 of 2/);
+    expect(thrownMessage(() => approximateMode([1, 1], 3, rng))).toEqual({
+      code: 'stats.notInteger',
+      params: { fn: 'approximateMode', what: 'nDraws', value: 3, range: '0 … 2' },
+    });
   });
 });
 
@@ -159,7 +172,10 @@ describe('kFold (sklearn KFold, contiguous)', () => {
         expect(start).toBe(n);
       }),
     );
-    expect(() => kFold(3, 5)).toThrow(/cannot make 5 folds from 3 rows/);
+    expect(thrownMessage(() => kFold(3, 5))).toEqual({
+      code: 'model.split.tooFewForFolds',
+      params: { k: 5, n: 3 },
+    });
   });
   it('seeded shuffle still partitions and is deterministic', () => {
     const a = kFold(23, 5, 9);
@@ -207,7 +223,17 @@ describe('stratifiedKFold(5) with seed', () => {
   it('different seeds give different fold assignments; bad k is rejected', () => {
     const y = labels(50, 20, 2);
     expect(stratifiedKFold(y, 5, 1)).not.toEqual(stratifiedKFold(y, 5, 2));
-    expect(() => stratifiedKFold(y, 1)).toThrow(/integer ≥ 2/);
-    expect(() => stratifiedKFold([0, 0, 1, 1], 5)).toThrow(/cannot make 5 folds from 4 rows/);
+    expect(thrownMessage(() => stratifiedKFold(y, 1))).toEqual({
+      code: 'stats.notInteger',
+      params: { fn: 'stratifiedKFold', what: 'k', value: 1, range: '≥ 2' },
+    });
+    expect(thrownMessage(() => stratifiedKFold([0, 0, 1, 1], 5))).toEqual({
+      code: 'model.split.tooFewForFolds',
+      params: { k: 5, n: 4 },
+    });
+    expect(thrownMessage(() => stratifiedKFold([0, 0, 1, 1, 2], 3))).toEqual({
+      code: 'model.split.classTooSmallForFolds',
+      params: { k: 3 },
+    });
   });
 });

@@ -10,6 +10,7 @@ import {
   studentTTest,
   welchTTest,
 } from '../../../src/model/tests';
+import { thrownMessage } from '../../fixtures/thrownMessage';
 
 const SHARED = path.resolve(__dirname, '../../../../shared');
 
@@ -92,7 +93,10 @@ describe('contingency tables (baseline_tests.json, every table)', () => {
       expectRel(f.pGreater, c.fisher_exact.p_greater, 1e-9);
     } else {
       expect(c.table.length * c.table[0].length).toBeGreaterThan(4);
-      expect(() => fisherExact(c.table)).toThrow(/2 × 2/);
+      expect(thrownMessage(() => fisherExact(c.table))).toEqual({
+        code: 'stats.fisher.notTwoByTwo',
+        params: { fn: 'fisherExact', rows: c.table.length, columns: c.table[0].length },
+      });
     }
   });
 });
@@ -106,8 +110,12 @@ describe('Mann–Whitney U (baseline_tests.json, every pair)', () => {
     expectRel(r.z, c.crosscheck_manual.z_with_continuity, 1e-12);
     expectRel(r.p, c.p_asymptotic_continuity_tie_corrected, 1e-9);
     expectRel(mannWhitneyU(c.x, c.y, false).p, c.p_asymptotic_no_continuity, 1e-9);
-    if (c.has_ties) expect(() => mannWhitneyExactP(c.x, c.y)).toThrow(/tied values/);
-    else expectRel(mannWhitneyExactP(c.x, c.y), c.p_exact as number, 1e-12);
+    if (c.has_ties) {
+      expect(thrownMessage(() => mannWhitneyExactP(c.x, c.y))).toEqual({
+        code: 'stats.mannWhitney.ties',
+        params: { fn: 'mannWhitneyExactP' },
+      });
+    } else expectRel(mannWhitneyExactP(c.x, c.y), c.p_exact as number, 1e-12);
   });
   it('exact p matches scipy method="exact" on small samples', () => {
     // scipy.stats.mannwhitneyu(..., method='exact') 1.17.1
@@ -135,22 +143,55 @@ describe('edge cases and validation', () => {
     ).toBe(Infinity);
   });
   it('throws clear errors on bad input', () => {
-    expect(() => studentTTest([1], [1, 2])).toThrow(/at least 2 observations/);
-    expect(() => studentTTest([1, 1], [2, 2])).toThrow(/zero variance/);
-    expect(() => welchTTest([1, NaN], [1, 2])).toThrow(/not a finite number/);
-    expect(() => chiSquareContingency([[1, 2]])).toThrow(/at least 2 rows/);
-    expect(() =>
-      chiSquareContingency([
-        [0, 0],
-        [1, 2],
-      ]),
-    ).toThrow(/expected frequency/);
-    expect(() =>
-      fisherExact([
-        [1.5, 2],
-        [1, 2],
-      ]),
-    ).toThrow(/integers/);
-    expect(() => mannWhitneyU([1, 1], [1, 1])).toThrow(/all observations are tied/);
+    expect(thrownMessage(() => studentTTest([1], [1, 2]))).toEqual({
+      code: 'stats.tooFewValues',
+      params: { fn: 'tTestIndependent', what: 'x', n: 1, min: 2 },
+    });
+    expect(thrownMessage(() => studentTTest([1, 1], [2, 2]))).toEqual({
+      code: 'stats.ttest.zeroVariance',
+      params: { fn: 'tTestIndependent' },
+    });
+    expect(thrownMessage(() => welchTTest([1, NaN], [1, 2]))).toEqual({
+      code: 'stats.notFinite',
+      params: { fn: 'tTestIndependent', what: 'x[1]', value: NaN },
+    });
+    expect(thrownMessage(() => chiSquareContingency([[1, 2]]))).toEqual({
+      code: 'stats.tooFewRows',
+      params: { fn: 'chiSquareContingency', what: 'table', n: 1, min: 2 },
+    });
+    expect(
+      thrownMessage(() =>
+        chiSquareContingency([
+          [1, -2],
+          [1, 2],
+        ]),
+      ),
+    ).toEqual({
+      code: 'stats.outOfRange',
+      params: { fn: 'chiSquareContingency', what: 'table[0][1]', value: -2, range: '[0, ∞)' },
+    });
+    expect(
+      thrownMessage(() =>
+        chiSquareContingency([
+          [0, 0],
+          [1, 2],
+        ]),
+      ),
+    ).toEqual({ code: 'stats.chiSquare.zeroExpected', params: { fn: 'chiSquareContingency', i: 0, j: 0 } });
+    expect(
+      thrownMessage(() =>
+        fisherExact([
+          [1.5, 2],
+          [1, 2],
+        ]),
+      ),
+    ).toEqual({
+      code: 'stats.notInteger',
+      params: { fn: 'fisherExact', what: 'table', value: 1.5, range: '≥ 0' },
+    });
+    expect(thrownMessage(() => mannWhitneyU([1, 1], [1, 1]))).toEqual({
+      code: 'stats.mannWhitney.allTied',
+      params: { fn: 'mannWhitneyU' },
+    });
   });
 });

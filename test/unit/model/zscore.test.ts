@@ -9,6 +9,7 @@ import {
   transformSampleScaler,
   transformStandardScaler,
 } from '../../../src/model/zscore';
+import { thrownMessage } from '../../fixtures/thrownMessage';
 
 const SHARED = path.resolve(__dirname, '../../../../shared');
 
@@ -91,7 +92,10 @@ describe('sample-SD (ddof=1) scaler — every scenario in zscore.json', () => {
     // Policy: (near-)constant training columns (sd = 0 or round-off such as 1.4e-17) are rejected explicitly
     // instead of producing the NaN / ±Infinity / 7e15 values pandas records.
     for (const j of constantCols) {
-      expect(() => fitSampleScaler(pick(s.X_train, [j]))).toThrow(/column 0 is \(near-\)constant/);
+      expect(thrownMessage(() => fitSampleScaler(pick(s.X_train, [j])))).toEqual({
+        code: 'stats.constantColumn',
+        params: { fn: 'fitSampleScaler', column: 0 },
+      });
     }
   });
 
@@ -104,15 +108,30 @@ describe('sample-SD (ddof=1) scaler — every scenario in zscore.json', () => {
 
 describe('validation', () => {
   it('rejects ragged, non-finite and mismatched input', () => {
-    expect(() => fitStandardScaler([])).toThrow(/at least 1 rows/);
-    expect(() => fitStandardScaler([[1, 2], [3]])).toThrow(/row 1 has 1 columns/);
-    expect(() => fitStandardScaler([[1, NaN]])).toThrow(/not finite/);
+    expect(thrownMessage(() => fitStandardScaler([]))).toEqual({
+      code: 'stats.tooFewRows',
+      params: { fn: 'fitStandardScaler', what: 'X', n: 0, min: 1 },
+    });
+    expect(thrownMessage(() => fitStandardScaler([[1, 2], [3]]))).toEqual({
+      code: 'stats.rowLength',
+      params: { fn: 'fitStandardScaler', what: 'X', i: 1, n: 1, expected: 2 },
+    });
+    expect(thrownMessage(() => fitStandardScaler([[1, NaN]]))).toEqual({
+      code: 'stats.notFinite',
+      params: { fn: 'fitStandardScaler', what: 'X[0][1]', value: NaN },
+    });
     const p = fitStandardScaler([
       [1, 2],
       [3, 5],
     ]);
-    expect(() => transformStandardScaler(p, [[1, 2, 3]])).toThrow(/fitted on 2/);
-    expect(() => fitSampleScaler([[1, 2]])).toThrow(/at least 2 rows/);
+    expect(thrownMessage(() => transformStandardScaler(p, [[1, 2, 3]]))).toEqual({
+      code: 'stats.scalerWidth',
+      params: { fn: 'transformStandardScaler', n: 3, expected: 2 },
+    });
+    expect(thrownMessage(() => fitSampleScaler([[1, 2]]))).toEqual({
+      code: 'stats.tooFewRows',
+      params: { fn: 'fitSampleScaler', what: 'X', n: 1, min: 2 },
+    });
   });
 });
 
