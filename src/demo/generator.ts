@@ -299,8 +299,8 @@ export interface DemoDesign {
 export const DEMO_DESIGN: DemoDesign = {
   latentShift: 0.9,
   mir: { pcrMean: 0.77, nonPcrMean: 0.44, logSd: 0.56, latentCorrelation: 0.55, factorCorrelation: 0.7 },
-  molecularStream: 0,
-  orderStream: 1268,
+  molecularStream: 391,
+  orderStream: 357,
   lesion: {
     a: { base: 17, latent: 0, factor: -3.5, noise: 1.2, min: 11, max: 25 },
     aspect: { base: 0.62, latent: 0.12, factor: 0, noise: 0.06, min: 0.38, max: 0.95 },
