@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
- * `npm run screenshots`: PNG screenshots of the case screen (empty, ROI drawn, result) and the case
- * list, taken in headless Chromium from the production build (dist/, build it first), written to the
+ * `npm run screenshots`: PNG screenshots of the case screen (empty, ROI drawn, result), the case
+ * list, and the demonstration (the paper's worked example on the prediction panel, the Model Studio's
+ * report on the demo cohort), taken in headless Chromium from the production build (dist/, build it first), written to the
  * git-ignored screenshots/ folder. The image is a synthetic ultrasound-like picture made here; the
  * prediction uses the active (demonstration) model. Nothing leaves 127.0.0.1.
  */
@@ -160,6 +161,33 @@ async function main() {
     await page.getByRole('table', { name: 'Cases' }).getByText('BR-0042').waitFor();
     await page.screenshot({ path: path.join(outDir, 'cases.png'), fullPage: true });
     await context.close();
+
+    // The demonstration (issue 15): the paper's worked example on the prediction panel, and the Model
+    // Studio's report on the demo cohort beside the paper's numbers. A fresh context: the demo model.
+    const demo = await browser.newContext({ viewport: { width: 1500, height: 1000 }, deviceScaleFactor: 1 });
+    await demo.route(
+      (url) => !/^(https?:\/\/(127\.0\.0\.1|localhost)[:/]|data:|blob:)/.test(url.toString()),
+      (route) => route.abort('blockedbyclient'),
+    );
+    const dpage = await demo.newPage();
+    await dpage.goto(`${server.url}#/case`);
+    await dpage.getByRole('button', { name: 'Load demo case' }).click();
+    await dpage.getByRole('button', { name: 'Open the paper’s worked example (Figure 2)' }).click();
+    await dpage
+      .getByRole('status', { name: 'pCR probability' })
+      .filter({ hasText: '85.7 %' })
+      .waitFor({ timeout: 60_000 });
+    await dpage
+      .locator('.prediction-panel')
+      .screenshot({ path: path.join(outDir, 'demo-worked-example.png') });
+    await dpage.screenshot({ path: path.join(outDir, 'demo-case.png'), fullPage: true });
+    await dpage.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Model Studio' }).click();
+    await dpage.getByRole('button', { name: 'Load demo cohort' }).click();
+    await dpage.getByRole('status', { name: 'Cohort summary' }).filter({ hasText: '93 cases' }).waitFor();
+    await dpage.getByRole('button', { name: 'Train models' }).click();
+    await dpage.getByRole('table', { name: 'Table 3' }).waitFor({ timeout: 120_000 });
+    await dpage.locator('.studio-report').screenshot({ path: path.join(outDir, 'demo-studio-report.png') });
+    await demo.close();
     console.log(`Screenshots written to ${path.relative(process.cwd(), outDir) || '.'}/`);
   } finally {
     await browser.close();
