@@ -174,7 +174,7 @@ export function PredictionPanel() {
                 <tr key={k}>
                   <th scope="row">{k}</th>
                   <td colSpan={3} className="hint">
-                    {t('prediction.notBuilt', { why })}
+                    {t('prediction.notBuilt', { why: m(why) })}
                   </td>
                 </tr>
               ))}
