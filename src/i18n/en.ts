@@ -1372,7 +1372,7 @@ export const en = {
       },
       stage: {
         starting: 'starting',
-        split: 'train/validation split',
+        split: 'split into training and validation sets',
         icc: 'ICC filter',
         zscore: 'z-score',
         ttest: 't-test',
