@@ -728,8 +728,8 @@ export function fitStudyModels(
   }
   const notBuilt: Partial<Record<ModelKind, Message>> = {};
   if (noRadiomics) {
-    notBuilt.combined = message('model.notBuilt.combined', { reason: noRadiomics });
     notBuilt.radiomics = message('model.notBuilt.radiomics', { reason: noRadiomics });
+    notBuilt.combined = message('model.notBuilt.combined', { reason: noRadiomics });
     messages.push(notBuilt.radiomics, message('model.note.clinicalOnly'));
   }
   const selectedNames = selected.map((j) => candNames[j]);

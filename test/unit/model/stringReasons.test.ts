@@ -83,6 +83,8 @@ describe('a model file with the English "not built" reasons of earlier versions'
       code: 'model.notBuilt.lassoNone',
       params: { alpha: '0.1348', candidates: 1 },
     });
+    // Same order as before (radiomics, then combined): the Studio and the file list them so.
+    expect(Object.keys(r.document.notBuilt)).toEqual(['radiomics', 'combined']);
     expect(r.document.notBuilt).toEqual({
       radiomics: { code: 'model.notBuilt.radiomics', params: { reason } },
       combined: { code: 'model.notBuilt.combined', params: { reason } },
