@@ -418,6 +418,9 @@ function baselineRow(
         ? { ...row, test: 'Student t', statistic: t.t, p: t.p }
         : { ...row, note: 'zero variance in both groups' };
     } catch (e) {
+      // studentTTest refuses two constant groups (stats.ttest.zeroVariance): the note stays English.
+      if (isMessageError(e) && e.code === 'stats.ttest.zeroVariance')
+        return { ...row, note: 'zero variance in both groups' };
       return { ...row, note: (e as Error).message };
     }
   }

@@ -85,6 +85,20 @@ describe('fitStudyModels on a seeded synthetic cohort with signal', () => {
     expect(r.models.combined!.cvProbabilities).toEqual(oof);
   });
 
+  it('notes in English (CSV only) why a baseline variable constant in both groups is not tested', () => {
+    const flat: Cohort = {
+      ...cohort,
+      clinical: [{ name: 'age', kind: 'numeric', values: cohort.ids.map(() => 50) }],
+    };
+    const b = fitStudyModels(flat, { seed: 11, nBoot: 0, ...FIXED }).baseline.filter(
+      (x) => x.variable === 'age',
+    );
+    expect(b.map((x) => [x.test, x.p, x.note])).toEqual([
+      ['not tested', null, 'zero variance in both groups'],
+      ['not tested', null, 'zero variance in both groups'],
+    ]);
+  });
+
   it('reports a baseline table for miR34a and the clinical variables in both sets', () => {
     expect(r.baseline.map((b) => `${b.set}:${b.variable}:${b.test}`)).toEqual([
       'train:miR34a:Student t',
