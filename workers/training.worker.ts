@@ -27,7 +27,7 @@ const api = {
   async train(
     cohort: Cohort,
     options: TrainingOptions,
-    onProgress?: (fraction: number, stage: string) => void,
+    onProgress?: Parameters<typeof fitStudyModels>[2],
   ): Promise<TrainingOutput> {
     const t0 = performance.now();
     const result = fitStudyModels(cohort, options, (f, stage) => {

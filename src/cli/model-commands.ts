@@ -10,7 +10,8 @@
  *                   [--settings extraction.json]
  *   sonomir evaluate --data file.csv --label COL --positive VALUE --score COL [--compare COL]
  */
-import { englishError } from '../i18n/render';
+import { englishError, renderEnglish } from '../i18n/render';
+import { message } from '../util/message';
 import { FlagError, parseFlags } from './flags';
 import { parseCohortCsv, parseCsv, parseNumberCell } from '../model/cohort';
 import { decisionCurve } from '../model/dca';
@@ -178,7 +179,7 @@ export function formatTable3(result: StudyResult): string {
     }
   }
   if (result.selected.length) out.push('', `Selected features (LASSO): ${result.selected.join(', ')}`);
-  for (const m of result.messages) out.push(`Note: ${m}`);
+  for (const m of result.messages) out.push(`Note: ${renderEnglish(m)}`);
   return `${out.join('\n')}\n`;
 }
 
@@ -204,8 +205,9 @@ export async function runTrain(argv: readonly string[], io: CliIo): Promise<numb
       cohort,
       { seed, k, nBoot, extraction, appVersion: io.appVersion ?? 'unknown' },
       (fraction, stage) => {
-        if (stage !== lastStage) io.stderr(`[${Math.round(fraction * 100)}%] ${stage}\n`);
-        lastStage = stage;
+        const text = renderEnglish(stage);
+        if (text !== lastStage) io.stderr(`[${Math.round(fraction * 100)}%] ${text}\n`);
+        lastStage = text;
       },
     );
     const doc = await sealModel(result.document);
@@ -238,7 +240,9 @@ export async function runPredict(argv: readonly string[], io: CliIo): Promise<nu
     const kind: ModelKind =
       (kindArg as ModelKind | undefined) ?? (doc.models.combined ? 'combined' : 'clinical');
     if (!doc.models[kind])
-      throw new Error(`the ${kind} model is not in ${modelPath}: ${doc.notBuilt[kind] ?? 'not built'}`);
+      throw new Error(
+        `the ${kind} model is not in ${modelPath}: ${renderEnglish(doc.notBuilt[kind] ?? message('modelFile.notBuilt'))}`,
+      );
     let extraction: ExtractionSettings;
     if (args.has('settings')) extraction = readSettings(io, args.get('settings')!);
     else {

@@ -118,7 +118,6 @@ export const en = {
       progressLabel: 'Training progress',
       stageLabel: 'Training stage',
       stage: '{{percent}} % — {{stage}}',
-      stageStarting: 'starting',
       splitDefault: 'stratified 4:1 (validation 20 %), seed {{seed}}',
       splitFromColumn: 'split from the cohort’s set column',
       splitCustom: 'stratified, validation {{percent}} %, seed {{seed}}',
@@ -1355,6 +1354,40 @@ export const en = {
           'The model cannot be saved: it contains the non-finite number {{value}}, which a model file cannot hold.',
         unstorable:
           'The model cannot be saved: it contains a value of type {{type}}, which a model file cannot hold.',
+      },
+      note: {
+        iccRemoved: '{{count}} feature(s) removed for inter-reader ICC ≤ {{threshold}}.',
+        constant: '{{count}} feature(s) are constant on the training set and were not tested.',
+        clinicalOnly: 'Only the clinical (miR-34a) model was built.',
+      },
+      notBuilt: {
+        radiomics: 'the radiomics model was not built: {{reason}}',
+        combined: 'the combined model needs radiomics features, and {{reason}}',
+        noFeaturePassed:
+          'no radiomics feature passed the t-test (P < {{p}}) on the training set (smallest P = {{smallestP}})',
+        lassoNone:
+          'LASSO selected no feature: the cross-validated error was lowest with every coefficient at 0 (alpha = {{alpha}}, {{candidates}} candidate feature(s) after the t-test and correlation filter)',
+        l1None:
+          'the L1-penalised logistic regression (C = {{C}}) selected no feature from {{candidates}} candidate(s); a larger C penalises less',
+      },
+      stage: {
+        starting: 'starting',
+        split: 'split into training and validation sets',
+        icc: 'ICC filter',
+        zscore: 'z-score',
+        ttest: 't-test',
+        correlation: 'correlation filter',
+        lasso: 'LASSO',
+        knnFold: 'KNN {{model}}: cross-validation fold {{fold}} of {{folds}}',
+        evaluation: 'evaluation {{model}}',
+        comparisons: 'comparisons',
+        baseline: 'baseline table',
+        done: 'done',
+        kind: {
+          clinical: 'clinical',
+          radiomics: 'radiomics',
+          combined: 'combined',
+        },
       },
     },
     stats: {

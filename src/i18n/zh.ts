@@ -117,7 +117,6 @@ export const zh: Resources = {
       progressLabel: '训练进度',
       stageLabel: '训练阶段',
       stage: '{{percent}} % — {{stage}}',
-      stageStarting: '正在启动',
       splitDefault: '分层 4:1 划分（验证组 20 %），种子 {{seed}}',
       splitFromColumn: '按队列的 set 列划分',
       splitCustom: '分层划分，验证组 {{percent}} %，种子 {{seed}}',
@@ -1277,6 +1276,39 @@ export const zh: Resources = {
       file: {
         nonFinite: '无法保存模型：模型中含有非有限数值 {{value}}，模型文件无法存储。',
         unstorable: '无法保存模型：模型中含有 {{type}} 类型的值，模型文件无法存储。',
+      },
+      note: {
+        iccRemoved: '{{count}} 个特征因阅片者间 ICC ≤ {{threshold}} 被剔除。',
+        constant: '{{count}} 个特征在训练组中为常数，未作检验。',
+        clinicalOnly: '仅构建了临床（miR-34a）模型。',
+      },
+      notBuilt: {
+        radiomics: '未构建影像组学模型：{{reason}}',
+        combined: '联合模型需要影像组学特征，而{{reason}}',
+        noFeaturePassed: '训练组中没有影像组学特征通过 t 检验（P < {{p}}）（最小 P = {{smallestP}}）',
+        lassoNone:
+          'LASSO 未选出任何特征：所有系数均为 0 时交叉验证误差最小（alpha = {{alpha}}，经 t 检验和相关性筛选后有 {{candidates}} 个候选特征）',
+        l1None:
+          'L1 惩罚 Logistic 回归（C = {{C}}）未能从 {{candidates}} 个候选特征中选出任何特征；C 越大惩罚越弱',
+      },
+      stage: {
+        starting: '正在启动',
+        split: '划分训练组和验证组',
+        icc: 'ICC 筛选',
+        zscore: 'z 分数标准化',
+        ttest: 't 检验',
+        correlation: '相关性筛选',
+        lasso: 'LASSO 特征选择',
+        knnFold: 'KNN {{model}}模型：交叉验证第 {{fold}}/{{folds}} 折',
+        evaluation: '评价{{model}}模型',
+        comparisons: '模型比较',
+        baseline: '基线表',
+        done: '完成',
+        kind: {
+          clinical: '临床',
+          radiomics: '影像组学',
+          combined: '联合',
+        },
       },
     },
     stats: {

@@ -15,6 +15,7 @@
  * (`knn.ts`), and inputs with |z| > 3 are flagged as outside the training range.
  */
 import { MessageError, message } from '../util/message';
+import type { Message, StoredMessage } from '../util/message';
 import { z } from 'zod';
 import { sha256Hex } from '../util/hash';
 import { fitKnn, predictDetailed } from './knn';
@@ -101,6 +102,19 @@ const performanceSchema = z.strictObject({
 /** Discrimination and classification summary of one model on one set. */
 export type PerformanceSummary = z.infer<typeof performanceSchema>;
 
+/** A {@link Message}: a code and its parameters (a parameter may itself be a Message). */
+const messageSchema: z.ZodType<Message> = z.lazy(() =>
+  z.strictObject({
+    code: z.string().min(1),
+    params: z.record(z.string(), z.union([z.string(), z.number(), messageSchema])).optional(),
+  }),
+);
+/**
+ * A stored message: a Message, or — in model files written before messages became codes — the
+ * English sentence itself, shown as it is. Must stay accepted: saved model files hold such strings.
+ */
+const storedMessageSchema: z.ZodType<StoredMessage> = z.union([z.string(), messageSchema]);
+
 const knnEntrySchema = z.strictObject({
   kind: z.enum(['clinical', 'radiomics', 'combined']),
   /** Input names in order: `miR34a` and/or PyRadiomics feature names. */
@@ -135,8 +149,11 @@ const documentBody = {
     radiomics: knnEntrySchema.nullable(),
     combined: knnEntrySchema.nullable(),
   }),
-  /** Why a model is absent, per kind (empty when all three were built). */
-  notBuilt: z.record(z.string(), z.string()),
+  /**
+   * Why a model is absent, per kind (empty when all three were built): a `model.notBuilt.*` Message,
+   * or the English sentence of a file written before messages became codes.
+   */
+  notBuilt: z.record(z.string(), storedMessageSchema),
   selection: z.strictObject({
     /** Features entering selection (after the ICC filter). */
     candidates: z.array(z.string()),

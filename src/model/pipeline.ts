@@ -51,7 +51,8 @@ import type { IndexSplit } from './split';
 import { studentTTwoSidedP } from './special';
 import { chiSquareContingency, studentTTest, variance } from './tests';
 import { fitStandardScaler, transformStandardScaler } from './zscore';
-import { MessageError, toMessage } from '../util/message';
+import { MessageError, isMessageError, message, toMessage } from '../util/message';
+import type { Message } from '../util/message';
 
 /** Options of {@link fitStudyModels}. */
 export interface StudyOptions {
@@ -88,12 +89,34 @@ export interface StudyOptions {
    * on the log-odds scale).
    */
   selector?: { method: 'lassoCV' } | { method: 'l1-logistic'; C: number };
-  /** Cancels the run: the pipeline throws an Error named AbortError at the next checkpoint. */
+  /** Cancels the run: the pipeline throws {@link cancelledError} at the next checkpoint. */
   signal?: AbortSignal;
 }
 
-/** Progress callback: fraction in [0, 1] and the stage being started. */
-export type ProgressCallback = (fraction: number, stage: string) => void;
+/**
+ * Progress callback: fraction in [0, 1] and the stage being started, a `model.stage.*` Message
+ * (e.g. `model.stage.knnFold` {model, fold, folds}); render it through i18n, never compare its text.
+ */
+export type ProgressCallback = (fraction: number, stage: Message) => void;
+
+/** The code of a cancelled training run (see {@link cancelledError}). */
+export const CANCELLED_CODE = 'model.cancelled';
+
+/**
+ * The one error of a cancelled training run, wherever it is cancelled (the pipeline's checkpoints,
+ * the Studio's worker client): a MessageError `model.cancelled`, named AbortError for callers that
+ * only know the DOM convention. Tell it apart with {@link isCancelled} (by code, never by text).
+ */
+export function cancelledError(): MessageError {
+  const e = new MessageError(CANCELLED_CODE);
+  e.name = 'AbortError';
+  return e;
+}
+
+/** Whether `e` is {@link cancelledError} (a MessageError with the code `model.cancelled`). */
+export function isCancelled(e: unknown): boolean {
+  return isMessageError(e) && e.code === CANCELLED_CODE;
+}
 
 /** t-test result of one candidate feature on the training set. */
 export interface FeatureScreen {
@@ -152,7 +175,11 @@ export interface BaselineRow {
   levels?: { level: string; pcr: number; nonPcr: number }[];
   statistic: number | null;
   p: number | null;
-  /** Why no test was possible (too few values, a single level, …). */
+  /**
+   * Why no test was possible (too few values, a single level, …). Deliberately English, not a
+   * Message: it is written only into the baseline CSV export (report.ts), never shown as a sentence
+   * in the UI.
+   */
   note?: string;
 }
 
@@ -204,26 +231,29 @@ export interface StudyResult {
     validation: number[];
   } | null;
   models: Record<ModelKind, FittedModel | null>;
-  /** Why a model was not built. */
-  notBuilt: Partial<Record<ModelKind, string>>;
+  /** Why a model was not built (`model.notBuilt.*`; stored as such in the model file). */
+  notBuilt: Partial<Record<ModelKind, Message>>;
   comparisons: ModelComparison[];
   calibration: CalibrationSummary[];
   baseline: BaselineRow[];
   /** {@link MIR34A_CORRELATED_FEATURE} vs miR-34a; null when the cohort lacks the feature or it is constant. */
   mir34aCorrelation: Mir34aCorrelation | null;
-  /** Plain-language notes on degenerate situations. */
-  messages: string[];
+  /** Notes on degenerate situations (`model.note.*`, `model.notBuilt.*`), rendered through i18n. */
+  messages: Message[];
   /** The model file content, to be sealed with `sealModel`. */
   document: UnsealedModelDocument;
 }
 
-/** Throws an AbortError when the signal is aborted. */
+/** The code naming each model in a stage message (a code per kind, so the i18n scan sees them). */
+const STAGE_KIND: Record<ModelKind, string> = {
+  clinical: 'model.stage.kind.clinical',
+  radiomics: 'model.stage.kind.radiomics',
+  combined: 'model.stage.kind.combined',
+};
+
+/** Throws {@link cancelledError} when the signal is aborted. */
 function checkAbort(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) {
-    const e = new MessageError('model.cancelled');
-    e.name = 'AbortError';
-    throw e;
-  }
+  if (signal?.aborted) throw cancelledError();
 }
 
 /** Rows of a matrix selected by index. */
@@ -388,6 +418,9 @@ function baselineRow(
         ? { ...row, test: 'Student t', statistic: t.t, p: t.p }
         : { ...row, note: 'zero variance in both groups' };
     } catch (e) {
+      // studentTTest refuses two constant groups (stats.ttest.zeroVariance): the note stays English.
+      if (isMessageError(e) && e.code === 'stats.ttest.zeroVariance')
+        return { ...row, note: 'zero variance in both groups' };
       return { ...row, note: (e as Error).message };
     }
   }
@@ -424,14 +457,17 @@ function kCandidates(folds: IndexSplit[], kMax: number): number[] {
   return out;
 }
 
-/** Chooses k and computes out-of-fold probabilities of the chosen k. */
+/**
+ * Chooses k and computes out-of-fold probabilities of the chosen k. `checkpoint(i, n)` is called
+ * before fold i (0-based) of n: it reports progress and throws when the run is cancelled.
+ */
 function chooseK(
   Z: number[][],
   y: number[],
   folds: IndexSplit[],
   mode: 'auto' | number,
   kMax: number,
-  signal: AbortSignal | undefined,
+  checkpoint: (fold: number, folds: number) => void,
   weights: KnnWeights = 'uniform',
 ): { k: number; candidates: number[]; cvAuc: (number | null)[]; oof: number[] } {
   const candidates = mode === 'auto' ? kCandidates(folds, kMax) : [mode];
@@ -444,8 +480,8 @@ function chooseK(
   const oofByK = candidates.map(() => new Array<number>(y.length).fill(0));
   const aucSum = candidates.map(() => 0);
   let aucDefined = true;
-  for (const f of folds) {
-    checkAbort(signal);
+  for (const [i, f] of folds.entries()) {
+    checkpoint(i, folds.length);
     const Xtr = rowsOf(Z, f.train);
     const ytr = rowsOf(y, f.train);
     const Xte = rowsOf(Z, f.test);
@@ -487,16 +523,17 @@ function chooseK(
  * @param options - see {@link StudyOptions}.
  * @param onProgress - called with (fraction, stage) at each stage.
  * @returns the fitted models, their evaluation, and the unsealed model document.
- * @throws Error on unusable input (missing outcome, a class with < 5 training cases, a bad split or
- *   k) and an Error named AbortError when `options.signal` is aborted.
+ * @throws MessageError on unusable input (missing outcome, a class with < 5 training cases, a bad
+ *   split or k) and {@link cancelledError} when `options.signal` is aborted.
  */
 export function fitStudyModels(
   cohort: Cohort,
   options: StudyOptions = {},
   onProgress?: ProgressCallback,
 ): StudyResult {
-  /** Checks for cancellation, then reports progress. */
-  const progress = (f: number, stage: string) => {
+  /** Checks for cancellation, then reports progress (stage: a `model.stage.*` code and its params). */
+  const progress = (f: number, code: string, params?: Message['params']) => {
+    const stage = message(code, params);
     checkAbort(options.signal);
     onProgress?.(f, stage);
   };
@@ -538,9 +575,9 @@ export function fitStudyModels(
       range: '≥ 0',
     });
   const y = checkCohort(cohort);
-  const messages: string[] = [];
+  const messages: Message[] = [];
 
-  progress(0, 'split');
+  progress(0, 'model.stage.split');
   let split: IndexSplit;
   if (options.split) {
     checkSplit(options.split, y.length);
@@ -566,7 +603,7 @@ export function fitStudyModels(
     });
   }
 
-  progress(0.05, 'ICC filter');
+  progress(0.05, 'model.stage.icc');
   let candidates = cohort.featureNames.map((_, j) => j);
   let icc: StudyResult['icc'] = null;
   if (cohort.reader2) {
@@ -577,23 +614,22 @@ export function fitStudyModels(
         !cohort.reader2!.featureNames.includes(cohort.featureNames[j]) || keep.has(cohort.featureNames[j]),
     );
     const removed = icc.features.filter((f) => !f.kept).length;
-    if (removed) messages.push(`${removed} feature(s) removed for inter-reader ICC ≤ ${iccThreshold}.`);
+    if (removed) messages.push(message('model.note.iccRemoved', { count: removed, threshold: iccThreshold }));
   }
   const candNames = candidates.map((j) => cohort.featureNames[j]);
 
-  progress(0.1, 'z-score');
+  progress(0.1, 'model.stage.zscore');
   const Xtr = colsOf(rowsOf(cohort.features, tr), candidates);
   const Xva = colsOf(rowsOf(cohort.features, va), candidates);
   const scaler = fitStandardScaler(Xtr);
   const Ztr = transformStandardScaler(scaler, Xtr);
   const Zva = transformStandardScaler(scaler, Xva);
 
-  progress(0.15, 't-test');
+  progress(0.15, 'model.stage.ttest');
   // Columns constant on the training rows carry no information (and have no t statistic).
   const constant = candidates.map((_, j) => Xtr.every((row) => row[j] === Xtr[0][j]));
   const nConstant = constant.filter(Boolean).length;
-  if (nConstant)
-    messages.push(`${nConstant} feature(s) are constant on the training set and were not tested.`);
+  if (nConstant) messages.push(message('model.note.constant', { count: nConstant }));
   const screening: FeatureScreen[] = candNames.map((name, j) => {
     if (constant[j]) return { name, t: 0, p: 1, meanPcr: Ztr[0][j], meanNonPcr: Ztr[0][j], passed: false };
     let t: ReturnType<typeof univariateTTests>[number];
@@ -611,7 +647,7 @@ export function fitStudyModels(
   const pValues = screening.map((f) => f.p);
   const passing = orderByPValue(pValues, pThreshold);
 
-  progress(0.2, 'correlation filter');
+  progress(0.2, 'model.stage.correlation');
   let kept: number[] = [];
   const correlationFilter: StudyResult['correlationFilter'] = { kept: [], dropped: [] };
   if (passing.length) {
@@ -630,14 +666,18 @@ export function fitStudyModels(
     }));
   }
 
-  progress(0.25, 'LASSO');
+  progress(0.25, 'model.stage.lasso');
   let lasso: StudyResult['lasso'] = null;
   let selected: number[] = [];
   let radScore: StudyResult['radScore'] = null;
-  const notBuilt: Partial<Record<ModelKind, string>> = {};
+  /** Why no radiomics feature was selected (null when some were). */
+  let noRadiomics: Message | null = null;
   if (kept.length === 0) {
     const best = Math.min(...pValues);
-    notBuilt.radiomics = `no radiomics feature passed the t-test (P < ${pThreshold}) on the training set (smallest P = ${best.toPrecision(3)})`;
+    noRadiomics = message('model.notBuilt.noFeaturePassed', {
+      p: pThreshold,
+      smallestP: best.toPrecision(3),
+    });
   } else {
     let coef: number[];
     let intercept: number;
@@ -672,10 +712,13 @@ export function fitStudyModels(
     }
     selected = kept.filter((_, i) => coef[i] !== 0);
     if (selected.length === 0) {
-      notBuilt.radiomics =
+      noRadiomics =
         selector.method === 'lassoCV'
-          ? `LASSO selected no feature: the cross-validated error was lowest with every coefficient at 0 (alpha = ${lasso.alpha!.toPrecision(4)}, ${kept.length} candidate feature(s) after the t-test and correlation filter)`
-          : `the L1-penalised logistic regression (C = ${selector.C}) selected no feature from ${kept.length} candidate(s); a larger C penalises less`;
+          ? message('model.notBuilt.lassoNone', {
+              alpha: lasso.alpha!.toPrecision(4),
+              candidates: kept.length,
+            })
+          : message('model.notBuilt.l1None', { C: selector.C, candidates: kept.length });
     } else {
       const coefs = kept.flatMap((j, i) =>
         coef[i] !== 0 ? [{ name: candNames[j], coefficient: coef[i] }] : [],
@@ -686,10 +729,11 @@ export function fitStudyModels(
       radScore = { intercept, coefficients: coefs, train: score(Ztr), validation: score(Zva) };
     }
   }
-  if (notBuilt.radiomics) {
-    notBuilt.combined = `the combined model needs radiomics features, and ${notBuilt.radiomics}`;
-    notBuilt.radiomics = `the radiomics model was not built: ${notBuilt.radiomics}`;
-    messages.push(notBuilt.radiomics, 'Only the clinical (miR-34a) model was built.');
+  const notBuilt: Partial<Record<ModelKind, Message>> = {};
+  if (noRadiomics) {
+    notBuilt.radiomics = message('model.notBuilt.radiomics', { reason: noRadiomics });
+    notBuilt.combined = message('model.notBuilt.combined', { reason: noRadiomics });
+    messages.push(notBuilt.radiomics, message('model.note.clinicalOnly'));
   }
   const selectedNames = selected.map((j) => candNames[j]);
 
@@ -730,11 +774,20 @@ export function fitStudyModels(
   MODEL_KINDS.forEach((kind, m) => {
     const inp = inputs[kind];
     if (!inp) return;
-    progress(0.3 + 0.2 * m, `KNN ${kind}`);
-    const choice = chooseK(inp.tr, yTr, folds, kMode, kMax, options.signal, weights);
+    const model = message(STAGE_KIND[kind]);
+    const choice = chooseK(
+      inp.tr,
+      yTr,
+      folds,
+      kMode,
+      kMax,
+      (i, n) =>
+        progress(0.3 + 0.2 * m + (0.1 * i) / n, 'model.stage.knnFold', { model, fold: i + 1, folds: n }),
+      weights,
+    );
     const knn = fitKnn(inp.tr, yTr, { k: choice.k, weights });
     const vaProba = predictDetailed(knn, inp.va).map((p) => p.proba1);
-    progress(0.4 + 0.2 * m, `evaluation ${kind}`);
+    progress(0.4 + 0.2 * m, 'model.stage.evaluation', { model });
     const entry: KnnEntry = {
       kind,
       inputs: inp.names,
@@ -756,7 +809,7 @@ export function fitStudyModels(
     models[kind] = { entry, cvProbabilities: choice.oof, validationProbabilities: vaProba };
   });
 
-  progress(0.9, 'comparisons');
+  progress(0.9, 'model.stage.comparisons');
   const comparisons: ModelComparison[] = [];
   const calibration: CalibrationSummary[] = [];
   const pairs: [ModelKind, ModelKind][] = [
@@ -794,7 +847,7 @@ export function fitStudyModels(
     }
   }
 
-  progress(0.95, 'baseline table');
+  progress(0.95, 'model.stage.baseline');
   const baseline: BaselineRow[] = [];
   for (const [set, idx, yy] of [
     ['train', tr, yTr],
@@ -837,7 +890,7 @@ export function fitStudyModels(
       seed,
     },
   };
-  progress(1, 'done');
+  progress(1, 'model.stage.done');
   return {
     split: {
       train: tr,

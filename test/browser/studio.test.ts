@@ -236,6 +236,14 @@ describe('Model Studio and the demonstration model in Chromium (production build
     await page.getByRole('spinbutton', { name: 'Bootstrap resamples' }).fill('10000');
     await page.getByRole('button', { name: 'Train models' }).click();
     await page.getByRole('progressbar', { name: 'Training progress' }).waitFor();
+    // The worker reports model.stage.* codes; the page renders them (a model's name nested in them).
+    await page
+      .getByRole('status', { name: 'Training stage' })
+      .filter({
+        hasText:
+          /^\d+ % — (?:KNN (?:clinical|radiomics|combined): cross-validation fold [1-5] of 5|evaluation (?:clinical|radiomics|combined))$/,
+      })
+      .waitFor({ timeout: 60_000 });
     await page.getByRole('button', { name: 'Cancel training' }).click();
     await expect(page.getByRole('alert').filter({ hasText: 'cancelled' }).textContent()).resolves.toBe(
       'Training was cancelled; nothing was changed.',

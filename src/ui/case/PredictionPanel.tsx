@@ -1,7 +1,7 @@
 /** pCR probability of the active model, the three models side by side, ROC and decision curve. */
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { saveModel } from '../../store/storage';
-import { loadModel } from '../../model/modelFile';
+import { MODEL_KINDS, loadModel, type ModelKind } from '../../model/modelFile';
 import { useModelStore } from '../../store/models';
 import { formatDate, message, t as tr, toMessage, useMessage, useT, type Message } from '../../i18n';
 import { listOf } from '../../util/message';
@@ -172,9 +172,13 @@ export function PredictionPanel() {
               })}
               {Object.entries(model.notBuilt).map(([k, why]) => (
                 <tr key={k}>
-                  <th scope="row">{k}</th>
+                  <th scope="row">
+                    {(MODEL_KINDS as readonly string[]).includes(k)
+                      ? t(`prediction.kind.${k as ModelKind}`)
+                      : k}
+                  </th>
                   <td colSpan={3} className="hint">
-                    {t('prediction.notBuilt', { why })}
+                    {t('prediction.notBuilt', { why: m(why) })}
                   </td>
                 </tr>
               ))}

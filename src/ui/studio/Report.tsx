@@ -88,14 +88,14 @@ export function Report({
       </p>
       {result.messages.length > 0 && (
         <ul className="messages">
-          {result.messages.map((m) => (
-            <li key={m}>{m}</li>
+          {result.messages.map((note) => (
+            <li key={JSON.stringify(note)}>{m(note)}</li>
           ))}
         </ul>
       )}
       {Object.entries(result.notBuilt).map(([k, why]) => (
         <p key={k} className="message warn">
-          {why}
+          {m(why)}
         </p>
       ))}
 

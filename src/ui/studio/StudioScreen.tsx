@@ -20,6 +20,7 @@ import { Registry } from './Registry';
 import { Report } from './Report';
 import { useStudioStore, type TrainingSettings } from './studioStore';
 import { startTraining, type TrainingOptions } from './training';
+import { isCancelled } from '../../model/pipeline';
 import './studio.css';
 import { formatInteger, message as msg, t as tr, toMessage, useMessage, useT } from '../../i18n';
 import { APP_VERSION } from '../../version';
@@ -193,6 +194,7 @@ function trainingOptions(s: TrainingSettings, split: TrainingOptions['split']): 
 
 function TrainPanel() {
   const t = useT();
+  const m = useMessage();
   const source = useStudioStore((s) => s.source);
   const settings = useStudioStore((s) => s.settings);
   const setSettings = useStudioStore((s) => s.setSettings);
@@ -238,7 +240,7 @@ function TrainPanel() {
     );
     useStudioStore.setState({
       run: job,
-      progress: { fraction: 0, stage: tr('studio.train.stageStarting') },
+      progress: { fraction: 0, stage: { code: 'model.stage.starting' } },
       trainError: null,
     });
     job.promise
@@ -251,14 +253,14 @@ function TrainPanel() {
           progress: null,
         }),
       )
-      .catch((e: Error) =>
+      .catch((e: unknown) =>
         useStudioStore.setState({
           run: null,
           progress: null,
-          trainError:
-            e.name === 'AbortError'
-              ? tr('studio.train.cancelled')
-              : tr('studio.train.failed', { message: msg(toMessage(e)) }),
+          // A cancelled run is told apart by its code (model.cancelled), never by its text.
+          trainError: isCancelled(e)
+            ? tr('studio.train.cancelled')
+            : tr('studio.train.failed', { message: msg(toMessage(e)) }),
         }),
       );
   };
@@ -364,7 +366,10 @@ function TrainPanel() {
         <div className="progress">
           <progress aria-label={t('studio.train.progressLabel')} value={progress.fraction} max={1} />
           <span role="status" aria-label={t('studio.train.stageLabel')}>
-            {t('studio.train.stage', { percent: Math.round(progress.fraction * 100), stage: progress.stage })}
+            {t('studio.train.stage', {
+              percent: Math.round(progress.fraction * 100),
+              stage: m(progress.stage),
+            })}
           </span>
         </div>
       )}

@@ -3,7 +3,7 @@
  * running training job and its output.
  */
 import { create } from 'zustand';
-import type { StoredMessage } from '../../util/message';
+import type { Message, StoredMessage } from '../../util/message';
 import type { TrainingOutput, TrainingRun } from './training';
 import type { StudioCohort } from './cohortSources';
 
@@ -37,7 +37,8 @@ export interface StudioState {
   source: StudioCohort | null;
   cohortError: string | null;
   settings: TrainingSettings;
-  progress: { fraction: number; stage: string } | null;
+  /** The running stage: a `model.stage.*` Message from the pipeline, rendered through i18n. */
+  progress: { fraction: number; stage: Message } | null;
   run: TrainingRun | null;
   output: TrainingOutput | null;
   /** Label of the cohort the output was trained on. */

@@ -1,9 +1,11 @@
 /**
  * Main-thread client of the training worker. `startTraining` spawns a fresh worker per run; `cancel()`
- * terminates it (the pipeline is synchronous inside the worker) and rejects the run with an AbortError.
+ * terminates it (the pipeline is synchronous inside the worker) and rejects the run with the
+ * pipeline's `cancelledError()` (code `model.cancelled`), the same error a cancelled pipeline throws.
  */
 import * as Comlink from 'comlink';
 import type { Cohort } from '../../model/cohort';
+import { cancelledError, type ProgressCallback } from '../../model/pipeline';
 import type { TrainingOptions, TrainingOutput, TrainingWorkerApi } from '../../../workers/training.worker';
 
 export type { TrainingOptions, TrainingOutput } from '../../../workers/training.worker';
@@ -16,7 +18,7 @@ export interface TrainingRun {
 export function startTraining(
   cohort: Cohort,
   options: TrainingOptions,
-  onProgress: (fraction: number, stage: string) => void,
+  onProgress: ProgressCallback,
 ): TrainingRun {
   const worker = new Worker(new URL('../../../workers/training.worker.ts', import.meta.url), {
     type: 'module',
@@ -33,9 +35,7 @@ export function startTraining(
     promise,
     cancel() {
       worker.terminate();
-      const e = new Error('Training was cancelled.');
-      e.name = 'AbortError';
-      rejectRun?.(e);
+      rejectRun?.(cancelledError());
     },
   };
 }

@@ -69,6 +69,9 @@ describe('sonomir train / predict', () => {
     }
     expect(table).toMatch(/Paired DeLong tests:/);
     expect(m.err()).toMatch(/\[0%\] split/);
+    // Stages are rendered from their codes, with their parameters.
+    expect(m.err()).toMatch(/\[\d+%\] KNN radiomics: cross-validation fold 5 of 5\n/);
+    expect(m.err()).toMatch(/\[100%\] done\n$/);
     const doc = await loadModel(m.file('model.json'));
     expect(doc.appVersion).toBe('0.1.0');
     expect(doc.training.splitSeed).toBe(5);
@@ -121,6 +124,29 @@ describe('sonomir train / predict', () => {
       await runPredict(['--model', 'model.json', '--features', 'cases.csv', '--kind', 'clinical'], t.io),
     ).toBe(1);
     expect(t.err()).toMatch(/model\.json: model file was modified after it was written/);
+  });
+
+  it('predict names the stored English reason of an absent model in an old model file', async () => {
+    const old = readFileSync(path.resolve(__dirname, '../../fixtures/model-string-reasons.json'), 'utf8');
+    const m = memoryIo({
+      'old.json': old,
+      'cases.csv': 'id,original_shape_Maximum3DDiameter,miR34a\nA,12.5,0.5\n',
+    });
+    expect(
+      await runPredict(['--model', 'old.json', '--features', 'cases.csv', '--kind', 'radiomics'], m.io),
+    ).toBe(1);
+    expect(m.err()).toBe(
+      `sonomir predict: the radiomics model is not in old.json: ${JSON.parse(old).notBuilt.radiomics}\n`,
+    );
+    // Its clinical model still predicts.
+    const c = memoryIo({
+      'old.json': old,
+      'cases.csv': 'id,original_shape_Maximum3DDiameter,miR34a\nA,12.5,0.5\n',
+    });
+    expect(
+      await runPredict(['--model', 'old.json', '--features', 'cases.csv', '--kind', 'clinical'], c.io),
+    ).toBe(0);
+    expect(c.out()).toMatch(/^id,probability\nA,[01](\.\d+)?\n$/);
   });
 
   it('reports usage and input errors with exit codes', async () => {

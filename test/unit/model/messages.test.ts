@@ -135,6 +135,33 @@ function trainingErrors(): Message[] {
   ];
 }
 
+/**
+ * The notes, not-built reasons and progress stages of real pipeline runs: a second reader that
+ * disagrees (ICC note, every stage), constant features (nothing passes the t-test), LASSO and the
+ * L1-logistic selecting nothing. `model.stage.starting` is the Studio's, before the worker reports.
+ */
+function pipelineNotes(): Message[] {
+  const out: Message[] = [message('model.stage.starting')];
+  const run = (cohort: Cohort, options: Parameters<typeof fitStudyModels>[1] = {}) => {
+    const r = fitStudyModels(cohort, { nBoot: 0, ...options }, (_f, stage) => out.push(stage));
+    out.push(...r.messages, ...Object.values(r.notBuilt));
+  };
+  run(syntheticCohort(120, { seed: 2, reader2: true }));
+  const c = syntheticCohort(60, { seed: 2 });
+  run({ ...c, featureNames: c.featureNames.slice(0, 2), features: c.features.map(() => [1, 2]) });
+  const noise = syntheticCohort(60, { seed: 187, effect: 0 });
+  run(
+    {
+      ...noise,
+      featureNames: noise.featureNames.slice(3, 8),
+      features: noise.features.map((r) => r.slice(3, 8)),
+    },
+    { seed: 3 },
+  );
+  run(c, { selector: { method: 'l1-logistic', C: 1e-6 } });
+  return out;
+}
+
 function statisticsErrors(): Message[] {
   return [
     thrownMessage(() => maskOverlap([1], [1, 0])),
@@ -207,7 +234,7 @@ function statisticsErrors(): Message[] {
 }
 
 describe('model and statistics messages', () => {
-  const messages = [...cohortErrors(), ...trainingErrors(), ...statisticsErrors()];
+  const messages = [...cohortErrors(), ...trainingErrors(), ...pipelineNotes(), ...statisticsErrors()];
 
   it('render in Chinese and in English with every placeholder filled', () => {
     expectTranslated(messages);

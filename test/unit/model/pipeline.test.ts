@@ -2,15 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { syntheticCohort } from '../../fixtures/cohort';
 import type { Cohort } from '../../../src/model/cohort';
 import { fitKnn, predictProba } from '../../../src/model/knn';
-import { fitStudyModels } from '../../../src/model/pipeline';
+import { cancelledError, fitStudyModels, isCancelled } from '../../../src/model/pipeline';
 import { stratifiedKFold } from '../../../src/model/split';
+import type { Message } from '../../../src/util/message';
 import { thrownMessage } from '../../fixtures/thrownMessage';
+import { en, expectTranslated } from '../../fixtures/translated';
 
 const FIXED = { createdAt: '2026-01-01T00:00:00.000Z', appVersion: 'test' };
 
 describe('fitStudyModels on a seeded synthetic cohort with signal', () => {
   const cohort = syntheticCohort(200, { seed: 5 });
-  const progress: [number, string][] = [];
+  const progress: [number, Message][] = [];
   const r = fitStudyModels(cohort, { seed: 11, ...FIXED }, (f, s) => progress.push([f, s]));
 
   it('splits 4:1, stratified, and records ids', () => {
@@ -83,6 +85,20 @@ describe('fitStudyModels on a seeded synthetic cohort with signal', () => {
     expect(r.models.combined!.cvProbabilities).toEqual(oof);
   });
 
+  it('notes in English (CSV only) why a baseline variable constant in both groups is not tested', () => {
+    const flat: Cohort = {
+      ...cohort,
+      clinical: [{ name: 'age', kind: 'numeric', values: cohort.ids.map(() => 50) }],
+    };
+    const b = fitStudyModels(flat, { seed: 11, nBoot: 0, ...FIXED }).baseline.filter(
+      (x) => x.variable === 'age',
+    );
+    expect(b.map((x) => [x.test, x.p, x.note])).toEqual([
+      ['not tested', null, 'zero variance in both groups'],
+      ['not tested', null, 'zero variance in both groups'],
+    ]);
+  });
+
   it('reports a baseline table for miR34a and the clinical variables in both sets', () => {
     expect(r.baseline.map((b) => `${b.set}:${b.variable}:${b.test}`)).toEqual([
       'train:miR34a:Student t',
@@ -96,10 +112,28 @@ describe('fitStudyModels on a seeded synthetic cohort with signal', () => {
   });
 
   it('reports progress monotonically from 0 to 1', () => {
-    expect(progress[0]).toEqual([0, 'split']);
-    expect(progress.at(-1)).toEqual([1, 'done']);
+    expect(progress[0]).toEqual([0, { code: 'model.stage.split' }]);
+    expect(progress.at(-1)).toEqual([1, { code: 'model.stage.done' }]);
     for (let i = 1; i < progress.length; i++)
       expect(progress[i][0]).toBeGreaterThanOrEqual(progress[i - 1][0]);
+  });
+
+  it('names its stages with model.stage.* codes: the CV folds i of n of each model, then its evaluation', () => {
+    const stages = progress.map(([, s]) => s);
+    for (const kind of ['clinical', 'radiomics', 'combined'] as const) {
+      const model = { code: `model.stage.kind.${kind}` };
+      const folds = stages.filter(
+        (s) => s.code === 'model.stage.knnFold' && (s.params?.model as Message).code === model.code,
+      );
+      expect(folds).toEqual(
+        [1, 2, 3, 4, 5].map((fold) => ({ code: 'model.stage.knnFold', params: { model, fold, folds: 5 } })),
+      );
+      expect(stages).toContainEqual({ code: 'model.stage.evaluation', params: { model } });
+    }
+    expect(en(stages.find((s) => s.code === 'model.stage.knnFold')!)).toBe(
+      'KNN clinical: cross-validation fold 1 of 5',
+    );
+    expectTranslated(stages);
   });
 
   it('is deterministic for a given seed, and the seed matters', () => {
@@ -231,7 +265,11 @@ describe('fitStudyModels options and degenerate cases', () => {
     // Every 10th feature (j % 10 = 3) has a noisy second reading; the others agree closely.
     expect(dropped.sort()).toEqual(c.featureNames.filter((_, j) => j % 10 === 3).sort());
     expect(r.candidates).toHaveLength(107 - dropped.length);
-    expect(r.messages[0]).toMatch(/removed for inter-reader ICC ≤ 0.75/);
+    expect(r.messages[0]).toEqual({
+      code: 'model.note.iccRemoved',
+      params: { count: dropped.length, threshold: 0.75 },
+    });
+    expect(en(r.messages[0])).toMatch(/removed for inter-reader ICC ≤ 0.75/);
   });
 
   it('no feature passes the t-test: only the clinical model, with the reason', () => {
@@ -244,10 +282,15 @@ describe('fitStudyModels options and degenerate cases', () => {
     expect(r.models.radiomics).toBeNull();
     expect(r.models.combined).toBeNull();
     expect(r.models.clinical).not.toBeNull();
-    expect(r.notBuilt.radiomics).toMatch(/no radiomics feature passed the t-test \(P < 0.05\)/);
-    expect(r.document.notBuilt.combined).toMatch(/combined model needs radiomics features/);
-    expect(r.messages.join(' ')).toMatch(/Only the clinical \(miR-34a\) model was built/);
-    expect(r.messages[0]).toBe('2 feature(s) are constant on the training set and were not tested.');
+    const reason = { code: 'model.notBuilt.noFeaturePassed', params: { p: 0.05, smallestP: '1.00' } };
+    expect(r.notBuilt.radiomics).toEqual({ code: 'model.notBuilt.radiomics', params: { reason } });
+    expect(r.document.notBuilt.combined).toEqual({ code: 'model.notBuilt.combined', params: { reason } });
+    expect(en(r.notBuilt.radiomics!)).toMatch(/no radiomics feature passed the t-test \(P < 0.05\)/);
+    expect(en(r.document.notBuilt.combined!)).toMatch(/combined model needs radiomics features/);
+    expect(r.messages).toContainEqual({ code: 'model.note.clinicalOnly' });
+    expect(r.messages.map(en).join(' ')).toMatch(/Only the clinical \(miR-34a\) model was built/);
+    expect(r.messages[0]).toEqual({ code: 'model.note.constant', params: { count: 2 } });
+    expect(en(r.messages[0])).toBe('2 feature(s) are constant on the training set and were not tested.');
   });
 
   it('LASSO selects nothing: the radiomics model is not built and the message says why', () => {
@@ -261,7 +304,13 @@ describe('fitStudyModels options and degenerate cases', () => {
     expect(r.lasso).not.toBeNull();
     expect(r.lasso!.coefficients.every((x) => x.coefficient === 0)).toBe(true);
     expect(r.models.radiomics).toBeNull();
-    expect(r.notBuilt.radiomics).toMatch(/LASSO selected no feature/);
+    expect(r.notBuilt.radiomics).toMatchObject({
+      code: 'model.notBuilt.radiomics',
+      params: {
+        reason: { code: 'model.notBuilt.lassoNone', params: { candidates: r.lasso!.coefficients.length } },
+      },
+    });
+    expect(en(r.notBuilt.radiomics!)).toMatch(/LASSO selected no feature/);
   });
 
   it('rejects unusable cohorts and honours cancellation', () => {
@@ -289,11 +338,14 @@ describe('fitStudyModels options and degenerate cases', () => {
     let err: unknown;
     try {
       fitStudyModels(cohort, { signal: ac2.signal, nBoot: 0 }, (_f, stage) => {
-        if (stage === 'LASSO') ac2.abort();
+        if (stage.code === 'model.stage.lasso') ac2.abort();
       });
     } catch (e) {
       err = e;
     }
+    expect(isCancelled(err)).toBe(true);
     expect((err as Error).name).toBe('AbortError');
+    expect(isCancelled(cancelledError())).toBe(true);
+    expect(isCancelled(new Error('model.cancelled'))).toBe(false);
   });
 });
