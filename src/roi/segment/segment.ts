@@ -57,8 +57,16 @@ export interface SegmentOptions {
   medianRadius: number;
   /** Gaussian σ (grid pixels). */
   gaussianSigma: number;
-  /** Slope of the shape term: logit = shapeSlope · (1 − ρ) where ρ is the ellipse's normalised radius. */
-  shapeSlope: number;
+  /**
+   * Slope of the shape term: logit = shapeSlope · (1 − ρ / ρ*), ρ the normalised radius in the box's
+   * inscribed ellipse and ρ* the lesion's estimated extent (see {@link SegmentOptions.extentTrust}). 'extent' adapts it
+   * to the measurement: min(shapeSlopeMax, 1 / (1 − ρ*)), so the shape logit on the box's ellipse itself
+   * (ρ = 1) is −1/ρ* ≈ −1 whatever the margin between the box and the lesion — a box drawn tight
+   * (ρ* → 1) gets a steep prior at the lesion's edge, a loose one a gentle prior spread over the margin.
+   */
+  shapeSlope: number | 'extent';
+  /** Largest adaptive shape slope (a box that touches the lesion, ρ* = 1). */
+  shapeSlopeMax: number;
   /** Normalised radii of the ellipse's core (lesion histogram) and of the background histogram's start. */
   coreRadius: number;
   outerRadius: number;
@@ -98,11 +106,12 @@ export const DEFAULT_SEGMENT_OPTIONS: SegmentOptions = {
   gridSize: 200,
   medianRadius: 2,
   gaussianSigma: 1.5,
-  shapeSlope: 6,
+  shapeSlope: 'extent',
+  shapeSlopeMax: 16,
   shapeCap: 6,
   coreRadius: 0.7,
   outerRadius: 1,
-  intensityWeight: 1,
+  intensityWeight: 0.5,
   bins: 32,
   edgeSigma: 1,
   priorWeight: 0.003,
@@ -271,12 +280,14 @@ export function prepareSegmentation(
   const weights = new Float64Array(n);
   const toGrid = (px: number, py: number) => [(px - cx0) / fx - 0.5, (py - cy0) / fy - 0.5];
   const extent = estimateExtent(u, gw, gh, toGrid, ex, ey, ea, eb, o);
+  const slope =
+    o.shapeSlope === 'extent' ? Math.min(o.shapeSlopeMax, 1 / Math.max(1e-9, 1 - extent)) : o.shapeSlope;
   for (let y = 0; y < gh; y++) {
     const py = cy0 + (y + 0.5) * fy;
     for (let x = 0; x < gw; x++) {
       const px = cx0 + (x + 0.5) * fx;
       const rho = Math.sqrt(((px - ex) / ea) ** 2 + ((py - ey) / eb) ** 2) / extent;
-      shape[y * gw + x] = Math.min(o.shapeCap, o.shapeSlope * (1 - rho));
+      shape[y * gw + x] = Math.min(o.shapeCap, slope * (1 - rho));
       // Histogram weights: the (extent-scaled) ellipse's core is lesion, outside it is background, the ring
       // between them is what the model must decide (0.5 = counted in neither).
       weights[y * gw + x] = rho <= o.coreRadius ? 1 : rho >= o.outerRadius ? 0 : 0.5;
