@@ -443,6 +443,29 @@ function strokeSeeds(s: SegmentSession, strokes: readonly SegmentStroke[]): Uint
 }
 
 /**
+ * Backward substitution of IC(0), in place: z ← z + P⁻¹ (Eᵀ z) from the last entry down (z held the
+ * forward solution y = (P − E)⁻¹ r); returns r·z.
+ */
+function backward(
+  z: Float64Array,
+  r: Float64Array,
+  eR: Float64Array,
+  eD: Float64Array,
+  ipiv: Float64Array,
+  gw: number,
+  lo: number,
+  hi: number,
+): number {
+  let rz = 0;
+  for (let k = hi - 1; k >= lo; k--) {
+    const zk = z[k] + (eR[k] * z[k + 1] + eD[k] * z[k + gw]) * ipiv[k];
+    z[k] = zk;
+    rz += r[k] * zk;
+  }
+  return rz;
+}
+
+/**
  * Solves (L + λI) x = λ p on the free pixels with the seeds fixed, by IC(0)-preconditioned conjugate
  * gradients starting from `x` (updated in place). Returns the iteration count.
  */
@@ -488,63 +511,75 @@ function solveWalker(s: SegmentSession, seeds: Uint8Array, x: Float64Array): num
   }
   const lo = gw;
   const hi = gw + n;
-  const apply = (v: Float64Array, out: Float64Array) => {
-    for (let k = lo; k < hi; k++) {
-      out[k] =
-        diag[k] * v[k] - eR[k] * v[k + 1] - eR[k - 1] * v[k - 1] - eD[k] * v[k + gw] - eD[k - gw] * v[k - gw];
-    }
-  };
   const xf = new Float64Array(N);
   for (let i = 0; i < n; i++) if (!seeds[i]) xf[i + gw] = x[i];
+  // Incomplete Cholesky IC(0) preconditioner M = (P − E) P⁻¹ (P − Eᵀ), E the strictly lower couplings,
+  // P chosen so that diag(M) = diag(A); seeded and padding entries have P = 1 and no couplings. Its
+  // inverse pivots are kept (the substitutions are sequential: a product, not a division, per step).
+  const piv = new Float64Array(N).fill(1);
+  const ipiv = new Float64Array(N).fill(1);
+  for (let k = lo; k < hi; k++) {
+    piv[k] = diag[k] - eR[k - 1] ** 2 / piv[k - 1] - eD[k - gw] ** 2 / piv[k - gw];
+    ipiv[k] = 1 / piv[k];
+  }
+  // r = b − A x, and the forward substitution (P − E) y = r into z.
   const r = new Float64Array(N);
   const z = new Float64Array(N);
   const p = new Float64Array(N);
   const q = new Float64Array(N);
-  apply(xf, q);
-  // Incomplete Cholesky IC(0) preconditioner M = (P − E) P⁻¹ (P − Eᵀ), E the strictly lower couplings,
-  // P chosen so that diag(M) = diag(A); seeded and padding entries have P = 1 and no couplings.
-  const piv = new Float64Array(N).fill(1);
-  for (let k = lo; k < hi; k++)
-    piv[k] = diag[k] - eR[k - 1] ** 2 / piv[k - 1] - eD[k - gw] ** 2 / piv[k - gw];
-  const precondition = (rin: Float64Array, out: Float64Array) => {
-    for (let k = lo; k < hi; k++)
-      out[k] = (rin[k] + eR[k - 1] * out[k - 1] + eD[k - gw] * out[k - gw]) / piv[k];
-    for (let k = hi - 1; k >= lo; k--) out[k] += (eR[k] * out[k + 1] + eD[k] * out[k + gw]) / piv[k];
-  };
   let bnorm = 0;
-  let rz = 0;
   let rr = 0;
   for (let k = lo; k < hi; k++) {
-    r[k] = seeds[k - gw] ? 0 : b[k] - q[k];
-    rr += r[k] * r[k];
+    const ax =
+      diag[k] * xf[k] -
+      eR[k] * xf[k + 1] -
+      eR[k - 1] * xf[k - 1] -
+      eD[k] * xf[k + gw] -
+      eD[k - gw] * xf[k - gw];
+    const rk = seeds[k - gw] ? 0 : b[k] - ax;
+    r[k] = rk;
+    rr += rk * rk;
     bnorm += b[k] * b[k];
-  }
-  precondition(r, z);
-  for (let k = lo; k < hi; k++) {
-    p[k] = z[k];
-    rz += r[k] * z[k];
+    z[k] = (rk + eR[k - 1] * z[k - 1] + eD[k - gw] * z[k - gw]) * ipiv[k];
   }
   const stop = tolerance * tolerance * Math.max(bnorm, 1e-300);
+  // Preconditioned conjugate gradients in three passes over the arrays per iteration (the solver's
+  // whole cost): A. p = z + βp (lagging one grid row ahead of its use) with q = A p and p·q; B. x += αp,
+  // r −= αq, |r|² and the forward substitution of z; C. the backward substitution (P − Eᵀ) z = P y and
+  // r·z. It is the textbook recurrence (β = 0 starts with p = z), only the loops are fused.
+  let rz = 0;
+  let beta = 0;
   let it = 0;
-  for (; it < maxIterations && rr > stop; it++) {
-    apply(p, q);
+  if (rr > stop) rz = backward(z, r, eR, eD, ipiv, gw, lo, hi);
+  while (it < maxIterations && rr > stop) {
+    // A. Entries up to k + gw of p are updated before q[k] reads its neighbours.
+    for (let k = lo; k < Math.min(hi, lo + gw); k++) p[k] = z[k] + beta * p[k];
     let pq = 0;
-    for (let k = lo; k < hi; k++) pq += p[k] * q[k];
+    for (let k = lo; k < hi; k++) {
+      const j = k + gw;
+      if (j < hi) p[j] = z[j] + beta * p[j];
+      const qk =
+        diag[k] * p[k] - eR[k] * p[k + 1] - eR[k - 1] * p[k - 1] - eD[k] * p[j] - eD[k - gw] * p[k - gw];
+      q[k] = qk;
+      pq += p[k] * qk;
+    }
     if (!(pq > 0)) break;
     const alpha = rz / pq;
+    // B.
     rr = 0;
     for (let k = lo; k < hi; k++) {
       xf[k] += alpha * p[k];
       const rk = r[k] - alpha * q[k];
       r[k] = rk;
       rr += rk * rk;
+      z[k] = (rk + eR[k - 1] * z[k - 1] + eD[k - gw] * z[k - gw]) * ipiv[k];
     }
-    precondition(r, z);
-    let rzNew = 0;
-    for (let k = lo; k < hi; k++) rzNew += r[k] * z[k];
-    const beta = rzNew / rz;
+    it++;
+    if (!(rr > stop)) break;
+    // C.
+    const rzNew = backward(z, r, eR, eD, ipiv, gw, lo, hi);
+    beta = rzNew / rz;
     rz = rzNew;
-    for (let k = lo; k < hi; k++) p[k] = z[k] + beta * p[k];
   }
   for (let i = 0; i < n; i++) if (!seeds[i]) x[i] = xf[i + gw];
   return it;
