@@ -1,8 +1,9 @@
 /**
  * Lesion segmentation (src/roi/segment): accuracy on a synthetic lesion in speckle, determinism,
  * resolution independence, clear messages for bad boxes and images, the accepted mask as an ROI
- * (round trip and features equal to the same mask imported), the simulated prompts, and a conservative
- * accuracy floor on the BUSI expert masks (a regression guard; the full table is in the benchmark).
+ * (round trip and features equal to the same mask imported), the simulated prompts, and issue 13's
+ * accuracy goals for the box +10 % and two strokes on the 12 BUSI expert masks (the full table, other
+ * boxes and timings are in the benchmark).
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -207,14 +208,16 @@ describe('simulated prompts', () => {
   });
 });
 
-describe('accuracy on the BUSI expert masks (regression guard, not timed)', () => {
-  it('box +10 %: median Dice ≥ 0.85; after two strokes median ≥ 0.88, ≥ 85 % of images ≥ 0.85, none < 0.8', () => {
+describe('accuracy on the BUSI expert masks (issue 13 goals, not timed)', () => {
+  it('box +10 %: median Dice ≥ 0.88 and ≥ 70 % of images ≥ 0.85; after two strokes median ≥ 0.88, ≥ 85 % ≥ 0.85, none < 0.8', () => {
     const dice = loadBusi(SHARED).map((c) =>
       runPrompt(c, simulatedBox(c.truth, c.image.width, c.image.height, 0.1)!),
     );
+    expect(dice).toHaveLength(12);
     const box = summarise(dice.map((d) => d[0]));
     const two = summarise(dice.map((d) => d[2]));
-    expect(box.median).toBeGreaterThanOrEqual(0.85);
+    expect(box.median).toBeGreaterThanOrEqual(0.88);
+    expect(box.ge85).toBeGreaterThanOrEqual(0.7);
     expect(two.median).toBeGreaterThanOrEqual(0.88);
     expect(two.ge85).toBeGreaterThanOrEqual(0.85);
     expect(two.min).toBeGreaterThanOrEqual(0.8);
