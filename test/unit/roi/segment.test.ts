@@ -29,6 +29,7 @@ import {
   strokeRadius,
 } from '../../../src/roi/segment/simulate';
 import { isMessageError } from '../../../src/util/message';
+import { medianFilter } from '../../../src/roi/segment/grid';
 
 const SHARED = path.resolve(__dirname, '../../../../shared');
 
@@ -179,6 +180,39 @@ describe('lesion segmentation', () => {
     const a = features(roiMask(roi));
     expect(a.length).toBe(107);
     expect(features(imported.data)).toEqual(a);
+  });
+});
+
+describe('median filter', () => {
+  it('gives the middle value of each sorted (2r + 1)² window, edges replicated', () => {
+    const rng = createRng(3);
+    for (const [w, h] of [
+      [1, 1],
+      [4, 1],
+      [2, 3],
+      [7, 5],
+      [31, 12],
+    ])
+      for (const r of [0, 1, 2, 3])
+        for (const levels of [4, 0]) {
+          // levels 4: many ties; 0: continuous values.
+          const src = Float64Array.from({ length: w * h }, () =>
+            levels ? Math.floor(rng.nextFloat() * levels) : 255 * rng.nextFloat(),
+          );
+          const expected = new Float64Array(w * h);
+          for (let y = 0; y < h; y++)
+            for (let x = 0; x < w; x++) {
+              const win: number[] = [];
+              for (let dy = -r; dy <= r; dy++)
+                for (let dx = -r; dx <= r; dx++)
+                  win.push(
+                    src[Math.min(h - 1, Math.max(0, y + dy)) * w + Math.min(w - 1, Math.max(0, x + dx))],
+                  );
+              win.sort((a, b) => a - b);
+              expected[y * w + x] = win[win.length >> 1];
+            }
+          expect(medianFilter(src, w, h, r)).toEqual(expected);
+        }
   });
 });
 
