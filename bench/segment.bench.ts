@@ -4,7 +4,9 @@
  * box alone and after 1 and 2 corrective strokes — Dice mean, median, share ≥ 0.85 and ≥ 0.75 — beside
  * the inscribed-ellipse baseline; and the time per prompt (box) and per stroke on 256² and 800×600, in
  * this thread and through a worker thread running the app's worker module.
- * Run alone: `npx tsx bench/segment.bench.ts`.
+ * Run alone: `npx tsx bench/segment.bench.ts [--accuracy] [--loo]` — `--accuracy`: the accuracy table
+ * only (no timings, for quick iteration); `--loo`: also the leave-one-out held-out Dice of choosing the
+ * options from {@link LOO_GRID} on the other images (what tuning them on these 12 images is worth).
  */
 import os from 'node:os';
 import path from 'node:path';
@@ -86,6 +88,69 @@ export function benchSegmentAccuracy(
       perCase: per,
     };
   });
+}
+
+/**
+ * Options tried by the leave-one-out check: the defaults' neighbourhood in the parameters set on these
+ * images (the shape slope — adaptive or the former constant 6 —, the intensity weight, the trust in the
+ * measured extent).
+ */
+export const LOO_GRID: Partial<SegmentOptions>[] = (['extent', 6] as const).flatMap((shapeSlope) =>
+  [0.25, 0.5, 0.75, 1].flatMap((intensityWeight) =>
+    [0.4, 0.5, 0.6].map((extentTrust) => ({ shapeSlope, intensityWeight, extentTrust })),
+  ),
+);
+
+export interface LooResult {
+  setting: string;
+  /** Held-out box-only Dice per image, with the options chosen on the other images. */
+  heldOut: DiceSummary;
+  /** Box-only Dice of the default options on all images (in-sample, for comparison). */
+  defaults: DiceSummary;
+  /** How often each grid entry was chosen (JSON of the options → count). */
+  chosen: Record<string, number>;
+}
+
+/**
+ * Leave-one-out: for each image, the grid entry with the best mean box-only Dice on the other images
+ * (first in grid order on a tie) is applied to it; the held-out Dice are summarised.
+ */
+export function benchSegmentLoo(
+  cases: BusiCase[],
+  set: BoxSetting = BOX_SETTINGS[1],
+  grid: Partial<SegmentOptions>[] = LOO_GRID,
+): LooResult {
+  const boxes = cases.map((c) => simulatedBox(c.truth, c.image.width, c.image.height, set.enlarge));
+  const dice = grid.map((options) =>
+    cases.map((c, i) => {
+      const box = boxes[i];
+      if (!box) return Number.NaN;
+      return maskOverlap(solveSegmentation(prepareSegmentation(c.image, box, options)), c.truth).dice;
+    }),
+  );
+  const used = cases.map((_, i) => i).filter((i) => boxes[i]);
+  const heldOut: number[] = [];
+  const chosen: Record<string, number> = {};
+  for (const i of used) {
+    let best = 0;
+    let bestMean = -Infinity;
+    grid.forEach((_, g) => {
+      const train = used.filter((j) => j !== i).map((j) => dice[g][j]);
+      const mean = train.reduce((a, b) => a + b, 0) / train.length;
+      if (mean > bestMean) {
+        bestMean = mean;
+        best = g;
+      }
+    });
+    heldOut.push(dice[best][i]);
+    const key = JSON.stringify(grid[best]);
+    chosen[key] = (chosen[key] ?? 0) + 1;
+  }
+  const defaults = used.map((i) => {
+    const c = cases[i];
+    return maskOverlap(solveSegmentation(prepareSegmentation(c.image, boxes[i]!)), c.truth).dice;
+  });
+  return { setting: set.label, heldOut: summarise(heldOut), defaults: summarise(defaults), chosen };
 }
 
 export interface TimingRow {
@@ -234,9 +299,16 @@ export async function benchSegmentWorker(
 const f3 = (x: number) => x.toFixed(3);
 const pct = (x: number) => `${(100 * x).toFixed(0)} %`;
 
-/** Runs the whole segmentation benchmark and prints its section of `npm run bench`. */
-export async function printSegmentBench(shared: string): Promise<{
+/**
+ * Runs the whole segmentation benchmark and prints its section of `npm run bench` (`accuracyOnly`: no
+ * timings; `loo`: with the leave-one-out check).
+ */
+export async function printSegmentBench(
+  shared: string,
+  { accuracyOnly = false, loo = false }: { accuracyOnly?: boolean; loo?: boolean } = {},
+): Promise<{
   accuracy: AccuracyRow[];
+  loo?: LooResult;
   timing: TimingRow[];
   worker: TimingRow[];
 }> {
@@ -280,6 +352,20 @@ export async function printSegmentBench(shared: string): Promise<{
       ),
     );
   }
+  const summary = (d: DiceSummary) =>
+    `median ${f3(d.median)}, mean ${f3(d.mean)}, ≥ 0.85 ${pct(d.ge85)}, min ${f3(d.min)}`;
+  let looResult: LooResult | undefined;
+  if (loo) {
+    looResult = benchSegmentLoo(cases);
+    console.log(
+      `leave-one-out (box ${looResult.setting}, box only; options chosen from ${LOO_GRID.length} by mean Dice ` +
+        `on the other ${looResult.heldOut.n - 1} images): held out ${summary(looResult.heldOut)}; ` +
+        `defaults in-sample ${summary(looResult.defaults)}`,
+    );
+    for (const [options, times] of Object.entries(looResult.chosen))
+      console.log(`  chosen ${times}×: ${options}`);
+  }
+  if (accuracyOnly) return { accuracy, loo: looResult, timing: [], worker: [] };
   const timing = [benchSegmentTiming(cases, 256, 256), benchSegmentTiming(cases, 800, 600)];
   const worker = [await benchSegmentWorker(cases, 256, 256), await benchSegmentWorker(cases, 800, 600)];
   const line = (where: string, t: TimingRow) =>
@@ -299,9 +385,12 @@ export async function printSegmentBench(shared: string): Promise<{
   );
   for (const t of timing) line('in-process', t);
   for (const t of worker) line('worker thread (radiomics.worker.ts via Comlink)', t);
-  return { accuracy, timing, worker };
+  return { accuracy, loo: looResult, timing, worker };
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === import.meta.filename) {
-  await printSegmentBench(path.resolve(import.meta.dirname, '../../shared'));
+  await printSegmentBench(path.resolve(import.meta.dirname, '../../shared'), {
+    accuracyOnly: process.argv.includes('--accuracy'),
+    loo: process.argv.includes('--loo'),
+  });
 }

@@ -93,26 +93,65 @@ export function resampleArea(
   return out;
 }
 
-/** Median over the (2r + 1)² window (edges replicated). */
+/**
+ * Median over the (2r + 1)² window (edges replicated) — exactly the middle value of the sorted window.
+ * Along a row the sorted window slides: each step removes the sorted column that leaves and merges in
+ * the one that enters (each row's columns of m = 2r + 1 values sorted once). The values must be finite.
+ */
 export function medianFilter(src: Float64Array, w: number, h: number, r: number): Float64Array {
   const out = new Float64Array(w * h);
-  const n = (2 * r + 1) * (2 * r + 1);
-  const win = new Float64Array(n);
+  const m = 2 * r + 1;
+  const n = m * m;
+  const cols = new Float64Array(w * m);
+  let win = new Float64Array(n);
+  let next = new Float64Array(n);
+  const colAt = (x: number) => Math.min(w - 1, Math.max(0, x)) * m;
   for (let y = 0; y < h; y++) {
+    // Sorted column x: src[clamp(y + dy), x] for dy in −r … r, at cols[x·m …].
     for (let x = 0; x < w; x++) {
-      let k = 0;
-      for (let dy = -r; dy <= r; dy++) {
-        const yy = Math.min(h - 1, Math.max(0, y + dy)) * w;
-        for (let dx = -r; dx <= r; dx++) {
-          const v = src[yy + Math.min(w - 1, Math.max(0, x + dx))];
-          // Insertion into the sorted prefix.
-          let i = k++;
-          while (i > 0 && win[i - 1] > v) {
-            win[i] = win[i - 1];
-            i--;
-          }
-          win[i] = v;
+      const c = x * m;
+      for (let k = 0; k < m; k++) {
+        const v = src[Math.min(h - 1, Math.max(0, y + k - r)) * w + x];
+        let i = c + k;
+        while (i > c && cols[i - 1] > v) {
+          cols[i] = cols[i - 1];
+          i--;
         }
+        cols[i] = v;
+      }
+    }
+    // The first window of the row: insertion sort.
+    for (let k = 0; k < n; k++) {
+      const v = cols[colAt((k % m) - r) + Math.floor(k / m)];
+      let i = k;
+      while (i > 0 && win[i - 1] > v) {
+        win[i] = win[i - 1];
+        i--;
+      }
+      win[i] = v;
+    }
+    out[y * w] = win[n >> 1];
+    for (let x = 1; x < w; x++) {
+      const leave = colAt(x - r - 1);
+      const enter = colAt(x + r);
+      if (leave !== enter) {
+        // next = (win − the leaving column) ∪ the entering column, all sorted.
+        let a = 0;
+        let l = leave;
+        const lEnd = leave + m;
+        let e = enter;
+        const eEnd = enter + m;
+        let k = 0;
+        while (k < n) {
+          if (a < n && l < lEnd && win[a] === cols[l]) {
+            a++;
+            l++;
+          } else if (e >= eEnd || (a < n && win[a] <= cols[e])) next[k++] = win[a++];
+          else next[k++] = cols[e++];
+        }
+        const t = win;
+        win = next;
+        next = t;
       }
       out[y * w + x] = win[n >> 1];
     }

@@ -1,8 +1,9 @@
 /**
  * Lesion segmentation (src/roi/segment): accuracy on a synthetic lesion in speckle, determinism,
  * resolution independence, clear messages for bad boxes and images, the accepted mask as an ROI
- * (round trip and features equal to the same mask imported), the simulated prompts, and a conservative
- * accuracy floor on the BUSI expert masks (a regression guard; the full table is in the benchmark).
+ * (round trip and features equal to the same mask imported), the simulated prompts, and issue 13's
+ * accuracy goals for the box +10 % and two strokes on the 12 BUSI expert masks (the full table, other
+ * boxes and timings are in the benchmark).
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -28,6 +29,7 @@ import {
   strokeRadius,
 } from '../../../src/roi/segment/simulate';
 import { isMessageError } from '../../../src/util/message';
+import { medianFilter } from '../../../src/roi/segment/grid';
 
 const SHARED = path.resolve(__dirname, '../../../../shared');
 
@@ -181,6 +183,39 @@ describe('lesion segmentation', () => {
   });
 });
 
+describe('median filter', () => {
+  it('gives the middle value of each sorted (2r + 1)² window, edges replicated', () => {
+    const rng = createRng(3);
+    for (const [w, h] of [
+      [1, 1],
+      [4, 1],
+      [2, 3],
+      [7, 5],
+      [31, 12],
+    ])
+      for (const r of [0, 1, 2, 3])
+        for (const levels of [4, 0]) {
+          // levels 4: many ties; 0: continuous values.
+          const src = Float64Array.from({ length: w * h }, () =>
+            levels ? Math.floor(rng.nextFloat() * levels) : 255 * rng.nextFloat(),
+          );
+          const expected = new Float64Array(w * h);
+          for (let y = 0; y < h; y++)
+            for (let x = 0; x < w; x++) {
+              const win: number[] = [];
+              for (let dy = -r; dy <= r; dy++)
+                for (let dx = -r; dx <= r; dx++)
+                  win.push(
+                    src[Math.min(h - 1, Math.max(0, y + dy)) * w + Math.min(w - 1, Math.max(0, x + dx))],
+                  );
+              win.sort((a, b) => a - b);
+              expected[y * w + x] = win[win.length >> 1];
+            }
+          expect(medianFilter(src, w, h, r)).toEqual(expected);
+        }
+  });
+});
+
 describe('simulated prompts', () => {
   it('put the corrective stroke at the deepest point of the largest error region', () => {
     const w = 40;
@@ -207,14 +242,16 @@ describe('simulated prompts', () => {
   });
 });
 
-describe('accuracy on the BUSI expert masks (regression guard, not timed)', () => {
-  it('box +10 %: median Dice ≥ 0.85; after two strokes median ≥ 0.88, ≥ 85 % of images ≥ 0.85, none < 0.8', () => {
+describe('accuracy on the BUSI expert masks (issue 13 goals, not timed)', () => {
+  it('box +10 %: median Dice ≥ 0.88 and ≥ 70 % of images ≥ 0.85; after two strokes median ≥ 0.88, ≥ 85 % ≥ 0.85, none < 0.8', () => {
     const dice = loadBusi(SHARED).map((c) =>
       runPrompt(c, simulatedBox(c.truth, c.image.width, c.image.height, 0.1)!),
     );
+    expect(dice).toHaveLength(12);
     const box = summarise(dice.map((d) => d[0]));
     const two = summarise(dice.map((d) => d[2]));
-    expect(box.median).toBeGreaterThanOrEqual(0.85);
+    expect(box.median).toBeGreaterThanOrEqual(0.88);
+    expect(box.ge85).toBeGreaterThanOrEqual(0.7);
     expect(two.median).toBeGreaterThanOrEqual(0.88);
     expect(two.ge85).toBeGreaterThanOrEqual(0.85);
     expect(two.min).toBeGreaterThanOrEqual(0.8);
