@@ -12,6 +12,7 @@ import { benchStartup } from '../bench/startup.bench';
 import { benchRoiToProbability } from '../bench/roi.bench';
 import { benchPacsOpen, pacsBenchUnavailable, type PacsOpen } from '../bench/pacs.bench';
 import { printSegmentBench } from '../bench/segment.bench';
+import { printSegmentBrowserBench } from '../bench/segment-browser.bench';
 
 const root = path.resolve(import.meta.dirname, '..');
 const shared = path.resolve(root, '../shared');
@@ -107,10 +108,12 @@ else {
 }
 console.log('');
 const segmentation = await printSegmentBench(shared);
+console.log('');
+const segmentationBrowser = await printSegmentBrowserBench(shared);
 
 mkdirSync(path.join(root, 'bench-results'), { recursive: true });
 writeFileSync(
   path.join(root, 'bench-results/bench.json'),
-  JSON.stringify({ cases, pipeline, startup, roi, pacs, segmentation }, null, 2),
+  JSON.stringify({ cases, pipeline, startup, roi, pacs, segmentation, segmentationBrowser }, null, 2),
 );
 console.log('\nwritten bench-results/bench.json');

@@ -31,6 +31,12 @@ export interface Segmenter {
    * null when a newer request superseded this one or the segmenter was disposed.
    */
   segment(image: ImageVolume, box: Box, strokes?: SegmentStroke[]): Promise<SegmentReply | null>;
+  /**
+   * Gets ready for a first box on `image` (the tool was chosen): starts the worker, sends the image and
+   * runs one warm-up solve on its central half, so the user's first box does not pay for the worker's
+   * start-up and cold code. Nothing is shown from the warm-up.
+   */
+  prepare(image: ImageVolume): void;
   dispose(): void;
 }
 
@@ -43,18 +49,41 @@ export function createSegmenter(spawnWorker: () => SegmentWorker = spawnSegmentW
   let w: SegmentWorker | null = null;
   let posted: string | null = null;
   let generation = 0;
+  /** The worker, holding `image` (sent once per image); `fresh` tells whether it was sent now. */
+  const holding = (image: ImageVolume): { worker: SegmentWorker; key: string; fresh: boolean } => {
+    w ??= spawnWorker();
+    const key = imageKey(image);
+    const fresh = posted !== key;
+    if (fresh) {
+      posted = key;
+      const packed = packImage(image);
+      void w.api.setImage(key, Comlink.transfer(packed, buffersOf(packed)));
+    }
+    return { worker: w, key, fresh };
+  };
   return {
     async segment(image, box, strokes = []) {
       const gen = ++generation;
-      w ??= spawnWorker();
-      const key = imageKey(image);
-      if (posted !== key) {
-        posted = key;
-        const packed = packImage(image);
-        void w.api.setImage(key, Comlink.transfer(packed, buffersOf(packed)));
-      }
-      const reply = await w.api.segment(key, box, strokes);
+      const { worker, key } = holding(image);
+      const reply = await worker.api.segment(key, box, strokes);
       return gen === generation ? reply : null;
+    },
+    prepare(image) {
+      const { worker, key, fresh } = holding(image);
+      if (!fresh) return;
+      const [, h, wd] = image.size;
+      const half: Box = [
+        Math.floor(wd / 4),
+        Math.floor(h / 4),
+        Math.ceil((3 * wd) / 4),
+        Math.ceil((3 * h) / 4),
+      ];
+      // The warm-up's answer (and any problem it meets, e.g. a flat image) is not the user's: the user's
+      // own box is answered, and its problems reported, by `segment`.
+      worker.api.segment(key, half).then(
+        () => undefined,
+        () => undefined,
+      );
     },
     dispose() {
       generation++;

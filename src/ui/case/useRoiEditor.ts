@@ -9,7 +9,7 @@ import { caseStoreHost, followCaseImage, syncEditorImage } from '../../store/edi
 import { useCaseStore } from '../../store/caseStore';
 import { createSegmenter, type Segmenter } from '../segmenter';
 
-/** One segmentation worker for the app, started on the first "Lesion box" request. */
+/** One segmentation worker for the app, started when the "Lesion box" tool is first chosen. */
 let segmenter: Segmenter | null = null;
 
 /**
@@ -27,6 +27,12 @@ export function useRoiEditor(onCalibrationLine: (line: CalibrationLine) => void)
           if (!image) return null;
           segmenter ??= createSegmenter();
           return segmenter.segment(image, box, strokes);
+        },
+        prepareSegment: () => {
+          const image = useCaseStore.getState().image?.decoded.image;
+          if (!image) return;
+          segmenter ??= createSegmenter();
+          segmenter.prepare(image);
         },
       },
     });

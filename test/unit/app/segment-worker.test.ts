@@ -85,4 +85,40 @@ describe('segmenter client', () => {
     expect(await seg.segment(img, [40, 20, 120, 100])).not.toBeNull();
     expect(sent).toHaveLength(2);
   });
+
+  it('prepare starts the worker, sends the image and warms up once; the first box then reuses them', async () => {
+    let spawned = 0;
+    const sent: string[] = [];
+    const boxes: Box[] = [];
+    const seg = createSegmenter(() => {
+      spawned++;
+      return {
+        api: {
+          setImage: (key: string, im: ImageVolume) => {
+            sent.push(key);
+            api.setImage(key, im);
+          },
+          segment: async (key: string, box: Box) => {
+            boxes.push(box);
+            return api.segment(key, box);
+          },
+        },
+        terminate: () => undefined,
+      };
+    });
+    const img = image();
+    seg.prepare(img);
+    seg.prepare(img); // the same image again: nothing more
+    expect(spawned).toBe(1);
+    expect(sent).toHaveLength(1);
+    expect(boxes).toEqual([[40, 30, 120, 90]]); // the central half of 160 × 120
+    const reply = await seg.segment(img, [40, 20, 120, 100]);
+    expect(reply?.ok).toBe(true);
+    expect(spawned).toBe(1);
+    expect(sent).toHaveLength(1);
+    // The user's answer is the one a fresh worker gives (the warm-up leaves nothing behind).
+    const grey = { width: 160, height: 120, data: img.data };
+    if (!reply?.ok) throw new Error('no mask');
+    expect(reply.mask).toEqual(solveSegmentation(prepareSegmentation(grey, [40, 20, 120, 100])));
+  });
 });

@@ -30,6 +30,8 @@ declare module '../types' {
   interface EditorServices {
     /** Segments `box` with `strokes` on the open image (off the main thread); null when superseded. */
     segment?: (box: Box, strokes: SegmentStroke[]) => Promise<SegmentOutcome | null>;
+    /** The "Lesion box" tool was chosen: get the segmentation ready for the open image (worker, warm-up). */
+    prepareSegment?: () => void;
   }
 }
 
@@ -244,6 +246,10 @@ abstract class SegmentTool<S> extends StateTool<S> {
 /** A drag (or two Space presses) → a box → a proposal. */
 export class LesionBoxTool extends SegmentTool<{ start: Point; end: Point; keyboard: boolean }> {
   readonly id = 'lesionBox';
+
+  onEnter(): void {
+    this.ctx.services.prepareSegment?.();
+  }
 
   onPointerDown(e: PointerInput): void {
     if (e.button === 0) this.go({ start: e.image, end: e.image, keyboard: false });

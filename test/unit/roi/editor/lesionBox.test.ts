@@ -174,4 +174,19 @@ describe('lesion box tools', () => {
     expect(seg.accept()).toBe(false);
     expect(t.commands).toEqual([]);
   });
+
+  it('choosing "Lesion box" asks the service to get ready (once per choice), before any box', () => {
+    let prepared = 0;
+    const svc = service();
+    const t = makeEditor(W, H, { services: { segment: svc.segment, prepareSegment: () => prepared++ } });
+    t.editor.setTool('lesionAdd');
+    expect(prepared).toBe(0);
+    t.editor.setTool('lesionBox');
+    expect(prepared).toBe(1);
+    expect(svc.calls).toEqual([]);
+    expect(t.commands).toEqual([]);
+    t.editor.setTool('polygon');
+    t.editor.setTool('lesionBox');
+    expect(prepared).toBe(2);
+  });
 });

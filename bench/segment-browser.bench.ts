@@ -1,0 +1,202 @@
+/**
+ * Browser benchmark of the "Lesion box" tool (issue 13) in Chromium on the production build: for
+ * each BUSI image of ../shared/segmentation (at its own size, and resized to 800×600) a box 10 %
+ * larger than the expert mask is dragged, then one "Add to lesion" stroke through the lesion's
+ * centre. Measured in the page: pointer released → the proposal's status says the outline is ready
+ * (request, solve in the extraction worker, mask back, outline drawn), and the longest main-thread
+ * task (PerformanceObserver 'longtask', which reports tasks over 50 ms) from the box's first pointer
+ * event to the stroke's proposal. The goal is no main-thread task over 50 ms.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { encode } from 'fast-png';
+import type { Page } from 'playwright-core';
+import { en } from '../src/i18n/en';
+import { maskBounds } from '../src/roi/measure';
+import { median } from '../src/model/bootstrap';
+import { imageToScreen } from '../test/browser/caseHelpers';
+import { launchChromium, serveStatic } from '../test/browser/harness';
+import { loadBusi } from '../test/fixtures/busi';
+
+export interface SegmentBrowserRow {
+  size: string;
+  images: number;
+  /** Pointer released → outline ready (ms): the box prompts and the strokes. */
+  promptMs: number[];
+  strokeMs: number[];
+  /** Longest main-thread task over all images (ms); 0 when none exceeded 50 ms. */
+  longestTaskMs: number;
+}
+
+interface Probe {
+  up: number;
+  ready: number;
+  first: number;
+  tasks: { start: number; duration: number }[];
+}
+
+async function armProbe(page: Page, readyText: string): Promise<void> {
+  await page.evaluate((ready) => {
+    const w = window as unknown as { __seg: Probe };
+    w.__seg = { up: 0, ready: 0, first: 0, tasks: [] };
+    document.addEventListener(
+      'pointerdown',
+      () => {
+        if (!w.__seg.first) w.__seg.first = performance.now();
+      },
+      { capture: true },
+    );
+    document.addEventListener('pointerup', () => ((w.__seg.up = performance.now()), (w.__seg.ready = 0)), {
+      capture: true,
+    });
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__seg.tasks.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask', buffered: false });
+    let wasComputing = false;
+    new MutationObserver(() => {
+      const status = document.querySelector('.segment-proposal [role="status"]');
+      const text = status?.textContent ?? '';
+      if (text !== ready) wasComputing = true;
+      else if (wasComputing && w.__seg.up && !w.__seg.ready) {
+        w.__seg.ready = performance.now();
+        wasComputing = false;
+      }
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  }, readyText);
+}
+
+async function readyAfterUp(page: Page): Promise<number> {
+  await page.waitForFunction(() => (window as unknown as { __seg: Probe }).__seg.ready > 0, undefined, {
+    timeout: 30_000,
+  });
+  return page.evaluate(() => {
+    const p = (window as unknown as { __seg: Probe }).__seg;
+    return p.ready - p.up;
+  });
+}
+
+/** PNG of the grey image resized (bilinear) to w × h, and the mask (nearest) — as the segment bench. */
+function resized(grey: ArrayLike<number>, mask: Uint8Array, W: number, H: number, w: number, h: number) {
+  const img = new Uint8Array(w * h);
+  const m = new Uint8Array(w * h);
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      const fx = Math.min(W - 1, Math.max(0, ((x + 0.5) * W) / w - 0.5));
+      const fy = Math.min(H - 1, Math.max(0, ((y + 0.5) * H) / h - 0.5));
+      const x0 = Math.floor(fx);
+      const y0 = Math.floor(fy);
+      const x1 = Math.min(W - 1, x0 + 1);
+      const y1 = Math.min(H - 1, y0 + 1);
+      const ax = fx - x0;
+      const ay = fy - y0;
+      const v =
+        (1 - ay) * ((1 - ax) * grey[y0 * W + x0] + ax * grey[y0 * W + x1]) +
+        ay * ((1 - ax) * grey[y1 * W + x0] + ax * grey[y1 * W + x1]);
+      img[y * w + x] = Math.round(v);
+      m[y * w + x] =
+        mask[
+          Math.min(H - 1, Math.floor(((y + 0.5) * H) / h)) * W +
+            Math.min(W - 1, Math.floor(((x + 0.5) * W) / w))
+        ];
+    }
+  }
+  return { png: encode({ width: w, height: h, data: img, channels: 1, depth: 8 }), mask: m };
+}
+
+/** Runs the benchmark: every BUSI image at its own size, and the first `n800` resized to 800×600. */
+export async function benchSegmentBrowser(shared: string, n800 = 6): Promise<SegmentBrowserRow[]> {
+  const cases = loadBusi(shared);
+  const server = await serveStatic();
+  const browser = await launchChromium();
+  const ready = en.image.segment.ready;
+  const rows: SegmentBrowserRow[] = [];
+  try {
+    for (const sized of [false, true]) {
+      const row: SegmentBrowserRow = {
+        size: sized ? '800x600' : 'own size',
+        images: 0,
+        promptMs: [],
+        strokeMs: [],
+        longestTaskMs: 0,
+      };
+      for (const c of sized ? cases.slice(0, n800) : cases) {
+        const W = c.image.width;
+        const H = c.image.height;
+        let png: Uint8Array = new Uint8Array(
+          readFileSync(path.join(shared, 'segmentation/busi', `${c.name}_image.png`)),
+        );
+        let mask = c.truth;
+        let w = W;
+        let h = H;
+        if (sized) {
+          w = 800;
+          h = 600;
+          const r = resized(c.image.data, c.truth, W, H, w, h);
+          png = r.png;
+          mask = r.mask;
+        }
+        const [x0, y0, x1, y1] = maskBounds(mask, w, h)!;
+        const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+        const page = await context.newPage();
+        await page.goto(`${server.url}#/case`);
+        await page
+          .getByLabel('Ultrasound image', { exact: true })
+          .setInputFiles({ name: `${c.name}.png`, mimeType: 'image/png', buffer: Buffer.from(png) });
+        await page.getByText(`${w} × ${h} px`).waitFor();
+        await page.waitForTimeout(1000); // the image reaches the worker while a person reaches for the tool
+        await page.getByRole('button', { name: 'Lesion box', exact: true }).click();
+        await armProbe(page, ready);
+        const toScreen = await imageToScreen(page);
+        const mx = 0.1 * (x1 - x0 + 1);
+        const my = 0.1 * (y1 - y0 + 1);
+        const [ax, ay] = toScreen(Math.max(0, x0 - mx), Math.max(0, y0 - my));
+        const [bx, by] = toScreen(Math.min(w, x1 + 1 + mx), Math.min(h, y1 + 1 + my));
+        await page.mouse.move(ax, ay);
+        await page.mouse.down();
+        await page.mouse.move(bx, by, { steps: 6 });
+        await page.mouse.up();
+        row.promptMs.push(await readyAfterUp(page));
+        await page.getByRole('button', { name: 'Add to lesion', exact: true }).click();
+        const [cx, cy] = toScreen((x0 + x1 + 1) / 2, (y0 + y1 + 1) / 2);
+        await page.mouse.move(cx - 8, cy);
+        await page.mouse.down();
+        await page.mouse.move(cx + 8, cy, { steps: 4 });
+        await page.mouse.up();
+        row.strokeMs.push(await readyAfterUp(page));
+        const probe = await page.evaluate(() => (window as unknown as { __seg: Probe }).__seg);
+        for (const t of probe.tasks) {
+          if (t.start + t.duration >= probe.first)
+            row.longestTaskMs = Math.max(row.longestTaskMs, t.duration);
+        }
+        row.images++;
+        await context.close();
+      }
+      rows.push(row);
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  return rows;
+}
+
+/** Prints the section of `npm run bench`. */
+export async function printSegmentBrowserBench(shared: string): Promise<SegmentBrowserRow[]> {
+  console.log(
+    '== Lesion box in Chromium: pointer released → outline ready, and the longest main-thread task (goal: none over 50 ms) ==',
+  );
+  const rows = await benchSegmentBrowser(shared);
+  const f = (x: number) => x.toFixed(0);
+  for (const r of rows) {
+    console.log(
+      `${r.size} (${r.images} BUSI images): box ${f(median(r.promptMs))}/${f(Math.max(...r.promptMs))} ms, ` +
+        `stroke ${f(median(r.strokeMs))}/${f(Math.max(...r.strokeMs))} ms (median/max); longest main-thread task ` +
+        (r.longestTaskMs ? `${f(r.longestTaskMs)} ms` : 'none over 50 ms'),
+    );
+  }
+  return rows;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  await printSegmentBrowserBench(path.resolve(import.meta.dirname, '../../shared'));
+}
