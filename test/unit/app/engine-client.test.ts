@@ -3,6 +3,8 @@ import { createExtractor, extractBatch, WorkerCrashError, type SpawnedWorker } f
 import { withMemoryMessage } from '../../../src/radiomics/memory';
 import type { ExtractionResult } from '../../../src/radiomics/extract';
 import type { ImageVolume, MaskVolume } from '../../../src/radiomics/types';
+import { thrownMessage } from '../../fixtures/thrownMessage';
+import { renderEnglish } from '../../../src/i18n/render';
 
 const image: ImageVolume = { data: new Float64Array(16), size: [1, 4, 4], spacing: [1, 1, 1] };
 const mask: MaskVolume = { data: new Uint8Array(16).fill(1), size: [1, 4, 4], spacing: [1, 1, 1] };
@@ -214,16 +216,23 @@ describe('interactive extractor (worker client)', () => {
 
 describe('out of memory in the engine', () => {
   it('an allocation failure becomes a message that says what to do; other errors pass unchanged', () => {
-    expect(() =>
+    const failed = thrownMessage(() =>
       withMemoryMessage(() => {
         throw new RangeError('Array buffer allocation failed');
       }),
-    ).toThrow(/needs more memory than is available.*smaller image or ROI/);
-    expect(() =>
-      withMemoryMessage(() => {
-        throw new RangeError('Invalid array length');
-      }),
-    ).toThrow(/needs more memory/);
+    );
+    expect(failed).toEqual({
+      code: 'radiomics.outOfMemory',
+      params: { detail: 'Array buffer allocation failed' },
+    });
+    expect(renderEnglish(failed)).toMatch(/needs more memory than is available.*smaller image or ROI/);
+    expect(
+      thrownMessage(() =>
+        withMemoryMessage(() => {
+          throw new RangeError('Invalid array length');
+        }),
+      ).code,
+    ).toBe('radiomics.outOfMemory');
     expect(() =>
       withMemoryMessage(() => {
         throw new Error('The ROI is empty.');
