@@ -19,6 +19,7 @@ import {
   type SegmentStroke,
 } from '../src/roi/segment/segment';
 import { isMessageError } from '../src/util/message';
+import { registerMessageTransfer } from '../src/util/comlinkMessages';
 
 let cached: { key: string; image: ImageVolume } | null = null;
 /** Whether this worker has already warmed up on a real image (once is enough: the code is then hot). */
@@ -165,4 +166,6 @@ const api = {
 };
 
 export type RadiomicsWorkerApi = typeof api;
+// A MessageError thrown here reaches the page with its code and params.
+registerMessageTransfer();
 Comlink.expose(api);

@@ -15,6 +15,7 @@ import * as Comlink from 'comlink';
 import type { ExtractionResult } from '../radiomics/extract';
 import type { ImageVolume, MaskVolume, RadiomicsSettings } from '../radiomics/types';
 import type { RadiomicsWorkerApi } from '../../workers/radiomics.worker';
+import { registerMessageTransfer } from '../util/comlinkMessages';
 
 /** A started worker: its Comlink API and a promise that rejects when the worker itself dies. */
 export interface SpawnedWorker {
@@ -52,6 +53,7 @@ function spawn(): SpawnedWorker {
     );
   });
   crashed.catch(() => undefined);
+  registerMessageTransfer(); // engine errors arrive as MessageErrors (codes), not as plain text
   return { worker, api: Comlink.wrap<RadiomicsWorkerApi>(worker), crashed };
 }
 
