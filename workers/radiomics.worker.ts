@@ -18,7 +18,7 @@ import {
   type SegmentSession,
   type SegmentStroke,
 } from '../src/roi/segment/segment';
-import { isMessageError } from '../src/util/message';
+import { isMessageError, MessageError, toMessage, type Message } from '../src/util/message';
 import { registerMessageTransfer } from '../src/util/comlinkMessages';
 
 let cached: { key: string; image: ImageVolume } | null = null;
@@ -38,7 +38,7 @@ export interface BatchItem {
   settings?: Partial<RadiomicsSettings>;
 }
 
-export type BatchOutcome = { ok: true; result: ExtractionResult } | { ok: false; error: string };
+export type BatchOutcome = { ok: true; result: ExtractionResult } | { ok: false; error: Message };
 
 const api = {
   /** Cache an image under `key` for later `extractCached` calls. */
@@ -90,7 +90,7 @@ const api = {
    */
   extractCached(key: string, mask: MaskVolume, settings?: Partial<RadiomicsSettings>): ExtractionResult {
     if (!cached || cached.key !== key) {
-      throw new Error(`The worker holds no image "${key}"; send it with setImage first.`);
+      throw new MessageError('engine.noImage', { key });
     }
     realRuns++;
     const image: ImageVolume = {
@@ -107,7 +107,7 @@ const api = {
    */
   segment(key: string, box: Box, strokes: SegmentStroke[] = []): SegmentReply {
     if (!cached || cached.key !== key) {
-      throw new Error(`The worker holds no image "${key}"; send it with setImage first.`);
+      throw new MessageError('engine.noImage', { key });
     }
     const t0 = performance.now();
     try {
@@ -157,7 +157,7 @@ const api = {
           result: withMemoryMessage(() => extractFeatures(it.image, it.mask, { settings: it.settings })),
         });
       } catch (e) {
-        out.push({ ok: false, error: e instanceof Error ? e.message : String(e) });
+        out.push({ ok: false, error: toMessage(e) });
       }
       onProgress?.(i + 1, items.length);
     });

@@ -1529,6 +1529,50 @@ export const en = {
           'Texture input: grey level {{level}} at voxel {{voxel}} is not listed in grayLevels; rebuild the input with prepareTextureInput.',
       },
     },
+    engine: {
+      workerCrashed: 'The feature-extraction worker stopped unexpectedly ({{detail}}).',
+      /** A call reached a worker that does not hold the image (a bug of the page, not of the user). */
+      noImage: 'The worker holds no image "{{key}}"; send it with setImage first.',
+    },
+    lock: {
+      wrongPassphrase:
+        'Wrong passphrase. Nothing was changed; try again (check Caps Lock and the keyboard layout).',
+      notOn: 'The passphrase lock is not on.',
+      alreadyOn: 'The passphrase lock is already on.',
+      tooShort: 'Choose a passphrase of at least {{min}} characters.',
+      changedElsewhere: 'The passphrase lock was changed in another tab or window; reload this page.',
+      turnedOffElsewhere: 'The passphrase lock was turned off in another tab or window; reload this page.',
+      savedMeanwhile:
+        'Cases were saved while the data were being re-encrypted; nothing was changed. Try again.',
+    },
+    store: {
+      modelName: 'Give the model a name before saving it.',
+      calibratorRunName: 'Give the calibrator run a name (e.g. the plate ID) before saving it.',
+    },
+    backup: {
+      notZip: 'This file is not a SonoMiR backup: it is not a zip archive (or it is damaged).',
+      noManifest: 'This zip file is not a SonoMiR backup: it has no {{file}}.',
+      badJson: 'The backup is damaged: {{file}} is not valid JSON.',
+      unknownFormat: 'This file is not a SonoMiR backup (unknown format).',
+      newer:
+        'This backup was made by a newer SonoMiR (database version {{version}}; this app reads up to {{supported}}). Update the app, then restore it.',
+      invalid: 'The backup is not valid: {{detail}}.',
+      duplicateCase: 'The backup is not valid: case {{id}} appears twice.',
+      orphanImage: 'The backup is not valid: image {{entry}} belongs to no case in it.',
+      missingImage: 'The backup is incomplete: the image {{entry}} is missing.',
+      checksum: 'The backup is damaged: the image {{entry}} does not match its checksum.',
+      damaged: 'The backup is damaged: {{detail}}.',
+    },
+    demo: {
+      fileUnreadable:
+        'the demonstration file demo/{{path}} could not be read (HTTP {{status}}); rebuild it with "npx tsx scripts/build-demo.ts"',
+      noPatient: 'there is no demo patient "{{id}}"',
+      seedInvalid: 'demo cohort: seed must be an integer between -9e12 and 9e12, got {{seed}}',
+      sizeInvalid: 'demo cohort: n must be 1..{{total}}, got {{n}}',
+    },
+    browser: {
+      noCanvas: 'This browser cannot draw on a canvas.',
+    },
   },
 };
 

@@ -1437,5 +1437,46 @@ export const zh: Resources = {
           '纹理输入：体素 {{voxel}} 的灰度级 {{level}} 不在 grayLevels 中；请用 prepareTextureInput 重新生成输入。',
       },
     },
+    engine: {
+      workerCrashed: '特征提取工作线程意外停止（{{detail}}）。',
+      noImage: '工作线程中没有图像 "{{key}}"；请先用 setImage 发送图像。',
+    },
+    lock: {
+      wrongPassphrase: '密码错误。未做任何更改；请重试（检查大写锁定键和键盘布局）。',
+      notOn: '密码锁未开启。',
+      alreadyOn: '密码锁已经开启。',
+      tooShort: '请选择至少 {{min}} 个字符的密码。',
+      changedElsewhere: '密码锁已在另一个标签页或窗口中被更改；请重新加载此页面。',
+      turnedOffElsewhere: '密码锁已在另一个标签页或窗口中被关闭；请重新加载此页面。',
+      savedMeanwhile: '数据重新加密期间有病例被保存；未做任何更改。请重试。',
+    },
+    store: {
+      modelName: '保存前请为模型命名。',
+      calibratorRunName: '保存前请为校准品运行命名（例如板号）。',
+    },
+    backup: {
+      notZip: '此文件不是 SonoMiR 备份：它不是 zip 压缩包（或已损坏）。',
+      noManifest: '此 zip 文件不是 SonoMiR 备份：其中没有 {{file}}。',
+      badJson: '备份已损坏：{{file}} 不是有效的 JSON。',
+      unknownFormat: '此文件不是 SonoMiR 备份（格式未知）。',
+      newer:
+        '此备份由较新版本的 SonoMiR 创建（数据库版本 {{version}}；本应用最高只能读取 {{supported}}）。请先更新应用，再恢复备份。',
+      invalid: '备份无效：{{detail}}。',
+      duplicateCase: '备份无效：病例 {{id}} 出现了两次。',
+      orphanImage: '备份无效：图像 {{entry}} 不属于备份中的任何病例。',
+      missingImage: '备份不完整：缺少图像 {{entry}}。',
+      checksum: '备份已损坏：图像 {{entry}} 与其校验和不符。',
+      damaged: '备份已损坏：{{detail}}。',
+    },
+    demo: {
+      fileUnreadable:
+        '无法读取演示文件 demo/{{path}}（HTTP {{status}}）；请用 "npx tsx scripts/build-demo.ts" 重新生成。',
+      noPatient: '没有演示患者 "{{id}}"',
+      seedInvalid: '演示队列：seed 必须是 -9e12 到 9e12 之间的整数，实际为 {{seed}}',
+      sizeInvalid: '演示队列：n 必须在 1..{{total}} 之间，实际为 {{n}}',
+    },
+    browser: {
+      noCanvas: '此浏览器无法在画布上绘图。',
+    },
   },
 };

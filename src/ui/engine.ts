@@ -15,6 +15,7 @@ import * as Comlink from 'comlink';
 import type { ExtractionResult } from '../radiomics/extract';
 import type { ImageVolume, MaskVolume, RadiomicsSettings } from '../radiomics/types';
 import type { RadiomicsWorkerApi } from '../../workers/radiomics.worker';
+import { MessageError, toMessage, type Message } from '../util/message';
 import { registerMessageTransfer } from '../util/comlinkMessages';
 
 /** A started worker: its Comlink API and a promise that rejects when the worker itself dies. */
@@ -26,9 +27,9 @@ export interface SpawnedWorker {
 }
 
 /** The extraction worker died during a run (after one automatic restart). `cause` is the browser's report. */
-export class WorkerCrashError extends Error {
+export class WorkerCrashError extends MessageError {
   constructor(readonly detail: string) {
-    super(`The feature-extraction worker stopped unexpectedly (${detail}).`);
+    super('engine.workerCrashed', { detail });
     this.name = 'WorkerCrashError';
   }
 }
@@ -272,10 +273,10 @@ export async function extractBatch(
   onProgress?: (done: number, total: number) => void,
   signal?: AbortSignal,
   spawnWorker: () => SpawnedWorker = spawn,
-): Promise<Array<{ ok: true; result: ExtractionResult } | { ok: false; error: string }>> {
+): Promise<Array<{ ok: true; result: ExtractionResult } | { ok: false; error: Message }>> {
   const size = Math.max(1, Math.min(jobs.length, navigator.hardwareConcurrency || 2));
   const pool = Array.from({ length: size }, () => spawnWorker());
-  const out: Array<{ ok: true; result: ExtractionResult } | { ok: false; error: string }> = new Array(
+  const out: Array<{ ok: true; result: ExtractionResult } | { ok: false; error: Message }> = new Array(
     jobs.length,
   );
   let next = 0;
@@ -307,8 +308,8 @@ export async function extractBatch(
               // This item killed its worker: report it and carry on with a fresh worker in that slot.
               p.worker.terminate();
               pool[slot] = spawnWorker();
-              out[i] = { ok: false, error: new WorkerCrashError(e.detail).message };
-            } else out[i] = { ok: false, error: e instanceof Error ? e.message : String(e) };
+              out[i] = { ok: false, error: new WorkerCrashError(e.detail).toMessage() };
+            } else out[i] = { ok: false, error: toMessage(e) };
           }
           onProgress?.(++done, jobs.length);
         }

@@ -5,6 +5,7 @@ import type { ExtractionResult } from '../../../src/radiomics/extract';
 import type { ImageVolume, MaskVolume } from '../../../src/radiomics/types';
 import { thrownMessage } from '../../fixtures/thrownMessage';
 import { renderEnglish } from '../../../src/i18n/render';
+import type { Message } from '../../../src/util/message';
 
 const image: ImageVolume = { data: new Float64Array(16), size: [1, 4, 4], spacing: [1, 1, 1] };
 const mask: MaskVolume = { data: new Uint8Array(16).fill(1), size: [1, 4, 4], spacing: [1, 1, 1] };
@@ -205,10 +206,8 @@ describe('interactive extractor (worker client)', () => {
       spawn,
     );
     expect(out.map((o) => o.ok)).toEqual([true, false, true]);
-    expect(out[1]).toMatchObject({
-      ok: false,
-      error: expect.stringMatching(/stopped unexpectedly/) as unknown,
-    });
+    expect(out[1]).toMatchObject({ ok: false, error: { code: 'engine.workerCrashed' } });
+    expect(renderEnglish((out[1] as { error: Message }).error)).toMatch(/stopped unexpectedly/);
     expect(spawned.length).toBe(2);
     expect(spawned.every((s) => s.terminated)).toBe(true);
   });
