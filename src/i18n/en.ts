@@ -1573,6 +1573,27 @@ export const en = {
     browser: {
       noCanvas: 'This browser cannot draw on a canvas.',
     },
+    cli: {
+      file: {
+        params: 'parameter file',
+        image: 'image',
+        mask: 'mask',
+        batch: 'batch input CSV',
+      },
+      reason: {
+        missing: 'it does not exist',
+        folder: 'it is a folder',
+      },
+      none: 'none',
+      cannotRead: 'Cannot read the {{what}} "{{file}}": {{reason}}. Check the path and try again.',
+      maskSize:
+        "The mask ({{mask}}) does not have the image's size ({{image}}). Use the mask drawn on this image.",
+      workerFailed: 'A batch worker thread failed: {{detail}}',
+      workerStopped: 'A batch worker thread stopped (exit code {{exitCode}}).',
+      batchEmpty: 'The batch input "{{file}}" is empty; it needs a header row Image,Mask.',
+      batchColumns:
+        'The batch input "{{file}}" needs columns "Image" and "Mask" (found: {{found}}). Add a header row like: ID,Image,Mask,Label',
+    },
   },
 };
 

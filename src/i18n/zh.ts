@@ -1478,5 +1478,25 @@ export const zh: Resources = {
     browser: {
       noCanvas: '此浏览器无法在画布上绘图。',
     },
+    cli: {
+      file: {
+        params: '参数文件',
+        image: '图像',
+        mask: '掩膜',
+        batch: '批处理输入 CSV',
+      },
+      reason: {
+        missing: '文件不存在',
+        folder: '这是一个文件夹',
+      },
+      none: '无',
+      cannotRead: '无法读取{{what}} "{{file}}"：{{reason}}。请检查路径后重试。',
+      maskSize: '掩膜（{{mask}}）与图像尺寸（{{image}}）不同。请使用在此图像上绘制的掩膜。',
+      workerFailed: '批处理工作线程失败：{{detail}}',
+      workerStopped: '批处理工作线程已停止（退出码 {{exitCode}}）。',
+      batchEmpty: '批处理输入 "{{file}}" 为空；需要表头行 Image,Mask。',
+      batchColumns:
+        '批处理输入 "{{file}}" 需要 "Image" 和 "Mask" 两列（找到：{{found}}）。请添加类似 ID,Image,Mask,Label 的表头行',
+    },
   },
 };
