@@ -1530,6 +1530,8 @@ export const en = {
       },
     },
     engine: {
+      uncaught: 'uncaught error in the worker',
+      unreadableReply: 'a message from the worker could not be read',
       workerCrashed: 'The feature-extraction worker stopped unexpectedly ({{detail}}).',
       /** A call reached a worker that does not hold the image (a bug of the page, not of the user). */
       noImage: 'The worker holds no image "{{key}}"; send it with setImage first.',

@@ -1438,6 +1438,8 @@ export const zh: Resources = {
       },
     },
     engine: {
+      uncaught: '工作线程中出现未捕获的错误',
+      unreadableReply: '无法读取工作线程发来的消息',
       workerCrashed: '特征提取工作线程意外停止（{{detail}}）。',
       noImage: '工作线程中没有图像 "{{key}}"；请先用 setImage 发送图像。',
     },

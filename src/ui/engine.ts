@@ -15,7 +15,8 @@ import * as Comlink from 'comlink';
 import type { ExtractionResult } from '../radiomics/extract';
 import type { ImageVolume, MaskVolume, RadiomicsSettings } from '../radiomics/types';
 import type { RadiomicsWorkerApi } from '../../workers/radiomics.worker';
-import { MessageError, toMessage, type Message } from '../util/message';
+import { isMessageError, MessageError, toMessage, type Message } from '../util/message';
+import { message as renderText } from '../i18n';
 import { registerMessageTransfer } from '../util/comlinkMessages';
 
 /** A started worker: its Comlink API and a promise that rejects when the worker itself dies. */
@@ -47,11 +48,9 @@ function spawn(): SpawnedWorker {
   const crashed = new Promise<never>((_, reject) => {
     worker.addEventListener('error', (e) => {
       e.preventDefault();
-      reject(new Error(e.message || 'uncaught error in the worker'));
+      reject(e.message ? new Error(e.message) : new MessageError('engine.uncaught'));
     });
-    worker.addEventListener('messageerror', () =>
-      reject(new Error('a message from the worker could not be read')),
-    );
+    worker.addEventListener('messageerror', () => reject(new MessageError('engine.unreadableReply')));
   });
   crashed.catch(() => undefined);
   registerMessageTransfer(); // engine errors arrive as MessageErrors (codes), not as plain text
@@ -107,12 +106,15 @@ export interface ExtractorOptions {
   standby?: boolean;
 }
 
+/** A worker died; `detail` is the browser's report (its own words) or our text for it, in the UI's language. */
 class Crashed {
   constructor(readonly detail: string) {}
 }
 const asCrash = (w: SpawnedWorker): Promise<never> =>
   w.crashed.catch((e: unknown) => {
-    throw new Crashed(e instanceof Error ? e.message : String(e));
+    throw new Crashed(
+      isMessageError(e) ? renderText(e.toMessage()) : e instanceof Error ? e.message : String(e),
+    );
   });
 
 /** A worker and the key of the image last posted to it (messages are handled in order). */
