@@ -19,7 +19,7 @@ import { sessionKey } from '../security/session';
 import { sealCase, sealImage } from '../security/records';
 import { decodeValue, encodeValue } from '../security/tagged';
 import type { CalibratorRun, CaseRecord, ImageRecord, MetaRecord } from './types';
-import { MessageError } from '../util/message';
+import { MessageError, toMessage } from '../util/message';
 
 export const BACKUP_FORMAT = 'sonomir-backup';
 export const BACKUP_JSON = 'backup.json';
@@ -239,11 +239,7 @@ export async function parseBackup(bytes: Uint8Array): Promise<ParsedBackup> {
       models: manifest.models.map((m) => decodeValue(m) as ModelRecord),
     };
   } catch (e) {
-    throw new BackupError(
-      'backup.damaged',
-      { detail: e instanceof Error ? e.message : String(e) },
-      { cause: e },
-    );
+    throw new BackupError('backup.damaged', { detail: toMessage(e) }, { cause: e });
   }
   // Backups of schema version 1 predate the save counter: same rule as the v1 → v2 migration.
   if (manifest.schemaVersion < 2) for (const c of decoded.cases) c.revision ??= 1;

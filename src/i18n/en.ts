@@ -1596,6 +1596,9 @@ export const en = {
       batchColumns:
         'The batch input "{{file}}" needs columns "Image" and "Mask" (found: {{found}}). Add a header row like: ID,Image,Mask,Label',
     },
+    stored: {
+      unknownTypedArray: 'unknown typed array "{{name}}"',
+    },
   },
 };
 

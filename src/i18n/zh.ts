@@ -1500,5 +1500,8 @@ export const zh: Resources = {
       batchColumns:
         '批处理输入 "{{file}}" 需要 "Image" 和 "Mask" 两列（找到：{{found}}）。请添加类似 ID,Image,Mask,Label 的表头行',
     },
+    stored: {
+      unknownTypedArray: '未知的类型化数组 "{{name}}"',
+    },
   },
 };

@@ -1,5 +1,5 @@
 /**
- * The codes of the app layers and the CLI (engine.*, lock.*, store.*, backup.*, demo.*, browser.*,
+ * The codes of the app layers and the CLI (engine.*, lock.*, store.*, stored.*, backup.*, demo.*, browser.*,
  * cli.*) render in Chinese and in English with every placeholder filled. Their use — the code and the
  * params of each call — is checked by codes.test.ts and by the tests of the modules throwing them
  * (test/unit/db, test/unit/security, test/unit/demo, test/unit/cli, test/unit/app).
@@ -10,7 +10,7 @@ import { en } from '../../../src/i18n/en';
 import type { Message } from '../../../src/util/message';
 
 type Tree = { [k: string]: string | Tree };
-const NAMESPACES = ['engine', 'lock', 'store', 'backup', 'demo', 'browser', 'cli'] as const;
+const NAMESPACES = ['engine', 'lock', 'store', 'stored', 'backup', 'demo', 'browser', 'cli'] as const;
 
 /** Every code below `prefix` with its English text. */
 function texts(tree: Tree, prefix: string): [string, string][] {
