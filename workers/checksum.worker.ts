@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 import * as Comlink from 'comlink';
 import { sha256Hex } from '../src/util/hash';
+import { registerMessageTransfer } from '../src/util/comlinkMessages';
 
 /** Worker API: SHA-256 of a buffer that the caller transfers (not copies) to this worker. */
 const api = {
@@ -10,4 +11,6 @@ const api = {
 };
 
 export type ChecksumApi = typeof api;
+// A MessageError thrown here reaches the page with its code and params.
+registerMessageTransfer();
 Comlink.expose(api);

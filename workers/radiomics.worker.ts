@@ -18,7 +18,8 @@ import {
   type SegmentSession,
   type SegmentStroke,
 } from '../src/roi/segment/segment';
-import { isMessageError } from '../src/util/message';
+import { isMessageError, MessageError, toMessage, type Message } from '../src/util/message';
+import { registerMessageTransfer } from '../src/util/comlinkMessages';
 
 let cached: { key: string; image: ImageVolume } | null = null;
 /** Whether this worker has already warmed up on a real image (once is enough: the code is then hot). */
@@ -37,7 +38,7 @@ export interface BatchItem {
   settings?: Partial<RadiomicsSettings>;
 }
 
-export type BatchOutcome = { ok: true; result: ExtractionResult } | { ok: false; error: string };
+export type BatchOutcome = { ok: true; result: ExtractionResult } | { ok: false; error: Message };
 
 const api = {
   /** Cache an image under `key` for later `extractCached` calls. */
@@ -89,7 +90,7 @@ const api = {
    */
   extractCached(key: string, mask: MaskVolume, settings?: Partial<RadiomicsSettings>): ExtractionResult {
     if (!cached || cached.key !== key) {
-      throw new Error(`The worker holds no image "${key}"; send it with setImage first.`);
+      throw new MessageError('engine.noImage', { key });
     }
     realRuns++;
     const image: ImageVolume = {
@@ -106,7 +107,7 @@ const api = {
    */
   segment(key: string, box: Box, strokes: SegmentStroke[] = []): SegmentReply {
     if (!cached || cached.key !== key) {
-      throw new Error(`The worker holds no image "${key}"; send it with setImage first.`);
+      throw new MessageError('engine.noImage', { key });
     }
     const t0 = performance.now();
     try {
@@ -156,7 +157,7 @@ const api = {
           result: withMemoryMessage(() => extractFeatures(it.image, it.mask, { settings: it.settings })),
         });
       } catch (e) {
-        out.push({ ok: false, error: e instanceof Error ? e.message : String(e) });
+        out.push({ ok: false, error: toMessage(e) });
       }
       onProgress?.(i + 1, items.length);
     });
@@ -165,4 +166,6 @@ const api = {
 };
 
 export type RadiomicsWorkerApi = typeof api;
+// A MessageError thrown here reaches the page with its code and params.
+registerMessageTransfer();
 Comlink.expose(api);

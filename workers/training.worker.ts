@@ -10,6 +10,7 @@ import * as Comlink from 'comlink';
 import type { Cohort } from '../src/model/cohort';
 import { sealModel, type ModelDocument } from '../src/model/modelFile';
 import { fitStudyModels, type StudyOptions, type StudyResult } from '../src/model/pipeline';
+import { registerMessageTransfer } from '../src/util/comlinkMessages';
 
 /** Pipeline options that can cross the worker boundary (no AbortSignal). */
 export type TrainingOptions = Omit<StudyOptions, 'signal'>;
@@ -39,4 +40,6 @@ const api = {
 };
 
 export type TrainingWorkerApi = typeof api;
+// A MessageError thrown here reaches the page with its code and params.
+registerMessageTransfer();
 Comlink.expose(api);

@@ -15,6 +15,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { csvRecords } from '../util/csv';
+import { message, MessageError, toMessage } from '../util/message';
 import { FlagError, parseFlags } from './flags';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { decodeImage, decodeMask } from '../imaging';
@@ -60,6 +61,7 @@ export function parseOptions(
     return Object.fromEntries(parseFlags(argv, allowed, repeated));
   } catch (e) {
     if (!(e instanceof FlagError)) throw e;
+    // Usage errors stay English: they are only ever printed by the CLI, next to its English usage text.
     const text = {
       unexpected: `unexpected argument "${e.arg}".`,
       unknown: `unknown option "${e.arg}".`,
@@ -70,7 +72,7 @@ export function parseOptions(
   }
 }
 
-/** Parses an integer option, with a clear message when it is not one. */
+/** Parses an integer option, with a clear message when it is not one (a usage error: English, CLI only). */
 function intFlag(value: string | undefined, name: string, min: number): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
@@ -104,7 +106,7 @@ interface ExtractionConfig {
 /** Reads the parameter file (YAML or JSON by extension) or returns the study's settings. */
 function loadConfig(paramsPath: string | undefined, io: CliIo): ExtractionConfig {
   if (paramsPath === undefined) return { settings: { ...STUDY_PRESET }, notes: [] };
-  const text = new TextDecoder().decode(readOrExplain(io, paramsPath, 'parameter file'));
+  const text = new TextDecoder().decode(readOrExplain(io, paramsPath, 'params'));
   const parsed = parseParams(text, /\.json$/i.test(paramsPath) ? 'json' : 'yaml');
   return {
     settings: parsed.settings,
@@ -114,17 +116,27 @@ function loadConfig(paramsPath: string | undefined, io: CliIo): ExtractionConfig
   };
 }
 
-/** Reads a file through `io`, turning a missing file into a clear message. */
-function readOrExplain(io: CliIo, file: string, what: string): Uint8Array {
+/** The files the CLI reads, as named in its messages. */
+const FILE_KINDS = {
+  params: message('cli.file.params'),
+  image: message('cli.file.image'),
+  mask: message('cli.file.mask'),
+  batch: message('cli.file.batch'),
+};
+
+/** Reads a file through `io`, turning a missing file into a clear message (`cli.cannotRead`). */
+function readOrExplain(io: CliIo, file: string, what: keyof typeof FILE_KINDS): Uint8Array {
   try {
     return io.readFile(file);
   } catch (e) {
     const code = (e as { code?: string }).code;
     const reason =
-      code === 'ENOENT' ? 'it does not exist' : code === 'EISDIR' ? 'it is a folder' : (e as Error).message;
-    throw new Error(`Cannot read the ${what} "${file}": ${reason}. Check the path and try again.`, {
-      cause: e,
-    });
+      code === 'ENOENT'
+        ? message('cli.reason.missing')
+        : code === 'EISDIR'
+          ? message('cli.reason.folder')
+          : toMessage(e);
+    throw new MessageError('cli.cannotRead', { what: FILE_KINDS[what], file, reason }, { cause: e });
   }
 }
 
@@ -197,10 +209,7 @@ function runCase(job: CaseJob): CaseResult {
   const [mz, my, mx] = msk.mask.size;
   if (iz !== mz || iy !== my || ix !== mx) {
     const fmt = (z: number, y: number, x: number): string => (z === 1 ? `${x} × ${y}` : `${x} × ${y} × ${z}`);
-    throw new Error(
-      `The mask (${fmt(mz, my, mx)}) does not have the image's size (${fmt(iz, iy, ix)}). ` +
-        'Use the mask drawn on this image.',
-    );
+    throw new MessageError('cli.maskSize', { mask: fmt(mz, my, mx), image: fmt(iz, iy, ix) });
   }
   // A 2-D mask takes the image's geometry (its own file usually carries no calibration).
   const mask = iz === 1 ? { ...msk.mask, spacing: img.image.spacing, origin: img.image.origin } : msk.mask;
@@ -324,11 +333,10 @@ async function runInWorkers(
             next();
           });
           worker.on('error', (e) =>
-            reject(new Error(`A batch worker thread failed: ${e.message}`, { cause: e })),
+            reject(new MessageError('cli.workerFailed', { detail: e.message }, { cause: e })),
           );
           worker.on('exit', (code) => {
-            if (current !== undefined)
-              reject(new Error(`A batch worker thread stopped (exit code ${code}).`));
+            if (current !== undefined) reject(new MessageError('cli.workerStopped', { exitCode: code }));
           });
           next();
         });
@@ -376,19 +384,16 @@ export async function runBatch(argv: string[], io: CliIo): Promise<number> {
   const threads = intFlag(flags.j, 'j', 1) ?? 1;
   const defaultLabel = intFlag(flags.label, 'label', 1);
   const config = loadConfig(flags.params, io);
-  const table = csvRecords(
-    new TextDecoder().decode(readOrExplain(io, flags.input, 'batch input CSV')),
-  ).records;
-  if (table.length === 0)
-    throw new Error(`The batch input "${flags.input}" is empty; it needs a header row Image,Mask.`);
+  const table = csvRecords(new TextDecoder().decode(readOrExplain(io, flags.input, 'batch'))).records;
+  if (table.length === 0) throw new MessageError('cli.batchEmpty', { file: flags.input });
   const header = table[0].cells.map((h) => h.trim());
   const col = (name: string): number => header.findIndex((h) => h.toLowerCase() === name.toLowerCase());
   const [ci, cm, cl] = [col('Image'), col('Mask'), col('Label')];
   if (ci < 0 || cm < 0) {
-    throw new Error(
-      `The batch input "${flags.input}" needs columns "Image" and "Mask" (found: ${header.join(', ') || 'none'}). ` +
-        'Add a header row like: ID,Image,Mask,Label',
-    );
+    throw new MessageError('cli.batchColumns', {
+      file: flags.input,
+      found: header.join(', ') || message('cli.none'),
+    });
   }
   const base = path.dirname(flags.input);
   const failures: string[] = [];

@@ -21,6 +21,7 @@ const SEGMENT_USAGE = `Usage: sonomir segment --image IMG --box x0,y0,x1,y1 [--f
 Exit code 0 on success, 2 for bad arguments or an unreadable image.
 `;
 
+// The two errors below are usage errors of `--box`/`--fg`/`--bg`: English, printed only by the CLI.
 function numbers(value: string, count: number, what: string): number[] {
   const parts = value.split(',').map((v) => Number(v.trim()));
   if (parts.length !== count || parts.some((v) => !Number.isFinite(v))) {

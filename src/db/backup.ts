@@ -19,6 +19,7 @@ import { sessionKey } from '../security/session';
 import { sealCase, sealImage } from '../security/records';
 import { decodeValue, encodeValue } from '../security/tagged';
 import type { CalibratorRun, CaseRecord, ImageRecord, MetaRecord } from './types';
+import { MessageError, toMessage } from '../util/message';
 
 export const BACKUP_FORMAT = 'sonomir-backup';
 export const BACKUP_JSON = 'backup.json';
@@ -163,8 +164,8 @@ export async function createBackup(
   };
 }
 
-/** A backup that cannot be restored; `message` says why in plain language. */
-export class BackupError extends Error {
+/** A backup that cannot be restored; its code (`backup.*`) and params say why in plain language. */
+export class BackupError extends MessageError {
   override readonly name = 'BackupError';
 }
 
@@ -191,40 +192,37 @@ export async function parseBackup(bytes: Uint8Array): Promise<ParsedBackup> {
   try {
     files = unzipSync(bytes);
   } catch {
-    throw new BackupError('This file is not a SonoMiR backup: it is not a zip archive (or it is damaged).');
+    throw new BackupError('backup.notZip');
   }
   const json = files[BACKUP_JSON];
-  if (!json) throw new BackupError(`This zip file is not a SonoMiR backup: it has no ${BACKUP_JSON}.`);
+  if (!json) throw new BackupError('backup.noManifest', { file: BACKUP_JSON });
   let raw: unknown;
   try {
     raw = JSON.parse(strFromU8(json));
   } catch {
-    throw new BackupError(`The backup is damaged: ${BACKUP_JSON} is not valid JSON.`);
+    throw new BackupError('backup.badJson', { file: BACKUP_JSON });
   }
   const format = (raw as { format?: unknown } | null)?.format;
-  if (format !== BACKUP_FORMAT) throw new BackupError('This file is not a SonoMiR backup (unknown format).');
+  if (format !== BACKUP_FORMAT) throw new BackupError('backup.unknownFormat');
   const sv = (raw as { schemaVersion?: unknown }).schemaVersion;
   if (typeof sv === 'number' && sv > CURRENT_SCHEMA_VERSION) {
-    throw new BackupError(
-      `This backup was made by a newer SonoMiR (database version ${sv}; this app reads up to ${CURRENT_SCHEMA_VERSION}). Update the app, then restore it.`,
-    );
+    throw new BackupError('backup.newer', { version: sv, supported: CURRENT_SCHEMA_VERSION });
   }
   const parsed = BackupSchema.safeParse(raw);
-  if (!parsed.success) throw new BackupError(`The backup is not valid: ${describeIssues(parsed.error)}.`);
+  if (!parsed.success) throw new BackupError('backup.invalid', { detail: describeIssues(parsed.error) });
   const manifest = parsed.data;
   const ids = new Set<string>();
   for (const c of manifest.cases) {
-    if (ids.has(c.id)) throw new BackupError(`The backup is not valid: case ${c.id} appears twice.`);
+    if (ids.has(c.id)) throw new BackupError('backup.duplicateCase', { id: c.id });
     ids.add(c.id);
   }
   const images: ImageRecord[] = [];
   for (const img of manifest.images) {
-    if (!ids.has(img.caseId))
-      throw new BackupError(`The backup is not valid: image ${img.entry} belongs to no case in it.`);
+    if (!ids.has(img.caseId)) throw new BackupError('backup.orphanImage', { entry: img.entry });
     const data = files[img.entry];
-    if (!data) throw new BackupError(`The backup is incomplete: the image ${img.entry} is missing.`);
+    if (!data) throw new BackupError('backup.missingImage', { entry: img.entry });
     if (data.length !== img.size || (await sha256Hex(data)) !== img.sha256)
-      throw new BackupError(`The backup is damaged: the image ${img.entry} does not match its checksum.`);
+      throw new BackupError('backup.checksum', { entry: img.entry });
     images.push({
       caseId: img.caseId,
       blob: new Blob([data as Uint8Array<ArrayBuffer>], { type: img.type }),
@@ -241,7 +239,7 @@ export async function parseBackup(bytes: Uint8Array): Promise<ParsedBackup> {
       models: manifest.models.map((m) => decodeValue(m) as ModelRecord),
     };
   } catch (e) {
-    throw new BackupError(`The backup is damaged: ${(e as Error).message}.`);
+    throw new BackupError('backup.damaged', { detail: toMessage(e) }, { cause: e });
   }
   // Backups of schema version 1 predate the save counter: same rule as the v1 → v2 migration.
   if (manifest.schemaVersion < 2) for (const c of decoded.cases) c.revision ??= 1;

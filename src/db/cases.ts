@@ -5,6 +5,7 @@ import { LockedError, openCase, openImage, sealCase, sealImage } from '../securi
 import { CaseConflictError } from './conflicts';
 import { getDb } from './schema';
 import type { CalibratorRun, CaseRecord, CaseStatus, ImageRecord } from './types';
+import { MessageError } from '../util/message';
 
 /** Status of a case from its content (outcome > prediction > missing parts). */
 export function caseStatus(
@@ -85,8 +86,7 @@ export async function saveCase(
 async function checkLockState(key: CryptoKey | null): Promise<void> {
   const lockOn = !!(await getDb().meta.get(LOCK_KEY));
   if (lockOn && !key) throw new LockedError();
-  if (!lockOn && key)
-    throw new Error('The passphrase lock was turned off in another tab or window; reload this page.');
+  if (!lockOn && key) throw new MessageError('lock.turnedOffElsewhere');
 }
 
 export async function loadCase(
@@ -188,8 +188,7 @@ export async function restoreCase(deleted: { record: CaseRecord; image: ImageRec
 }
 
 export async function saveCalibratorRun(run: CalibratorRun): Promise<void> {
-  if (!run.name.trim())
-    throw new Error('Give the calibrator run a name (e.g. the plate ID) before saving it.');
+  if (!run.name.trim()) throw new MessageError('store.calibratorRunName');
   await getDb().calibratorRuns.put({ ...run, name: run.name.trim() });
 }
 

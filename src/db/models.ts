@@ -11,6 +11,7 @@
  */
 import { Dexie, type Table } from 'dexie';
 import { MODEL_KINDS, type ModelDocument, type ModelKind } from '../model/modelFile';
+import { MessageError } from '../util/message';
 
 export const MODELS_DB_NAME = 'sonomir-models';
 /** Registry id that designates the embedded demonstration model (never stored in `models`). */
@@ -87,7 +88,7 @@ export async function saveModel(
   source: ModelRecord['source'],
 ): Promise<ModelRecord> {
   const trimmed = name.trim();
-  if (!trimmed) throw new Error('Give the model a name before saving it.');
+  if (!trimmed) throw new MessageError('store.modelName');
   const db = getModelsDb();
   return db.transaction('rw', db.models, async () => {
     const existing = await db.models.get(doc.hash.value);

@@ -18,6 +18,7 @@
  */
 import { createRng, type Rng } from '../model/random';
 import { fillPolygon, type Point } from '../roi/rasterize';
+import { MessageError } from '../util/message';
 
 /** Version of the generator's rules; part of the build cache key. */
 export const DEMO_GENERATOR_VERSION = 2;
@@ -567,7 +568,7 @@ function generatePatient(seed: number, i: number, g: number, design: DemoDesign)
 /** Seeds are integers with |seed| ≤ 9·10^12, so the per-patient sub-seeds (seed·1000 + …) stay exact. */
 function checkSeed(seed: number): void {
   if (!Number.isInteger(seed) || Math.abs(seed) > 9e12) {
-    throw new Error(`demo cohort: seed must be an integer between -9e12 and 9e12, got ${seed}`);
+    throw new MessageError('demo.seedInvalid', { seed: String(seed) });
   }
 }
 
@@ -614,7 +615,7 @@ export function generateDemoCohort(
   checkSeed(seed);
   const total = DEMO_N_PCR + DEMO_N_NON_PCR;
   if (!Number.isInteger(n) || n < 1 || n > total)
-    throw new Error(`demo cohort: n must be 1..${total}, got ${n}`);
+    throw new MessageError('demo.sizeInvalid', { total, n: String(n) });
   const calibrator = demoCalibrator(seed);
   const patients = demoOrder(seed, design)
     .slice(0, n)

@@ -1449,6 +1449,189 @@ export const en = {
           '{{fn}}: run {{run}} ends at pixel {{end}}, beyond the {{size}} pixels of the mask; the stored mask is damaged.',
       },
     },
+    radiomics: {
+      volume: {
+        image: 'Image',
+        mask: 'Mask',
+      },
+      volumeSize: '{{volume}} size must be three positive integers (nz, ny, nx), got [{{size}}]',
+      volumeLength:
+        '{{volume}} data length {{length}} does not match its size {{size}} (= {{voxels}} voxels)',
+      maskEmpty: 'No labels found in this mask (i.e. nothing is segmented)! Draw or load an ROI.',
+      labelMissing: 'Label ({{label}}) not present in mask. Choose from [{{labels}}]',
+      singleVoxel:
+        'mask only contains 1 segmented voxel! Cannot extract features for a single voxel. Enlarge the ROI.',
+      tooFewDimensions:
+        'mask has too few dimensions (number of dimensions {{dimensions}}, minimum required {{minimum}}). Enlarge the ROI or lower minimumROIDimensions.',
+      roiTooSmall:
+        'Size of the ROI is too small (minimum size: {{minimum}}, ROI size: {{size}}). Enlarge the ROI or lower minimumROISize.',
+      constantImage: 'Cannot normalise a constant image (standard deviation 0); disable "normalize".',
+      normaliseNonFinite:
+        'The image holds NaN or infinite values (or values too large to square), so whole-image normalisation is not defined; disable "normalize" or fix the image.',
+      dimensionMismatch:
+        'Image size {{image}} and mask size {{mask}} differ; give the mask on the image grid.',
+      distancesInvalid: 'distances must be integers >= 1, got [{{distances}}]',
+      outOfMemory:
+        'This ROI needs more memory than is available to the feature extraction ({{detail}}). Close other tabs or programs and try again, or use a smaller image or ROI.',
+      /** A "cannot happen" check of the engine failed: a bug, with what failed (in English). */
+      internal: 'Internal error in the feature engine ({{what}}); please report it.',
+      resegment: {
+        rangeMissing: 'resegmentRange is None.',
+        rangeLength: 'Length {{length}} is not allowed for resegmentRange',
+        mode: 'Resegment mode {{mode}} not recognized.',
+        tooFew:
+          'Resegmentation excluded too many voxels with label {{label}} (retained {{kept}} voxel(s))! Cannot extract features. Widen resegmentRange.',
+      },
+      discretise: {
+        empty: 'Cannot discretise an empty ROI.',
+        infinite: 'The image holds infinite values inside the ROI; cannot discretise it.',
+        nan: 'The image holds NaN inside the ROI; cannot discretise it.',
+        tooManyBins:
+          "The ROI's grey values ({{min}} to {{max}}) span more than {{bins}} bins of width {{width}}; use a larger binWidth, binCount or normalisation.",
+      },
+      setting: {
+        notNumber: "Setting '{{key}}': expected a finite number, got {{value}}",
+        notInteger: "Setting '{{key}}': expected an integer, got {{value}}",
+        tooSmall: "Setting '{{key}}': must be >= {{min}}, got {{value}}",
+        notAbove: "Setting '{{key}}': must be > {{bound}}, got {{value}}",
+        notBoolean: "Setting '{{key}}': expected true or false, got {{value}}",
+        distances: "Setting '{{key}}': expected a non-empty list of integers >= 1",
+        choice: "Setting '{{key}}': expected one of {{choices}}, got {{value}}",
+        resegmentRange: "Setting '{{key}}': expected null or a list of 1 or 2 thresholds",
+        resampling:
+          "Setting '{{key}}': resampling is not supported by this engine; resample the image beforehand or set resampledPixelSpacing to null",
+        interpolator: "Setting '{{key}}': unknown interpolator {{value}}",
+        unsupported: "Setting '{{key}}': not supported by this engine (supported: {{supported}})",
+      },
+      featureClass: {
+        unsupported: "featureClass '{{featureClass}}' is not supported (supported: {{supported}})",
+        notList: "featureClass '{{featureClass}}': expected a list of feature names or null",
+        unknownFeature:
+          "featureClass '{{featureClass}}': feature {{feature}} is not supported (choose from {{known}})",
+        none: 'No feature class enabled: enable at least one.',
+      },
+      params: {
+        invalid: 'Parameter file is not valid {{format}}: {{detail}}',
+        notMapping: 'Parameter file must be a mapping with sections setting, imageType and featureClass',
+        unknownSection:
+          "Parameter file section '{{section}}' is not supported (expected setting, imageType, featureClass)",
+        sectionNotMapping: "Parameter file section '{{section}}' must be a mapping",
+        imageType: "imageType '{{imageType}}' is not supported: only 'Original' (no filter) is implemented",
+        imageTypeCustom: "imageType 'Original': custom settings are not supported, use {} or null",
+        imageTypeEmpty: "imageType section is empty: enable 'Original'",
+      },
+      shape: {
+        maskType: '{{fn}}: the mask must be a Uint8Array of 0/1 values',
+        size: '{{fn}}: every size must be a positive integer, got ({{size}})',
+        spacing: '{{fn}}: every spacing must be a finite number > 0, got ({{spacing}})',
+        length: '{{fn}}: the mask holds {{length}} values but size ({{size}}) needs {{count}}',
+        notBinary: '{{fn}}: the mask must hold only 0 and 1, found {{value}} at index {{index}}',
+        empty: '{{fn}}: the mask holds no ROI voxel',
+        pairs: '{{fn}}: size and spacing must be (ny, nx) and (y, x) pairs',
+      },
+      shape2D: {
+        needsForce2D: 'Feature class shape2D needs force2D: true (and force2Ddimension, default 0).',
+        slices:
+          'shape2D: the ROI spans {{slices}} slices along dimension {{dimension}} (force2Ddimension); shape2D needs a single-slice ROI. Use the 3-D shape class instead.',
+      },
+      firstOrder: {
+        empty: 'First-order features need at least one ROI voxel; the ROI is empty.',
+        mismatch: 'First-order input mismatch: {{values}} grey values but {{levels}} discretised levels',
+      },
+      texture: {
+        size: '{{cls}}: size must be three positive integers (nz, ny, nx), got {{size}}',
+        levelsLength:
+          '{{cls}}: levels must be an Int32Array of length nz*ny*nx = {{voxels}}, got length {{length}}',
+        grayLevelsEmpty: '{{cls}}: grayLevels must be a non-empty Int32Array',
+        grayLevelsOrder: '{{cls}}: grayLevels must be strictly increasing bin indices >= 1',
+        ng: '{{cls}}: Ng ({{ng}}) must equal max(grayLevels) ({{max}})',
+        settingsMissing: '{{cls}}: settings (PyRadiomics settings object) is missing',
+        np: '{{cls}}: Np must be a positive integer, got {{np}}',
+        levelUnlisted: '{{cls}}: voxel {{voxel}} has grey level {{level}}, which is not listed in grayLevels',
+        npMismatch: '{{cls}}: Np ({{np}}) differs from the number of ROI voxels in levels ({{count}})',
+        levelAbsent: '{{cls}}: grey level {{level}} is listed in grayLevels but absent from the ROI',
+        anglesEmpty: '{{cls}}: angles must be a non-empty list of (dz, dy, dx) offsets',
+        angleInvalid: '{{cls}}: every angle must be three integers (dz, dy, dx), got {{angle}}',
+        angleZero: '{{cls}}: angle (0, 0, 0) is not a valid neighbour offset',
+        angleTwice: '{{cls}}: offset ({{offset}}) occurs twice; angles must hold one of each +/- pair',
+        force2Ddimension: '{{cls}}: force2Ddimension must be 0, 1 or 2, got {{value}}',
+        gldmAlpha: 'GLDM: settings.gldm_a must be an integer (PyRadiomics passes it as int), got {{value}}',
+        noLevels: '{{cls}}: the ROI has no grey levels or no valid angles (is the ROI a single voxel?).',
+        paddedLength: 'Texture input: levels has {{length}} entries but size {{size}} needs {{voxels}}.',
+        paddedLevel:
+          'Texture input: grey level {{level}} at voxel {{voxel}} is not listed in grayLevels; rebuild the input with prepareTextureInput.',
+      },
+    },
+    engine: {
+      uncaught: 'uncaught error in the worker',
+      unreadableReply: 'a message from the worker could not be read',
+      workerCrashed: 'The feature-extraction worker stopped unexpectedly ({{detail}}).',
+      /** A call reached a worker that does not hold the image (a bug of the page, not of the user). */
+      noImage: 'The worker holds no image "{{key}}"; send it with setImage first.',
+    },
+    lock: {
+      wrongPassphrase:
+        'Wrong passphrase. Nothing was changed; try again (check Caps Lock and the keyboard layout).',
+      notOn: 'The passphrase lock is not on.',
+      alreadyOn: 'The passphrase lock is already on.',
+      tooShort: 'Choose a passphrase of at least {{min}} characters.',
+      changedElsewhere: 'The passphrase lock was changed in another tab or window; reload this page.',
+      turnedOffElsewhere: 'The passphrase lock was turned off in another tab or window; reload this page.',
+      savedMeanwhile:
+        'Cases were saved while the data were being re-encrypted; nothing was changed. Try again.',
+    },
+    store: {
+      modelName: 'Give the model a name before saving it.',
+      calibratorRunName: 'Give the calibrator run a name (e.g. the plate ID) before saving it.',
+    },
+    backup: {
+      notZip: 'This file is not a SonoMiR backup: it is not a zip archive (or it is damaged).',
+      noManifest: 'This zip file is not a SonoMiR backup: it has no {{file}}.',
+      badJson: 'The backup is damaged: {{file}} is not valid JSON.',
+      unknownFormat: 'This file is not a SonoMiR backup (unknown format).',
+      newer:
+        'This backup was made by a newer SonoMiR (database version {{version}}; this app reads up to {{supported}}). Update the app, then restore it.',
+      invalid: 'The backup is not valid: {{detail}}.',
+      duplicateCase: 'The backup is not valid: case {{id}} appears twice.',
+      orphanImage: 'The backup is not valid: image {{entry}} belongs to no case in it.',
+      missingImage: 'The backup is incomplete: the image {{entry}} is missing.',
+      checksum: 'The backup is damaged: the image {{entry}} does not match its checksum.',
+      damaged: 'The backup is damaged: {{detail}}.',
+    },
+    demo: {
+      fileUnreadable:
+        'the demonstration file demo/{{path}} could not be read (HTTP {{status}}); rebuild it with "npx tsx scripts/build-demo.ts"',
+      noPatient: 'there is no demo patient "{{id}}"',
+      seedInvalid: 'demo cohort: seed must be an integer between -9e12 and 9e12, got {{seed}}',
+      sizeInvalid: 'demo cohort: n must be 1..{{total}}, got {{n}}',
+    },
+    browser: {
+      noCanvas: 'This browser cannot draw on a canvas.',
+    },
+    cli: {
+      file: {
+        params: 'parameter file',
+        image: 'image',
+        mask: 'mask',
+        batch: 'batch input CSV',
+      },
+      reason: {
+        missing: 'it does not exist',
+        folder: 'it is a folder',
+      },
+      none: 'none',
+      cannotRead: 'Cannot read the {{what}} "{{file}}": {{reason}}. Check the path and try again.',
+      maskSize:
+        "The mask ({{mask}}) does not have the image's size ({{image}}). Use the mask drawn on this image.",
+      workerFailed: 'A batch worker thread failed: {{detail}}',
+      workerStopped: 'A batch worker thread stopped (exit code {{exitCode}}).',
+      batchEmpty: 'The batch input "{{file}}" is empty; it needs a header row Image,Mask.',
+      batchColumns:
+        'The batch input "{{file}}" needs columns "Image" and "Mask" (found: {{found}}). Add a header row like: ID,Image,Mask,Label',
+    },
+    stored: {
+      unknownTypedArray: 'unknown typed array "{{name}}"',
+    },
   },
 };
 

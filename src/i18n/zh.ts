@@ -1362,5 +1362,178 @@ export const zh: Resources = {
           '{{fn}}：第 {{run}} 段游程结束于像素 {{end}}，超出了掩膜的 {{size}} 个像素；存储的掩膜已损坏。',
       },
     },
+    radiomics: {
+      volume: {
+        image: '图像',
+        mask: '掩膜',
+      },
+      volumeSize: '{{volume}}的尺寸必须是三个正整数 (nz, ny, nx)，实际为 [{{size}}]',
+      volumeLength: '{{volume}}的数据长度 {{length}} 与其尺寸 {{size}}（= {{voxels}} 个体素）不符',
+      maskEmpty: '此掩膜中没有标签（即没有分割任何区域）！请绘制或载入 ROI。',
+      labelMissing: '掩膜中不存在标签 ({{label}})。可选标签：[{{labels}}]',
+      singleVoxel: '掩膜只包含 1 个分割体素！无法对单个体素提取特征。请扩大 ROI。',
+      tooFewDimensions:
+        '掩膜的维数太少（维数 {{dimensions}}，至少需要 {{minimum}}）。请扩大 ROI 或调低 minimumROIDimensions。',
+      roiTooSmall:
+        'ROI 太小（最小尺寸：{{minimum}}，ROI 尺寸：{{size}}）。请扩大 ROI 或调低 minimumROISize。',
+      constantImage: '无法归一化灰度恒定的图像（标准差为 0）；请关闭 "normalize"。',
+      normaliseNonFinite:
+        '图像含有 NaN 或无穷值（或大到无法平方的值），无法进行整幅图像归一化；请关闭 "normalize" 或修正图像。',
+      dimensionMismatch: '图像尺寸 {{image}} 与掩膜尺寸 {{mask}} 不同；请在图像网格上给出掩膜。',
+      distancesInvalid: 'distances 必须是 >= 1 的整数，实际为 [{{distances}}]',
+      outOfMemory:
+        '此 ROI 所需内存超出特征提取可用的内存（{{detail}}）。请关闭其他标签页或程序后重试，或使用更小的图像或 ROI。',
+      internal: '特征引擎内部错误（{{what}}）；请报告此问题。',
+      resegment: {
+        rangeMissing: 'resegmentRange 为 None。',
+        rangeLength: 'resegmentRange 的长度不能为 {{length}}',
+        mode: '无法识别的重分割模式 {{mode}}。',
+        tooFew:
+          '重分割排除了标签 {{label}} 的过多体素（仅保留 {{kept}} 个）！无法提取特征。请放宽 resegmentRange。',
+      },
+      discretise: {
+        empty: '无法离散化空的 ROI。',
+        infinite: '图像在 ROI 内含有无穷值；无法离散化。',
+        nan: '图像在 ROI 内含有 NaN；无法离散化。',
+        tooManyBins:
+          'ROI 的灰度值（{{min}} 至 {{max}}）跨越超过 {{bins}} 个宽度为 {{width}} 的分箱；请使用更大的 binWidth、binCount 或归一化。',
+      },
+      setting: {
+        notNumber: "设置 '{{key}}'：应为有限数值，实际为 {{value}}",
+        notInteger: "设置 '{{key}}'：应为整数，实际为 {{value}}",
+        tooSmall: "设置 '{{key}}'：必须 >= {{min}}，实际为 {{value}}",
+        notAbove: "设置 '{{key}}'：必须 > {{bound}}，实际为 {{value}}",
+        notBoolean: "设置 '{{key}}'：应为 true 或 false，实际为 {{value}}",
+        distances: "设置 '{{key}}'：应为由 >= 1 的整数组成的非空列表",
+        choice: "设置 '{{key}}'：应为 {{choices}} 之一，实际为 {{value}}",
+        resegmentRange: "设置 '{{key}}'：应为 null 或包含 1 或 2 个阈值的列表",
+        resampling:
+          "设置 '{{key}}'：本引擎不支持重采样；请事先对图像重采样，或将 resampledPixelSpacing 设为 null",
+        interpolator: "设置 '{{key}}'：未知的插值器 {{value}}",
+        unsupported: "设置 '{{key}}'：本引擎不支持（支持：{{supported}}）",
+      },
+      featureClass: {
+        unsupported: "不支持特征类 '{{featureClass}}'（支持：{{supported}}）",
+        notList: "特征类 '{{featureClass}}'：应为特征名列表或 null",
+        unknownFeature: "特征类 '{{featureClass}}'：不支持特征 {{feature}}（可选：{{known}}）",
+        none: '未启用任何特征类：请至少启用一个。',
+      },
+      params: {
+        invalid: '参数文件不是有效的 {{format}}：{{detail}}',
+        notMapping: '参数文件必须是包含 setting、imageType 和 featureClass 各节的映射',
+        unknownSection: "不支持参数文件的节 '{{section}}'（应为 setting、imageType、featureClass）",
+        sectionNotMapping: "参数文件的节 '{{section}}' 必须是映射",
+        imageType: "不支持 imageType '{{imageType}}'：仅实现了 'Original'（无滤波）",
+        imageTypeCustom: "imageType 'Original'：不支持自定义设置，请使用 {} 或 null",
+        imageTypeEmpty: "imageType 节为空：请启用 'Original'",
+      },
+      shape: {
+        maskType: '{{fn}}：掩膜必须是取值为 0/1 的 Uint8Array',
+        size: '{{fn}}：每个尺寸都必须是正整数，实际为 ({{size}})',
+        spacing: '{{fn}}：每个像素间距都必须是大于 0 的有限数，实际为 ({{spacing}})',
+        length: '{{fn}}：掩膜有 {{length}} 个值，但尺寸 ({{size}}) 需要 {{count}} 个',
+        notBinary: '{{fn}}：掩膜只能含 0 和 1，在索引 {{index}} 处发现 {{value}}',
+        empty: '{{fn}}：掩膜中没有 ROI 体素',
+        pairs: '{{fn}}：尺寸和像素间距必须是 (ny, nx) 和 (y, x) 数对',
+      },
+      shape2D: {
+        needsForce2D: '特征类 shape2D 需要 force2D: true（以及 force2Ddimension，默认 0）。',
+        slices:
+          'shape2D：ROI 沿维度 {{dimension}}（force2Ddimension）跨越 {{slices}} 个切片；shape2D 需要单切片 ROI。请改用三维 shape 类。',
+      },
+      firstOrder: {
+        empty: '一阶特征至少需要一个 ROI 体素；ROI 为空。',
+        mismatch: '一阶特征输入不匹配：{{values}} 个灰度值，但有 {{levels}} 个离散化灰度级',
+      },
+      texture: {
+        size: '{{cls}}：尺寸必须是三个正整数 (nz, ny, nx)，实际为 {{size}}',
+        levelsLength:
+          '{{cls}}：levels 必须是长度为 nz*ny*nx = {{voxels}} 的 Int32Array，实际长度为 {{length}}',
+        grayLevelsEmpty: '{{cls}}：grayLevels 必须是非空的 Int32Array',
+        grayLevelsOrder: '{{cls}}：grayLevels 必须是严格递增且 >= 1 的分箱序号',
+        ng: '{{cls}}：Ng ({{ng}}) 必须等于 max(grayLevels) ({{max}})',
+        settingsMissing: '{{cls}}：缺少 settings（PyRadiomics 设置对象）',
+        np: '{{cls}}：Np 必须是正整数，实际为 {{np}}',
+        levelUnlisted: '{{cls}}：体素 {{voxel}} 的灰度级 {{level}} 不在 grayLevels 中',
+        npMismatch: '{{cls}}：Np ({{np}}) 与 levels 中的 ROI 体素数 ({{count}}) 不同',
+        levelAbsent: '{{cls}}：灰度级 {{level}} 列在 grayLevels 中，但 ROI 中没有',
+        anglesEmpty: '{{cls}}：angles 必须是由 (dz, dy, dx) 偏移组成的非空列表',
+        angleInvalid: '{{cls}}：每个角度都必须是三个整数 (dz, dy, dx)，实际为 {{angle}}',
+        angleZero: '{{cls}}：角度 (0, 0, 0) 不是有效的邻域偏移',
+        angleTwice: '{{cls}}：偏移 ({{offset}}) 出现两次；每对 +/- 偏移只能列出一个',
+        force2Ddimension: '{{cls}}：force2Ddimension 必须是 0、1 或 2，实际为 {{value}}',
+        gldmAlpha: 'GLDM：settings.gldm_a 必须是整数（PyRadiomics 以 int 传入），实际为 {{value}}',
+        noLevels: '{{cls}}：ROI 没有灰度级或没有有效角度（ROI 是否只有一个体素？）。',
+        paddedLength: '纹理输入：levels 有 {{length}} 个元素，但尺寸 {{size}} 需要 {{voxels}} 个。',
+        paddedLevel:
+          '纹理输入：体素 {{voxel}} 的灰度级 {{level}} 不在 grayLevels 中；请用 prepareTextureInput 重新生成输入。',
+      },
+    },
+    engine: {
+      uncaught: '工作线程中出现未捕获的错误',
+      unreadableReply: '无法读取工作线程发来的消息',
+      workerCrashed: '特征提取工作线程意外停止（{{detail}}）。',
+      noImage: '工作线程中没有图像 "{{key}}"；请先用 setImage 发送图像。',
+    },
+    lock: {
+      wrongPassphrase: '密码错误。未做任何更改；请重试（检查大写锁定键和键盘布局）。',
+      notOn: '密码锁未开启。',
+      alreadyOn: '密码锁已经开启。',
+      tooShort: '请选择至少 {{min}} 个字符的密码。',
+      changedElsewhere: '密码锁已在另一个标签页或窗口中被更改；请重新加载此页面。',
+      turnedOffElsewhere: '密码锁已在另一个标签页或窗口中被关闭；请重新加载此页面。',
+      savedMeanwhile: '数据重新加密期间有病例被保存；未做任何更改。请重试。',
+    },
+    store: {
+      modelName: '保存前请为模型命名。',
+      calibratorRunName: '保存前请为校准品运行命名（例如板号）。',
+    },
+    backup: {
+      notZip: '此文件不是 SonoMiR 备份：它不是 zip 压缩包（或已损坏）。',
+      noManifest: '此 zip 文件不是 SonoMiR 备份：其中没有 {{file}}。',
+      badJson: '备份已损坏：{{file}} 不是有效的 JSON。',
+      unknownFormat: '此文件不是 SonoMiR 备份（格式未知）。',
+      newer:
+        '此备份由较新版本的 SonoMiR 创建（数据库版本 {{version}}；本应用最高只能读取 {{supported}}）。请先更新应用，再恢复备份。',
+      invalid: '备份无效：{{detail}}。',
+      duplicateCase: '备份无效：病例 {{id}} 出现了两次。',
+      orphanImage: '备份无效：图像 {{entry}} 不属于备份中的任何病例。',
+      missingImage: '备份不完整：缺少图像 {{entry}}。',
+      checksum: '备份已损坏：图像 {{entry}} 与其校验和不符。',
+      damaged: '备份已损坏：{{detail}}。',
+    },
+    demo: {
+      fileUnreadable:
+        '无法读取演示文件 demo/{{path}}（HTTP {{status}}）；请用 "npx tsx scripts/build-demo.ts" 重新生成。',
+      noPatient: '没有演示患者 "{{id}}"',
+      seedInvalid: '演示队列：seed 必须是 -9e12 到 9e12 之间的整数，实际为 {{seed}}',
+      sizeInvalid: '演示队列：n 必须在 1..{{total}} 之间，实际为 {{n}}',
+    },
+    browser: {
+      noCanvas: '此浏览器无法在画布上绘图。',
+    },
+    cli: {
+      file: {
+        params: '参数文件',
+        image: '图像',
+        mask: '掩膜',
+        batch: '批处理输入 CSV',
+      },
+      reason: {
+        missing: '文件不存在',
+        folder: '这是一个文件夹',
+      },
+      none: '无',
+      cannotRead: '无法读取{{what}} "{{file}}"：{{reason}}。请检查路径后重试。',
+      maskSize: '掩膜（{{mask}}）与图像尺寸（{{image}}）不同。请使用在此图像上绘制的掩膜。',
+      workerFailed: '批处理工作线程失败：{{detail}}',
+      workerStopped: '批处理工作线程已停止（退出码 {{exitCode}}）。',
+      batchEmpty: '批处理输入 "{{file}}" 为空；需要表头行 Image,Mask。',
+      batchColumns:
+        '批处理输入 "{{file}}" 需要 "Image" 和 "Mask" 两列（找到：{{found}}）。请添加类似 ID,Image,Mask,Label 的表头行',
+    },
+    stored: {
+      unknownTypedArray: '未知的类型化数组 "{{name}}"',
+    },
   },
 };

@@ -4,6 +4,7 @@
  * Used by GLCM MCC, whose Q matrix is not symmetric. Pure TypeScript.
  */
 import { EPS } from './numeric';
+import { MessageError } from '../util/message';
 
 /** Real and imaginary parts of the eigenvalues. */
 export interface Eigenvalues {
@@ -128,7 +129,10 @@ export function eigenvalues(a: Float64Array, n: number): Eigenvalues {
         }
       }
       iter++;
-      if (++total > 60 * n) throw new Error(`Eigenvalue iteration did not converge for a ${n}x${n} matrix.`);
+      if (++total > 60 * n)
+        throw new MessageError('radiomics.internal', {
+          what: `eigenvalue iteration did not converge for a ${n}x${n} matrix`,
+        });
 
       let m = hi - 2;
       while (m >= l) {

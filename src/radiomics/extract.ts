@@ -24,6 +24,7 @@ import { imageHashBytes, sha1Hex, voxelBytes } from './sha1';
 import { computeShape } from './shape';
 import { computeShape2D } from './shape2D';
 import type { FeatureValues, ImageVolume, MaskVolume, RadiomicsSettings, Vec3 } from './types';
+import { MessageError } from '../util/message';
 
 /** Name and version of this engine, reported in the diagnostics. */
 export const ENGINE_NAME = 'sonomir-radiomics';
@@ -237,15 +238,11 @@ function diagnosticsOf(
  * @throws when force2D is off or the ROI spans more than one slice along force2Ddimension.
  */
 function shape2DOf(prep: PreparedRoi, spacing: Vec3, settings: RadiomicsSettings): FeatureValues {
-  if (!settings.force2D)
-    throw new Error('Feature class shape2D needs force2D: true (and force2Ddimension, default 0).');
+  if (!settings.force2D) throw new MessageError('radiomics.shape2D.needsForce2D');
   const dim = settings.force2Ddimension;
   const size = prep.shapeBox.size;
   if (size[dim] !== 1)
-    throw new Error(
-      `shape2D: the ROI spans ${size[dim]} slices along dimension ${dim} (force2Ddimension); ` +
-        'shape2D needs a single-slice ROI. Use the 3-D shape class instead.',
-    );
+    throw new MessageError('radiomics.shape2D.slices', { slices: size[dim], dimension: dim });
   const keep = [0, 1, 2].filter((k) => k !== dim) as [number, number];
   return computeShape2D(prep.shapeMask, [size[keep[0]], size[keep[1]]], [spacing[keep[0]], spacing[keep[1]]]);
 }
@@ -271,7 +268,7 @@ export function extractFeatures(
   const classes = resolveFeatureClasses(
     options.featureClasses ?? Object.fromEntries(DEFAULT_FEATURE_CLASSES.map((c) => [c, null])),
   );
-  if (Object.keys(classes).length === 0) throw new Error('No feature class enabled: enable at least one.');
+  if (Object.keys(classes).length === 0) throw new MessageError('radiomics.featureClass.none');
   const timings: Record<string, number> = {};
 
   let t = now();
@@ -287,7 +284,8 @@ export function extractFeatures(
     timings[cls] = now() - t;
     for (const f of wanted) {
       const v = values[f];
-      if (v === undefined) throw new Error(`Internal error: class ${cls} did not compute feature ${f}`);
+      if (v === undefined)
+        throw new MessageError('radiomics.internal', { what: `class ${cls} did not compute feature ${f}` });
       features.push([`original_${cls}_${f}`, v]);
     }
   }

@@ -8,6 +8,7 @@
  */
 import { EPS } from './numeric';
 import type { FeatureValues, RadiomicsSettings, Vec3 } from './types';
+import { MessageError } from '../util/message';
 
 /** ε PyRadiomics adds inside log2 (numpy.spacing(1)). */
 
@@ -64,11 +65,9 @@ export function computeFirstOrder(input: FirstOrderInput): FeatureValues {
   const { values, voxelLevels, spacing } = input;
   const c = input.settings.voxelArrayShift;
   const n = values.length;
-  if (n === 0) throw new Error('First-order features need at least one ROI voxel; the ROI is empty.');
+  if (n === 0) throw new MessageError('radiomics.firstOrder.empty');
   if (voxelLevels.length !== n)
-    throw new Error(
-      `First-order input mismatch: ${n} grey values but ${voxelLevels.length} discretised levels`,
-    );
+    throw new MessageError('radiomics.firstOrder.mismatch', { values: n, levels: voxelLevels.length });
 
   const sorted = Float64Array.from(values as ArrayLike<number>);
   sorted.sort();

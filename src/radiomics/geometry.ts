@@ -10,6 +10,7 @@
  * axes by the spacing is linear and keeps hull vertices hull vertices). The maxima found here are
  * therefore exactly the all-pairs maxima, computed with the same floating-point expression.
  */
+import { MessageError } from '../util/message';
 
 /** Sentinel minimum of an empty row in {@link PlaneRowExtremes}. */
 export const EMPTY_COLUMN = 0x7fffffff;
@@ -241,12 +242,18 @@ export function maxSquaredDiameterAcrossPlanes(
  */
 export function symmetricEigenvalues(matrix: ArrayLike<number>, n: number): Float64Array {
   const a = Float64Array.from(matrix);
-  if (a.length !== n * n) throw new Error(`symmetricEigenvalues: expected ${n * n} entries, got ${a.length}`);
+  if (a.length !== n * n)
+    throw new MessageError('radiomics.internal', {
+      what: `symmetricEigenvalues: expected ${n * n} entries, got ${a.length}`,
+    });
   for (let sweep = 0; sweep < 100; sweep++) {
     let off = 0;
     for (let p = 0; p < n; p++) for (let q = p + 1; q < n; q++) off += a[p * n + q] * a[p * n + q];
     if (off === 0) break;
-    if (sweep === 99) throw new Error('symmetricEigenvalues: the Jacobi iteration did not converge');
+    if (sweep === 99)
+      throw new MessageError('radiomics.internal', {
+        what: 'symmetricEigenvalues: the Jacobi iteration did not converge',
+      });
     for (let p = 0; p < n; p++) {
       for (let q = p + 1; q < n; q++) {
         const apq = a[p * n + q];

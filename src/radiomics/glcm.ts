@@ -18,6 +18,7 @@ import { padTexture } from './padded';
 import { EPS, nanMean } from './numeric';
 import type { FeatureValues, TextureInput, Vec3 } from './types';
 import { FEATURE_NAMES } from './settings';
+import { MessageError } from '../util/message';
 
 /** Normalised co-occurrence matrices, one n×n block per kept angle (n = number of grey levels present). */
 export interface GlcmMatrices {
@@ -52,8 +53,7 @@ export function buildGlcm(input: TextureInput): GlcmMatrices {
   const { grayLevels, angles, settings } = input;
   const n = grayLevels.length;
   const Na0 = angles.length;
-  if (n === 0 || Na0 === 0)
-    throw new Error('GLCM: the ROI has no grey levels or no valid angles (is the ROI a single voxel?).');
+  if (n === 0 || Na0 === 0) throw new MessageError('radiomics.texture.noLevels', { cls: 'GLCM' });
   const nn = n * n;
   const vol = padTexture(input);
   const { data, Y, X, offsets } = vol;

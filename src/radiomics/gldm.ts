@@ -15,6 +15,7 @@
 
 import { bidirectionalOffsets, checkTextureInput, jointSums, padLevels } from './glszm';
 import type { FeatureValues, TextureInput } from './types';
+import { MessageError } from '../util/message';
 
 /** The GLDM with empty grey-level rows and empty dependence columns removed. */
 export interface GldmMatrix {
@@ -38,7 +39,7 @@ export interface GldmMatrix {
 export function buildGldm(input: TextureInput, row: Int32Array): GldmMatrix {
   const alpha = input.settings?.gldm_a;
   if (typeof alpha !== 'number' || !Number.isInteger(alpha)) {
-    throw new Error(`GLDM: settings.gldm_a must be an integer (PyRadiomics passes it as int), got ${alpha}`);
+    throw new MessageError('radiomics.texture.gldmAlpha', { value: String(alpha) });
   }
   const { grayLevels } = input;
   const [nz, ny, nx] = input.size;

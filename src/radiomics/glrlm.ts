@@ -15,6 +15,7 @@ import { generateAngles } from './preprocess';
 import { EPS, nanMean } from './numeric';
 import type { FeatureValues, TextureInput, Vec3 } from './types';
 import { FEATURE_NAMES } from './settings';
+import { MessageError } from '../util/message';
 
 /**
  * GLRLM angle weight for weightingNorm (PyRadiomics glrlm.py; unlike GLCM, no exponential):
@@ -88,8 +89,7 @@ export function buildGlrlm(textureInput: TextureInput): GlrlmMatrices {
   const [nz, ny, nx] = input.size;
   const n = grayLevels.length;
   const Na0 = angles.length;
-  if (n === 0 || Na0 === 0)
-    throw new Error('GLRLM: the ROI has no grey levels or no valid angles (is the ROI a single voxel?).');
+  if (n === 0 || Na0 === 0) throw new MessageError('radiomics.texture.noLevels', { cls: 'GLRLM' });
   const Nr = Math.max(nz, ny, nx);
   const block = n * Nr;
   const vol = padTexture(input);

@@ -15,6 +15,7 @@
 
 import { EPS } from './numeric';
 import type { FeatureValues, TextureInput, Vec3 } from './types';
+import { MessageError } from '../util/message';
 
 /**
  * Checks a {@link TextureInput} for the neighbourhood-based classes and returns a lookup from grey
@@ -29,32 +30,36 @@ import type { FeatureValues, TextureInput, Vec3 } from './types';
 export function checkTextureInput(input: TextureInput, className: string): Int32Array {
   const { size, levels, grayLevels, Ng, Np } = input;
   if (!Array.isArray(size) || size.length !== 3 || !size.every((s) => Number.isInteger(s) && s > 0)) {
-    throw new Error(`${className}: size must be three positive integers (nz, ny, nx), got ${String(size)}`);
+    throw new MessageError('radiomics.texture.size', { cls: className, size: String(size) });
   }
   const nVox = size[0] * size[1] * size[2];
   if (!(levels instanceof Int32Array) || levels.length !== nVox) {
-    throw new Error(
-      `${className}: levels must be an Int32Array of length nz*ny*nx = ${nVox}, got length ${levels?.length}`,
-    );
+    throw new MessageError('radiomics.texture.levelsLength', {
+      cls: className,
+      voxels: nVox,
+      length: String(levels?.length),
+    });
   }
   if (!(grayLevels instanceof Int32Array) || grayLevels.length === 0) {
-    throw new Error(`${className}: grayLevels must be a non-empty Int32Array`);
+    throw new MessageError('radiomics.texture.grayLevelsEmpty', { cls: className });
   }
   for (let k = 0; k < grayLevels.length; k++) {
     if (grayLevels[k] < 1 || (k > 0 && grayLevels[k] <= grayLevels[k - 1])) {
-      throw new Error(`${className}: grayLevels must be strictly increasing bin indices >= 1`);
+      throw new MessageError('radiomics.texture.grayLevelsOrder', { cls: className });
     }
   }
   if (Ng !== grayLevels[grayLevels.length - 1]) {
-    throw new Error(
-      `${className}: Ng (${Ng}) must equal max(grayLevels) (${grayLevels[grayLevels.length - 1]})`,
-    );
+    throw new MessageError('radiomics.texture.ng', {
+      cls: className,
+      ng: Ng,
+      max: grayLevels[grayLevels.length - 1],
+    });
   }
   if (typeof input.settings !== 'object' || input.settings === null) {
-    throw new Error(`${className}: settings (PyRadiomics settings object) is missing`);
+    throw new MessageError('radiomics.texture.settingsMissing', { cls: className });
   }
   if (!Number.isInteger(Np) || Np < 1) {
-    throw new Error(`${className}: Np must be a positive integer, got ${Np}`);
+    throw new MessageError('radiomics.texture.np', { cls: className, np: String(Np) });
   }
   const row = new Int32Array(Ng + 1).fill(-1);
   for (let k = 0; k < grayLevels.length; k++) row[grayLevels[k]] = k;
@@ -64,19 +69,17 @@ export function checkTextureInput(input: TextureInput, className: string): Int32
     const lv = levels[idx];
     if (lv === 0) continue;
     if (lv < 0 || lv > Ng || row[lv] < 0) {
-      throw new Error(`${className}: voxel ${idx} has grey level ${lv}, which is not listed in grayLevels`);
+      throw new MessageError('radiomics.texture.levelUnlisted', { cls: className, voxel: idx, level: lv });
     }
     seen[row[lv]] = 1;
     count++;
   }
   if (count !== Np) {
-    throw new Error(`${className}: Np (${Np}) differs from the number of ROI voxels in levels (${count})`);
+    throw new MessageError('radiomics.texture.npMismatch', { cls: className, np: Np, count });
   }
   for (let k = 0; k < grayLevels.length; k++) {
     if (seen[k] === 0) {
-      throw new Error(
-        `${className}: grey level ${grayLevels[k]} is listed in grayLevels but absent from the ROI`,
-      );
+      throw new MessageError('radiomics.texture.levelAbsent', { cls: className, level: grayLevels[k] });
     }
   }
   return row;
@@ -135,21 +138,21 @@ export function padLevels(input: TextureInput, offsets: Vec3[]): PaddedLevels {
 export function bidirectionalOffsets(input: TextureInput, className: string): Vec3[] {
   const { angles } = input;
   if (!Array.isArray(angles) || angles.length === 0) {
-    throw new Error(`${className}: angles must be a non-empty list of (dz, dy, dx) offsets`);
+    throw new MessageError('radiomics.texture.anglesEmpty', { cls: className });
   }
   const list: Vec3[] = [];
   const keys: string[] = [];
   for (const a of angles) {
     if (!Array.isArray(a) || a.length !== 3 || !a.every((v) => Number.isInteger(v))) {
-      throw new Error(`${className}: every angle must be three integers (dz, dy, dx), got ${String(a)}`);
+      throw new MessageError('radiomics.texture.angleInvalid', { cls: className, angle: String(a) });
     }
     if (a[0] === 0 && a[1] === 0 && a[2] === 0) {
-      throw new Error(`${className}: angle (0, 0, 0) is not a valid neighbour offset`);
+      throw new MessageError('radiomics.texture.angleZero', { cls: className });
     }
     for (const v of [a, [-a[0], -a[1], -a[2]] as Vec3]) {
       const key = v.join(',');
       if (keys.includes(key)) {
-        throw new Error(`${className}: offset (${key}) occurs twice; angles must hold one of each +/- pair`);
+        throw new MessageError('radiomics.texture.angleTwice', { cls: className, offset: key });
       }
       keys.push(key);
       list.push(v);
@@ -167,7 +170,7 @@ function zoneOffsets(input: TextureInput): Vec3[] {
   const { force2D, force2Ddimension } = input.settings;
   const excluded = force2D ? force2Ddimension : -1;
   if (force2D && !(force2Ddimension === 0 || force2Ddimension === 1 || force2Ddimension === 2)) {
-    throw new Error(`GLSZM: force2Ddimension must be 0, 1 or 2, got ${force2Ddimension}`);
+    throw new MessageError('radiomics.texture.force2Ddimension', { cls: 'GLSZM', value: force2Ddimension });
   }
   const list: Vec3[] = [];
   for (let a = -1; a <= 1; a++) {

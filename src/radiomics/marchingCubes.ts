@@ -24,6 +24,7 @@
  * Pure TypeScript, typed arrays only in the hot loops.
  */
 import { EMPTY_COLUMN, PlaneRowExtremes } from './geometry';
+import { MessageError } from '../util/message';
 
 /** Corner offsets (dz, dy, dx) of the 8 cube corners, in PyRadiomics' order. */
 const CORNERS: readonly (readonly [number, number, number])[] = [
@@ -59,7 +60,9 @@ function edgeBetween(a: number, b: number): number {
     const [p, q] = EDGES[e];
     if ((p === a && q === b) || (p === b && q === a)) return e;
   }
-  throw new Error(`marching cubes: corners ${a} and ${b} share no edge`);
+  throw new MessageError('radiomics.internal', {
+    what: `marching cubes: corners ${a} and ${b} share no edge`,
+  });
 }
 
 /** Midpoint (z, y, x) of edge e, in voxel units relative to the cube origin. */
@@ -120,10 +123,16 @@ function configurationPolygons(config: number, faces: number[][]): number[][] {
       seen.add(v);
       poly.push(v);
       const w = next.get(v);
-      if (w === undefined) throw new Error(`marching cubes: open polygon in configuration ${config}`);
+      if (w === undefined)
+        throw new MessageError('radiomics.internal', {
+          what: `marching cubes: open polygon in configuration ${config}`,
+        });
       v = w;
     }
-    if (v !== start) throw new Error(`marching cubes: malformed polygon in configuration ${config}`);
+    if (v !== start)
+      throw new MessageError('radiomics.internal', {
+        what: `marching cubes: malformed polygon in configuration ${config}`,
+      });
     polygons.push(poly);
   }
   return polygons;
@@ -158,7 +167,9 @@ function heptagonApex(config: number, poly: number[]): number {
       if (pos >= 0) return pos;
     }
   }
-  throw new Error(`marching cubes: no fan apex for the 7-gon of configuration ${config}`);
+  throw new MessageError('radiomics.internal', {
+    what: `marching cubes: no fan apex for the 7-gon of configuration ${config}`,
+  });
 }
 
 /** Triangles (edge triples, flat) of each configuration 0..127, and the start offset of each. */

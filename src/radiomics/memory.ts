@@ -1,4 +1,5 @@
 /** Out-of-memory handling shared by the extraction worker and the command-line tool. */
+import { MessageError } from '../util/message';
 
 /**
  * Run `f`, turning the engine running out of memory (V8's RangeError for a failed ArrayBuffer
@@ -9,10 +10,7 @@ export function withMemoryMessage<T>(f: () => T): T {
     return f();
   } catch (e) {
     if (e instanceof RangeError && /allocation failed|array length|out of memory/i.test(e.message)) {
-      throw new Error(
-        `This ROI needs more memory than is available to the feature extraction (${e.message}). ` +
-          'Close other tabs or programs and try again, or use a smaller image or ROI.',
-      );
+      throw new MessageError('radiomics.outOfMemory', { detail: e.message }, { cause: e });
     }
     throw e;
   }

@@ -5,6 +5,7 @@
  * Pure TypeScript, no DOM.
  */
 import type { TextureInput } from './types';
+import { MessageError } from '../util/message';
 
 /** See module doc. */
 export interface PaddedVolume {
@@ -37,9 +38,11 @@ export function padTexture(input: TextureInput): PaddedVolume {
     px = Math.max(px, Math.abs(a[2]));
   }
   if (levels.length !== nz * ny * nx)
-    throw new Error(
-      `Texture input: levels has ${levels.length} entries but size ${nz}x${ny}x${nx} needs ${nz * ny * nx}.`,
-    );
+    throw new MessageError('radiomics.texture.paddedLength', {
+      length: levels.length,
+      size: `${nz}x${ny}x${nx}`,
+      voxels: nz * ny * nx,
+    });
   const Z = nz + 2 * pz,
     Y = ny + 2 * py,
     X = nx + 2 * px;
@@ -54,10 +57,7 @@ export function padTexture(input: TextureInput): PaddedVolume {
         const l = levels[i];
         if (l !== 0) {
           const c = l > 0 && l <= input.Ng ? index[l] : 0;
-          if (c === 0)
-            throw new Error(
-              `Texture input: grey level ${l} at voxel ${i} is not listed in grayLevels; rebuild the input with prepareTextureInput.`,
-            );
+          if (c === 0) throw new MessageError('radiomics.texture.paddedLevel', { level: l, voxel: i });
           data[o] = c;
         }
       }

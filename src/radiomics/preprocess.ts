@@ -5,6 +5,7 @@
  */
 import { resolveSettings } from './settings';
 import type { ImageVolume, MaskVolume, RadiomicsSettings, TextureInput, Vec3 } from './types';
+import { message, MessageError, type Message } from '../util/message';
 
 /** Inclusive voxel bounding box of an ROI, in (z, y, x). */
 export interface BoundingBox {
@@ -19,14 +20,21 @@ export interface BoundingBox {
 }
 
 /** Checks that a volume's size matches its data length; throws a clear error otherwise. */
-function checkVolume(what: string, data: ArrayLike<number>, size: Vec3): number {
+function volumeName(what: 'Image' | 'Mask'): Message {
+  return what === 'Image' ? message('radiomics.volume.image') : message('radiomics.volume.mask');
+}
+
+function checkVolume(what: 'Image' | 'Mask', data: ArrayLike<number>, size: Vec3): number {
   const n = size[0] * size[1] * size[2];
   if (!size.every((s) => Number.isInteger(s) && s > 0))
-    throw new Error(`${what} size must be three positive integers (nz, ny, nx), got [${size.join(', ')}]`);
+    throw new MessageError('radiomics.volumeSize', { volume: volumeName(what), size: size.join(', ') });
   if (data.length !== n)
-    throw new Error(
-      `${what} data length ${data.length} does not match its size ${size.join('x')} (= ${n} voxels)`,
-    );
+    throw new MessageError('radiomics.volumeLength', {
+      volume: volumeName(what),
+      length: data.length,
+      size: size.join('x'),
+      voxels: n,
+    });
   return n;
 }
 
@@ -48,13 +56,13 @@ export function labelMask(mask: MaskVolume, label: number): Uint8Array {
     } else if (v !== 0) other = true;
   }
   if (found === 0) {
-    if (!other)
-      throw new Error('No labels found in this mask (i.e. nothing is segmented)! Draw or load an ROI.');
+    if (!other) throw new MessageError('radiomics.maskEmpty');
     const labels = new Set<number>();
     for (let i = 0; i < n && labels.size < 50; i++) if (d[i] !== 0) labels.add(d[i]);
-    throw new Error(
-      `Label (${label}) not present in mask. Choose from [${[...labels].sort((a, b) => a - b).join(', ')}]`,
-    );
+    throw new MessageError('radiomics.labelMissing', {
+      label,
+      labels: [...labels].sort((a, b) => a - b).join(', '),
+    });
   }
   return out;
 }
@@ -98,8 +106,7 @@ export function findLabelBox(mask: MaskVolume, label: number): BoundingBox {
     }
   }
   if (count === 0) {
-    if (!other)
-      throw new Error('No labels found in this mask (i.e. nothing is segmented)! Draw or load an ROI.');
+    if (!other) throw new MessageError('radiomics.maskEmpty');
     labelMask(mask, label); // throws the "Label (…) not present" message with the labels found
   }
   return { lower: [z0, y0, x0], upper: [z1, y1, x1], size: [z1 - z0 + 1, y1 - y0 + 1, x1 - x0 + 1], count };
@@ -146,20 +153,14 @@ export function computeBoundingBox(roi: Uint8Array, size: Vec3): BoundingBox | n
  */
 export function checkBox(bb: BoundingBox, settings: RadiomicsSettings): BoundingBox {
   const ndims = bb.size.filter((s) => s > 1).length;
-  if (ndims === 0)
-    throw new Error(
-      'mask only contains 1 segmented voxel! Cannot extract features for a single voxel. Enlarge the ROI.',
-    );
+  if (ndims === 0) throw new MessageError('radiomics.singleVoxel');
   if (ndims < settings.minimumROIDimensions)
-    throw new Error(
-      `mask has too few dimensions (number of dimensions ${ndims}, minimum required ${settings.minimumROIDimensions}). ` +
-        'Enlarge the ROI or lower minimumROIDimensions.',
-    );
+    throw new MessageError('radiomics.tooFewDimensions', {
+      dimensions: ndims,
+      minimum: settings.minimumROIDimensions,
+    });
   if (settings.minimumROISize !== null && bb.count <= settings.minimumROISize)
-    throw new Error(
-      `Size of the ROI is too small (minimum size: ${settings.minimumROISize}, ROI size: ${bb.count}). ` +
-        'Enlarge the ROI or lower minimumROISize.',
-    );
+    throw new MessageError('radiomics.roiTooSmall', { minimum: settings.minimumROISize, size: bb.count });
   return bb;
 }
 
@@ -169,7 +170,7 @@ export function checkBox(bb: BoundingBox, settings: RadiomicsSettings): Bounding
  */
 export function checkMask(roi: Uint8Array, size: Vec3, settings: RadiomicsSettings): BoundingBox {
   const bb = computeBoundingBox(roi, size);
-  if (!bb) throw new Error('No labels found in this mask (i.e. nothing is segmented)! Draw or load an ROI.');
+  if (!bb) throw new MessageError('radiomics.maskEmpty');
   return checkBox(bb, settings);
 }
 
@@ -212,8 +213,7 @@ export function normalizeImage(
   removeOutliers: number | null,
 ): Float64Array {
   const { mean, sigma } = imageStatistics(data);
-  if (!(sigma > 0))
-    throw new Error('Cannot normalise a constant image (standard deviation 0); disable "normalize".');
+  if (!(sigma > 0)) throw new MessageError('radiomics.constantImage');
   const shift = -mean;
   const inv = 1 / sigma;
   const n = data.length;
@@ -244,9 +244,9 @@ export function resegmentMask(
   settings: RadiomicsSettings,
 ): Uint8Array {
   const range = settings.resegmentRange;
-  if (range === null) throw new Error('resegmentRange is None.');
+  if (range === null) throw new MessageError('radiomics.resegment.rangeMissing');
   if (range.length === 0 || range.length > 2)
-    throw new Error(`Length ${range.length} is not allowed for resegmentRange`);
+    throw new MessageError('radiomics.resegment.rangeLength', { length: range.length });
   const sorted = [...range].sort((a, b) => a - b);
   const n = roi.length;
   let thresholds: number[];
@@ -273,7 +273,7 @@ export function resegmentMask(
     const sd = Math.sqrt(ss / cnt);
     thresholds = sorted.map((t) => mean + sd * t);
   } else {
-    throw new Error(`Resegment mode ${String(settings.resegmentMode)} not recognized.`);
+    throw new MessageError('radiomics.resegment.mode', { mode: String(settings.resegmentMode) });
   }
   const lo = thresholds[0];
   const hi = thresholds.length === 2 ? thresholds[1] : Infinity;
@@ -288,11 +288,7 @@ export function resegmentMask(
       }
     }
   }
-  if (kept <= 1)
-    throw new Error(
-      `Resegmentation excluded too many voxels with label ${settings.label} (retained ${kept} voxel(s))! ` +
-        'Cannot extract features. Widen resegmentRange.',
-    );
+  if (kept <= 1) throw new MessageError('radiomics.resegment.tooFew', { label: settings.label, kept });
   return out;
 }
 
@@ -341,7 +337,7 @@ function numpyLinspace(start: number, stop: number, num: number): Float64Array {
  */
 export function getBinEdges(values: ArrayLike<number>, settings: RadiomicsSettings): Float64Array {
   const n = values.length;
-  if (n === 0) throw new Error('Cannot discretise an empty ROI.');
+  if (n === 0) throw new MessageError('radiomics.discretise.empty');
   let min = Infinity,
     max = -Infinity;
   for (let i = 0; i < n; i++) {
@@ -351,8 +347,7 @@ export function getBinEdges(values: ArrayLike<number>, settings: RadiomicsSettin
   }
   // ±Infinity (e.g. from a floating-point file) made numpyArange throw a RangeError or the classes fail
   // with an unrelated message (robustness finding F4).
-  if (!Number.isFinite(min) || !Number.isFinite(max))
-    throw new Error('The image holds infinite values inside the ROI; cannot discretise it.');
+  if (!Number.isFinite(min) || !Number.isFinite(max)) throw new MessageError('radiomics.discretise.infinite');
   if (settings.binCount !== null) {
     let first = min,
       last = max;
@@ -368,10 +363,7 @@ export function getBinEdges(values: ArrayLike<number>, settings: RadiomicsSettin
   const lowBound = min - floorMod(min, w);
   const highBound = max + 2 * w;
   if ((highBound - lowBound) / w > 2 ** 24)
-    throw new Error(
-      `The ROI's grey values (${min} to ${max}) span more than ${2 ** 24} bins of width ${w}; ` +
-        'use a larger binWidth, binCount or normalisation.',
-    );
+    throw new MessageError('radiomics.discretise.tooManyBins', { min, max, bins: 2 ** 24, width: w });
   const edges = numpyArange(lowBound, highBound, w);
   if (edges.length === 1) return Float64Array.of(edges[0] - 0.5, edges[0] + 0.5);
   return edges;
@@ -401,7 +393,7 @@ export function digitizeAll(values: Float64Array, edges: Float64Array, out: Int3
   let maxLevel = 0;
   for (let k = 0; k < values.length; k++) {
     const x = values[k];
-    if (Number.isNaN(x)) throw new Error('The image holds NaN inside the ROI; cannot discretise it.');
+    if (Number.isNaN(x)) throw new MessageError('radiomics.discretise.nan');
     let i = Math.floor((x - e0) / step) + 1;
     if (!(i >= 0)) i = 0;
     else if (i > len) i = len;
@@ -427,7 +419,7 @@ export function generateAngles(
   force2Ddimension: number,
 ): Vec3[] {
   if (distances.length === 0 || distances.some((d) => !Number.isInteger(d) || d < 1))
-    throw new Error(`distances must be integers >= 1, got [${distances.join(', ')}]`);
+    throw new MessageError('radiomics.distancesInvalid', { distances: distances.join(', ') });
   const maxD = Math.max(...distances);
   const n = 2 * maxD + 1;
   const total = n * n * n;
@@ -504,10 +496,10 @@ export function preprocess(image: ImageVolume, mask: MaskVolume, settings: Radio
   checkVolume('Image', image.data, image.size);
   checkVolume('Mask', mask.data, mask.size);
   if (image.size.some((s, i) => s !== mask.size[i]))
-    throw new Error(
-      `Image size ${image.size.join('x')} and mask size ${mask.size.join('x')} differ; ` +
-        'give the mask on the image grid.',
-    );
+    throw new MessageError('radiomics.dimensionMismatch', {
+      image: image.size.join('x'),
+      mask: mask.size.join('x'),
+    });
   const size = image.size;
   const [, ny, nx] = size;
 
@@ -529,12 +521,8 @@ export function preprocess(image: ImageVolume, mask: MaskVolume, settings: Radio
     const st = imageStatistics(src);
     // NaN/Infinity anywhere in the image was reported as "a constant image" (robustness finding F5).
     if (!Number.isFinite(st.mean) || !Number.isFinite(st.sigma))
-      throw new Error(
-        'The image holds NaN or infinite values (or values too large to square), so whole-image ' +
-          'normalisation is not defined; disable "normalize" or fix the image.',
-      );
-    if (!(st.sigma > 0))
-      throw new Error('Cannot normalise a constant image (standard deviation 0); disable "normalize".');
+      throw new MessageError('radiomics.normaliseNonFinite');
+    if (!(st.sigma > 0)) throw new MessageError('radiomics.constantImage');
     shift = -st.mean;
     inv = 1 / st.sigma;
   }

@@ -5,6 +5,7 @@
  */
 import { parse as parseYaml } from 'yaml';
 import type { RadiomicsSettings } from './types';
+import { MessageError, type MessageParams } from '../util/message';
 
 /** Feature classes the engine implements, in PyRadiomics' output order. */
 export const FEATURE_CLASSES = [
@@ -211,24 +212,29 @@ const INTERPOLATORS = new Set([
   'sitkBlackmanWindowedSinc',
 ]);
 
-/** Throws a uniform settings error. */
-function fail(key: string, message: string): never {
-  throw new Error(`Setting '${key}': ${message}`);
+/** Throws a settings error (a `radiomics.setting.*` code, whose text names the key first). */
+function fail(key: string, code: `radiomics.setting.${string}`, params: MessageParams = {}): never {
+  throw new MessageError(code, { key, ...params });
 }
+
+/** A value as the parameter file would spell it (for messages). */
+const shown = (v: unknown): string => String(JSON.stringify(v));
 
 /** Checks a number (optionally an integer within bounds). */
 function num(key: string, v: unknown, opts: { int?: boolean; min?: number; gt?: number } = {}): number {
   if (typeof v !== 'number' || !Number.isFinite(v))
-    fail(key, `expected a finite number, got ${JSON.stringify(v)}`);
-  if (opts.int && !Number.isInteger(v)) fail(key, `expected an integer, got ${v}`);
-  if (opts.min !== undefined && v < opts.min) fail(key, `must be >= ${opts.min}, got ${v}`);
-  if (opts.gt !== undefined && !(v > opts.gt)) fail(key, `must be > ${opts.gt}, got ${v}`);
+    fail(key, 'radiomics.setting.notNumber', { value: shown(v) });
+  if (opts.int && !Number.isInteger(v)) fail(key, 'radiomics.setting.notInteger', { value: v });
+  if (opts.min !== undefined && v < opts.min)
+    fail(key, 'radiomics.setting.tooSmall', { min: opts.min, value: v });
+  if (opts.gt !== undefined && !(v > opts.gt))
+    fail(key, 'radiomics.setting.notAbove', { bound: opts.gt, value: v });
   return v;
 }
 
 /** Checks a boolean. */
 function bool(key: string, v: unknown): boolean {
-  if (typeof v !== 'boolean') fail(key, `expected true or false, got ${JSON.stringify(v)}`);
+  if (typeof v !== 'boolean') fail(key, 'radiomics.setting.notBoolean', { value: shown(v) });
   return v;
 }
 
@@ -272,7 +278,7 @@ export function resolveSettings(
         s.label = num(key, v, { int: true });
         break;
       case 'distances': {
-        if (!Array.isArray(v) || v.length === 0) fail(key, 'expected a non-empty list of integers >= 1');
+        if (!Array.isArray(v) || v.length === 0) fail(key, 'radiomics.setting.distances');
         s.distances = v.map((d) => num(key, d, { int: true, min: 1 }));
         break;
       }
@@ -281,10 +287,10 @@ export function resolveSettings(
         break;
       case 'weightingNorm':
         if (v !== null && v !== 'manhattan' && v !== 'euclidean' && v !== 'infinity' && v !== 'no_weighting')
-          fail(
-            key,
-            `expected null, 'manhattan', 'euclidean', 'infinity' or 'no_weighting', got ${JSON.stringify(v)}`,
-          );
+          fail(key, 'radiomics.setting.choice', {
+            choices: "null, 'manhattan', 'euclidean', 'infinity', 'no_weighting'",
+            value: shown(v),
+          });
         s.weightingNorm = v;
         break;
       case 'gldm_a':
@@ -292,7 +298,8 @@ export function resolveSettings(
         break;
       case 'minimumROIDimensions':
         s.minimumROIDimensions = num(key, v, { int: true, min: 1 });
-        if (s.minimumROIDimensions > 3) fail(key, `must be 1, 2 or 3, got ${v}`);
+        if (s.minimumROIDimensions > 3)
+          fail(key, 'radiomics.setting.choice', { choices: '1, 2, 3', value: shown(v) });
         break;
       case 'minimumROISize':
         s.minimumROISize = v === null ? null : num(key, v, { int: true, min: 1 });
@@ -302,14 +309,16 @@ export function resolveSettings(
           s.resegmentRange = null;
           break;
         }
-        if (!Array.isArray(v) || v.length < 1 || v.length > 2)
-          fail(key, 'expected null or a list of 1 or 2 thresholds');
+        if (!Array.isArray(v) || v.length < 1 || v.length > 2) fail(key, 'radiomics.setting.resegmentRange');
         s.resegmentRange = v.map((t) => num(key, t));
         break;
       }
       case 'resegmentMode':
         if (v !== 'absolute' && v !== 'relative' && v !== 'sigma')
-          fail(key, `expected 'absolute', 'relative' or 'sigma', got ${JSON.stringify(v)}`);
+          fail(key, 'radiomics.setting.choice', {
+            choices: "'absolute', 'relative', 'sigma'",
+            value: shown(v),
+          });
         s.resegmentMode = v;
         break;
       case 'resegmentShape':
@@ -320,7 +329,8 @@ export function resolveSettings(
         break;
       case 'force2Ddimension':
         s.force2Ddimension = num(key, v, { int: true, min: 0 });
-        if (s.force2Ddimension > 2) fail(key, `must be 0, 1 or 2, got ${v}`);
+        if (s.force2Ddimension > 2)
+          fail(key, 'radiomics.setting.choice', { choices: '0, 1, 2', value: shown(v) });
         break;
       case 'preCrop':
         s.preCrop = bool(key, v);
@@ -334,11 +344,7 @@ export function resolveSettings(
         notes.push('additionalInfo: diagnostics are always reported');
         break;
       case 'resampledPixelSpacing':
-        if (v !== null)
-          fail(
-            key,
-            'resampling is not supported by this engine; resample the image beforehand or set resampledPixelSpacing to null',
-          );
+        if (v !== null) fail(key, 'radiomics.setting.resampling');
         break;
       case 'correctMask':
         bool(key, v);
@@ -346,16 +352,15 @@ export function resolveSettings(
         break;
       case 'interpolator':
         if (v !== null && !(typeof v === 'string' && INTERPOLATORS.has(v)) && typeof v !== 'number')
-          fail(key, `unknown interpolator ${JSON.stringify(v)}`);
+          fail(key, 'radiomics.setting.interpolator', { value: shown(v) });
         notes.push(`interpolator ${JSON.stringify(v)} has no effect: the engine does not resample`);
         break;
       default:
-        fail(
-          key,
-          'not supported by this engine (supported: ' +
+        fail(key, 'radiomics.setting.unsupported', {
+          supported:
             Object.keys(DEFAULT_SETTINGS).join(', ') +
-            ', additionalInfo, correctMask, resampledPixelSpacing: null, interpolator)',
-        );
+            ', additionalInfo, correctMask, resampledPixelSpacing: null, interpolator',
+        });
     }
   }
   if (s.binCount !== null && entries.some(([k, v]) => k === 'binWidth' && v !== undefined)) {
@@ -385,19 +390,23 @@ export function resolveFeatureClasses(input: Record<string, unknown>): Record<st
   const out: Record<string, string[]> = {};
   for (const [cls, list] of Object.entries(input)) {
     if (!(FEATURE_CLASSES as readonly string[]).includes(cls))
-      throw new Error(`featureClass '${cls}' is not supported (supported: ${FEATURE_CLASSES.join(', ')})`);
+      throw new MessageError('radiomics.featureClass.unsupported', {
+        featureClass: cls,
+        supported: FEATURE_CLASSES.join(', '),
+      });
     const known = FEATURE_NAMES[cls as FeatureClassName];
     if (list === null || list === undefined || (Array.isArray(list) && list.length === 0)) {
       out[cls] = [...known];
       continue;
     }
-    if (!Array.isArray(list))
-      throw new Error(`featureClass '${cls}': expected a list of feature names or null`);
+    if (!Array.isArray(list)) throw new MessageError('radiomics.featureClass.notList', { featureClass: cls });
     for (const f of list) {
       if (typeof f !== 'string' || !known.includes(f))
-        throw new Error(
-          `featureClass '${cls}': feature ${JSON.stringify(f)} is not supported (choose from ${known.join(', ')})`,
-        );
+        throw new MessageError('radiomics.featureClass.unknownFeature', {
+          featureClass: cls,
+          feature: shown(f),
+          known: known.join(', '),
+        });
     }
     // Keep PyRadiomics' order (alphabetical within the class), drop duplicates.
     out[cls] = known.filter((f) => (list as string[]).includes(f));
@@ -416,24 +425,25 @@ export function parseParams(text: string, format: 'yaml' | 'json' = 'yaml'): Par
   try {
     doc = format === 'json' ? JSON.parse(text) : parseYaml(text);
   } catch (e) {
-    throw new Error(`Parameter file is not valid ${format.toUpperCase()}: ${(e as Error).message}`);
+    throw new MessageError(
+      'radiomics.params.invalid',
+      { format: format.toUpperCase(), detail: e instanceof Error ? e.message : String(e) },
+      { cause: e },
+    );
   }
   if (doc === null || doc === undefined) doc = {};
-  if (typeof doc !== 'object' || Array.isArray(doc))
-    throw new Error('Parameter file must be a mapping with sections setting, imageType and featureClass');
+  if (typeof doc !== 'object' || Array.isArray(doc)) throw new MessageError('radiomics.params.notMapping');
   const notes: string[] = [];
   const root = doc as Record<string, unknown>;
   for (const key of Object.keys(root)) {
     if (key !== 'setting' && key !== 'imageType' && key !== 'featureClass')
-      throw new Error(
-        `Parameter file section '${key}' is not supported (expected setting, imageType, featureClass)`,
-      );
+      throw new MessageError('radiomics.params.unknownSection', { section: key });
   }
   const section = (name: string): Record<string, unknown> | null => {
     const v = root[name];
     if (v === undefined || v === null) return null;
     if (typeof v !== 'object' || Array.isArray(v))
-      throw new Error(`Parameter file section '${name}' must be a mapping`);
+      throw new MessageError('radiomics.params.sectionNotMapping', { section: name });
     return v as Record<string, unknown>;
   };
   const settings = resolveSettings(section('setting') ?? undefined, notes);
@@ -442,13 +452,12 @@ export function parseParams(text: string, format: 'yaml' | 'json' = 'yaml'): Par
   if (imageTypeSection === null) imageTypes.push('Original');
   else {
     for (const [type, custom] of Object.entries(imageTypeSection)) {
-      if (type !== 'Original')
-        throw new Error(`imageType '${type}' is not supported: only 'Original' (no filter) is implemented`);
+      if (type !== 'Original') throw new MessageError('radiomics.params.imageType', { imageType: type });
       if (custom !== null && (typeof custom !== 'object' || Object.keys(custom as object).length > 0))
-        throw new Error(`imageType 'Original': custom settings are not supported, use {} or null`);
+        throw new MessageError('radiomics.params.imageTypeCustom');
       imageTypes.push(type);
     }
-    if (imageTypes.length === 0) throw new Error(`imageType section is empty: enable 'Original'`);
+    if (imageTypes.length === 0) throw new MessageError('radiomics.params.imageTypeEmpty');
   }
   const fcSection = section('featureClass');
   const featureClasses = resolveFeatureClasses(

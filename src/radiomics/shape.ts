@@ -20,6 +20,7 @@ import {
   planeHulls,
   symmetricEigenvalues,
 } from './geometry';
+import { MessageError } from '../util/message';
 
 /**
  * Checks the common arguments of the shape classes.
@@ -31,31 +32,34 @@ export function checkShapeInput(
   size: readonly number[],
   spacing: readonly number[],
 ): number {
-  if (!(mask instanceof Uint8Array)) throw new Error(`${fn}: the mask must be a Uint8Array of 0/1 values`);
+  if (!(mask instanceof Uint8Array)) throw new MessageError('radiomics.shape.maskType', { fn });
   let count = 1;
   for (const n of size) {
     if (!Number.isInteger(n) || n < 1) {
-      throw new Error(`${fn}: every size must be a positive integer, got (${size.join(', ')})`);
+      throw new MessageError('radiomics.shape.size', { fn, size: size.join(', ') });
     }
     count *= n;
   }
   for (const s of spacing) {
     if (!Number.isFinite(s) || s <= 0) {
-      throw new Error(`${fn}: every spacing must be a finite number > 0, got (${spacing.join(', ')})`);
+      throw new MessageError('radiomics.shape.spacing', { fn, spacing: spacing.join(', ') });
     }
   }
   if (mask.length !== count) {
-    throw new Error(
-      `${fn}: the mask holds ${mask.length} values but size (${size.join(', ')}) needs ${count}`,
-    );
+    throw new MessageError('radiomics.shape.length', {
+      fn,
+      length: mask.length,
+      size: size.join(', '),
+      count,
+    });
   }
   let np = 0;
   for (let i = 0; i < mask.length; i++) {
     const v = mask[i];
-    if (v > 1) throw new Error(`${fn}: the mask must hold only 0 and 1, found ${v} at index ${i}`);
+    if (v > 1) throw new MessageError('radiomics.shape.notBinary', { fn, value: v, index: i });
     np += v;
   }
-  if (np === 0) throw new Error(`${fn}: the mask holds no ROI voxel`);
+  if (np === 0) throw new MessageError('radiomics.shape.empty', { fn });
   return np;
 }
 

@@ -18,6 +18,7 @@ import {
   symmetricEigenvalues,
 } from './geometry';
 import { axisLength, axisRatio, checkShapeInput, correctEigenvalues } from './shape';
+import { MessageError } from '../util/message';
 
 /**
  * The 9 features of PyRadiomics' `shape2D` class.
@@ -40,7 +41,7 @@ export function computeShape2D(
   spacing: [number, number],
 ): FeatureValues {
   if (size.length !== 2 || spacing.length !== 2) {
-    throw new Error('computeShape2D: size and spacing must be (ny, nx) and (y, x) pairs');
+    throw new MessageError('radiomics.shape.pairs', { fn: 'computeShape2D' });
   }
   const np = checkShapeInput('computeShape2D', mask, size, spacing);
   const [ny, nx] = size;

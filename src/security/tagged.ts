@@ -1,4 +1,5 @@
 /** Tagged JSON: stored values (typed arrays, ArrayBuffers) as JSON-safe objects and back, and base64. */
+import { MessageError } from '../util/message';
 
 type TypedArrayName =
   | 'Uint8Array'
@@ -42,6 +43,7 @@ export function encodeValue(v: unknown): unknown {
   if (v instanceof ArrayBuffer) return { $typed: 'ArrayBuffer', base64: toBase64(new Uint8Array(v)) };
   if (ArrayBuffer.isView(v)) {
     const name = v.constructor.name as TypedArrayName;
+    // A bug (a record holding a typed array the backup does not know), not the user's doing: plain Error.
     if (!(name in TYPED)) throw new Error(`cannot back up a ${name}`);
     return { $typed: name, base64: toBase64(new Uint8Array(v.buffer, v.byteOffset, v.byteLength)) };
   }
@@ -61,7 +63,7 @@ export function decodeValue(v: unknown): unknown {
     const bytes = fromBase64(o.base64);
     if (o.$typed === 'ArrayBuffer') return bytes.buffer;
     const Ctor = TYPED[o.$typed as TypedArrayName] as (new (b: ArrayBuffer) => ArrayBufferView) | undefined;
-    if (!Ctor) throw new Error(`unknown typed array "${o.$typed}"`);
+    if (!Ctor) throw new MessageError('stored.unknownTypedArray', { name: o.$typed });
     return new Ctor(bytes.buffer as ArrayBuffer);
   }
   const out: Record<string, unknown> = {};

@@ -11,14 +11,15 @@ import type { CaseRecord, ImageRecord } from '../db/types';
 import { createLock, PBKDF2_ITERATIONS, verifyPassphrase, type LockSettings } from '../security/crypto';
 import { openCase, openImage, sealCase, sealImage } from '../security/records';
 import { LOCK_KEY, sessionKey, setSessionKey } from '../security/session';
+import { MessageError } from '../util/message';
 
 export { LOCK_KEY, PBKDF2_ITERATIONS, sessionKey };
 export const MIN_PASSPHRASE_LENGTH = 10;
 
-export class WrongPassphraseError extends Error {
+export class WrongPassphraseError extends MessageError {
   override readonly name = 'WrongPassphraseError';
   constructor() {
-    super('Wrong passphrase. Nothing was changed; try again (check Caps Lock and the keyboard layout).');
+    super('lock.wrongPassphrase');
   }
 }
 
@@ -50,7 +51,7 @@ export const useLockStore = create<LockState>((set) => ({
 /** Verifies the passphrase and keeps the key for this session. Writes nothing. */
 export async function unlock(passphrase: string): Promise<void> {
   const settings = await getLockSettings();
-  if (!settings) throw new Error('The passphrase lock is not on.');
+  if (!settings) throw new MessageError('lock.notOn');
   const k = await verifyPassphrase(settings, passphrase);
   if (!k) throw new WrongPassphraseError();
   setSessionKey(k);
@@ -97,13 +98,10 @@ async function rewriteAll(
   const cases = await Promise.all(before.cases.map(transform.case));
   const images = await Promise.all(before.images.map(transform.image));
   await db.transaction('rw', [db.cases, db.images, db.meta], async () => {
-    if (!!(await db.meta.get(LOCK_KEY)) !== expectLock)
-      throw new Error('The passphrase lock was changed in another tab or window; reload this page.');
+    if (!!(await db.meta.get(LOCK_KEY)) !== expectLock) throw new MessageError('lock.changedElsewhere');
     const now = { cases: await db.cases.toArray(), images: await db.images.toArray() };
     if (fingerprint(now.cases, now.images) !== fingerprint(before.cases, before.images))
-      throw new Error(
-        'Cases were saved while the data were being re-encrypted; nothing was changed. Try again.',
-      );
+      throw new MessageError('lock.savedMeanwhile');
     await db.cases.bulkPut(cases);
     await db.images.bulkPut(images);
     if (settings) await db.meta.put({ key: LOCK_KEY, value: settings });
@@ -117,8 +115,8 @@ export async function enableLock(
   options: { iterations?: number; autoLockMinutes?: number } = {},
 ): Promise<void> {
   if (passphrase.length < MIN_PASSPHRASE_LENGTH)
-    throw new Error(`Choose a passphrase of at least ${MIN_PASSPHRASE_LENGTH} characters.`);
-  if (await getLockSettings()) throw new Error('The passphrase lock is already on.');
+    throw new MessageError('lock.tooShort', { min: MIN_PASSPHRASE_LENGTH });
+  if (await getLockSettings()) throw new MessageError('lock.alreadyOn');
   const { settings, key: k } = await createLock(
     passphrase,
     options.iterations ?? PBKDF2_ITERATIONS,
@@ -136,7 +134,7 @@ export async function enableLock(
 /** Turns the lock off after verifying `passphrase`: decrypts every case and image. */
 export async function disableLock(passphrase: string): Promise<void> {
   const settings = await getLockSettings();
-  if (!settings) throw new Error('The passphrase lock is not on.');
+  if (!settings) throw new MessageError('lock.notOn');
   const k = await verifyPassphrase(settings, passphrase);
   if (!k) throw new WrongPassphraseError();
   await rewriteAll({ case: (c) => openCase(c, k), image: (i) => openImage(i, k) }, null, true);

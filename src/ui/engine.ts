@@ -15,6 +15,9 @@ import * as Comlink from 'comlink';
 import type { ExtractionResult } from '../radiomics/extract';
 import type { ImageVolume, MaskVolume, RadiomicsSettings } from '../radiomics/types';
 import type { RadiomicsWorkerApi } from '../../workers/radiomics.worker';
+import { isMessageError, MessageError, toMessage, type Message } from '../util/message';
+import { message as renderText } from '../i18n';
+import { registerMessageTransfer } from '../util/comlinkMessages';
 
 /** A started worker: its Comlink API and a promise that rejects when the worker itself dies. */
 export interface SpawnedWorker {
@@ -25,9 +28,9 @@ export interface SpawnedWorker {
 }
 
 /** The extraction worker died during a run (after one automatic restart). `cause` is the browser's report. */
-export class WorkerCrashError extends Error {
+export class WorkerCrashError extends MessageError {
   constructor(readonly detail: string) {
-    super(`The feature-extraction worker stopped unexpectedly (${detail}).`);
+    super('engine.workerCrashed', { detail });
     this.name = 'WorkerCrashError';
   }
 }
@@ -45,13 +48,12 @@ function spawn(): SpawnedWorker {
   const crashed = new Promise<never>((_, reject) => {
     worker.addEventListener('error', (e) => {
       e.preventDefault();
-      reject(new Error(e.message || 'uncaught error in the worker'));
+      reject(e.message ? new Error(e.message) : new MessageError('engine.uncaught'));
     });
-    worker.addEventListener('messageerror', () =>
-      reject(new Error('a message from the worker could not be read')),
-    );
+    worker.addEventListener('messageerror', () => reject(new MessageError('engine.unreadableReply')));
   });
   crashed.catch(() => undefined);
+  registerMessageTransfer(); // engine errors arrive as MessageErrors (codes), not as plain text
   return { worker, api: Comlink.wrap<RadiomicsWorkerApi>(worker), crashed };
 }
 
@@ -104,12 +106,15 @@ export interface ExtractorOptions {
   standby?: boolean;
 }
 
+/** A worker died; `detail` is the browser's report (its own words) or our text for it, in the UI's language. */
 class Crashed {
   constructor(readonly detail: string) {}
 }
 const asCrash = (w: SpawnedWorker): Promise<never> =>
   w.crashed.catch((e: unknown) => {
-    throw new Crashed(e instanceof Error ? e.message : String(e));
+    throw new Crashed(
+      isMessageError(e) ? renderText(e.toMessage()) : e instanceof Error ? e.message : String(e),
+    );
   });
 
 /** A worker and the key of the image last posted to it (messages are handled in order). */
@@ -270,10 +275,10 @@ export async function extractBatch(
   onProgress?: (done: number, total: number) => void,
   signal?: AbortSignal,
   spawnWorker: () => SpawnedWorker = spawn,
-): Promise<Array<{ ok: true; result: ExtractionResult } | { ok: false; error: string }>> {
+): Promise<Array<{ ok: true; result: ExtractionResult } | { ok: false; error: Message }>> {
   const size = Math.max(1, Math.min(jobs.length, navigator.hardwareConcurrency || 2));
   const pool = Array.from({ length: size }, () => spawnWorker());
-  const out: Array<{ ok: true; result: ExtractionResult } | { ok: false; error: string }> = new Array(
+  const out: Array<{ ok: true; result: ExtractionResult } | { ok: false; error: Message }> = new Array(
     jobs.length,
   );
   let next = 0;
@@ -305,8 +310,8 @@ export async function extractBatch(
               // This item killed its worker: report it and carry on with a fresh worker in that slot.
               p.worker.terminate();
               pool[slot] = spawnWorker();
-              out[i] = { ok: false, error: new WorkerCrashError(e.detail).message };
-            } else out[i] = { ok: false, error: e instanceof Error ? e.message : String(e) };
+              out[i] = { ok: false, error: new WorkerCrashError(e.detail).toMessage() };
+            } else out[i] = { ok: false, error: toMessage(e) };
           }
           onProgress?.(++done, jobs.length);
         }

@@ -12,6 +12,7 @@ import * as Comlink from 'comlink';
 import type { ImageVolume } from '../radiomics/types';
 import type { Box, SegmentStroke } from '../roi/segment/segment';
 import type { RadiomicsWorkerApi, SegmentReply } from '../../workers/radiomics.worker';
+import { registerMessageTransfer } from '../util/comlinkMessages';
 import { buffersOf, imageKey, packImage, startRadiomicsWorker } from './engine';
 
 export type { SegmentReply } from '../../workers/radiomics.worker';
@@ -42,6 +43,7 @@ export interface Segmenter {
 
 function spawnSegmentWorker(): SegmentWorker {
   const worker = startRadiomicsWorker();
+  registerMessageTransfer();
   return { api: Comlink.wrap<RadiomicsWorkerApi>(worker), terminate: () => worker.terminate() };
 }
 

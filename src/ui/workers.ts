@@ -1,5 +1,6 @@
 import * as Comlink from 'comlink';
 import type { ChecksumApi } from '../../workers/checksum.worker';
+import { registerMessageTransfer } from '../util/comlinkMessages';
 
 let checksumWorker: Comlink.Remote<ChecksumApi> | null = null;
 
@@ -10,6 +11,7 @@ export function getChecksumWorker(): Comlink.Remote<ChecksumApi> {
       type: 'module',
       name: 'checksum',
     });
+    registerMessageTransfer();
     checksumWorker = Comlink.wrap<ChecksumApi>(w);
   }
   return checksumWorker;

@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { deleteCase, duplicateCase, listCases, restoreCase } from '../../store/storage';
 import { STATUS_LABEL, type CaseRecord, type CaseStatus, type ImageRecord } from '../../store/storage';
-import { formatDate, formatDateTime, formatNumber, t as tr, useT } from '../../i18n';
+import { formatDate, formatDateTime, formatNumber, message, t as tr, toMessage, useT } from '../../i18n';
 import { flushSave, rememberCase, whenSaved } from '../../store/autosave';
 import { useCaseStore } from '../../store/caseStore';
 import { isDemoModelName } from '../../store/models';
@@ -25,7 +25,7 @@ export function CasesScreen() {
       setCases(await listCases({ text, date, status }));
       setError(null);
     } catch (e) {
-      setError(tr('cases.readFailed', { message: (e as Error).message }));
+      setError(tr('cases.readFailed', { message: message(toMessage(e)) }));
     }
   }, [text, date, status]);
 
@@ -35,7 +35,7 @@ export function CasesScreen() {
     whenSaved()
       .then(() => listCases({ text, date, status }))
       .then((c) => live && setCases(c))
-      .catch((e: unknown) => live && setError(tr('cases.readFailed', { message: (e as Error).message })));
+      .catch((e: unknown) => live && setError(tr('cases.readFailed', { message: message(toMessage(e)) })));
     return () => {
       live = false;
     };

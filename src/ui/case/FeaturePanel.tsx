@@ -5,7 +5,7 @@ import { effectiveSpacing, useCaseStore } from '../../store/caseStore';
 import { downloadBlob, safeName } from './download';
 import { fmtFeature } from './format';
 import type { FeatureRunState } from './useFeatures';
-import { t as tr, useT } from '../../i18n';
+import { t as tr, useMessage, useT } from '../../i18n';
 
 /** Feature-class names: the texture matrices keep their acronyms in both languages. */
 const classLabel = (cls: string): string =>
@@ -24,6 +24,7 @@ export function featuresCsv(values: Record<string, number>): string {
 
 export function FeaturePanel({ run }: { run: FeatureRunState }) {
   const t = useT();
+  const m = useMessage();
   const record = useCaseStore((s) => s.record);
   const setFeatureUnit = useCaseStore((s) => s.setFeatureUnit);
   const [query, setQuery] = useState('');
@@ -67,7 +68,7 @@ export function FeaturePanel({ run }: { run: FeatureRunState }) {
       </div>
       {run.status === 'error' && (
         <div role="alert" className="message error">
-          <p>{run.crashed ? run.message : t('features.failed', { message: run.message })}</p>
+          <p>{run.crashed ? m(run.message) : t('features.failed', { message: m(run.message) })}</p>
           <button type="button" onClick={run.retry}>
             {t('features.retry')}
           </button>

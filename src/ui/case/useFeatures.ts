@@ -14,11 +14,13 @@ import { STUDY_PRESET } from '../../radiomics/settings';
 import type { ImageVolume, Vec3 } from '../../radiomics/types';
 import { roiMask, type Roi } from '../../roi/roi';
 import { effectiveSpacing, useCaseStore, type CaseState } from '../../store/caseStore';
-import { t } from '../../i18n';
+import { t, toMessage, type StoredMessage } from '../../i18n';
 import { createExtractor, WorkerCrashError } from '../engine';
 
 type RunState =
-  { status: 'idle' | 'running' | 'done' } | { status: 'error'; message: string; crashed: boolean };
+  | { status: 'idle' | 'running' | 'done' }
+  // An engine error (a MessageError from the worker) as its code, rendered in the language shown.
+  | { status: 'error'; message: StoredMessage; crashed: boolean };
 
 export type FeatureRunState = RunState & {
   /** Set when the worker died during this run and was restarted (the run was then repeated). */
@@ -107,7 +109,7 @@ export function startFeatureRunner(): () => void {
           run:
             e instanceof WorkerCrashError
               ? { status: 'error', message: t('features.workerCrashed', { cause: e.detail }), crashed: true }
-              : { status: 'error', message: e instanceof Error ? e.message : String(e), crashed: false },
+              : { status: 'error', message: toMessage(e), crashed: false },
         });
       });
   };

@@ -3,6 +3,7 @@
  * beside index.html as demo/…). Same-origin requests only.
  */
 import type { DemoCaseList } from '../../demo/build';
+import { MessageError } from '../../util/message';
 
 /** URL of a file of the demo folder, relative to the page (works from any sub-folder). */
 export function demoUrl(path: string): string {
@@ -12,9 +13,7 @@ export function demoUrl(path: string): string {
 async function fetchOk(path: string): Promise<Response> {
   const res = await fetch(demoUrl(path));
   if (!res.ok) {
-    throw new Error(
-      `the demonstration file demo/${path} could not be read (HTTP ${res.status}); rebuild it with "npx tsx scripts/build-demo.ts"`,
-    );
+    throw new MessageError('demo.fileUnreadable', { path, status: res.status });
   }
   return res;
 }

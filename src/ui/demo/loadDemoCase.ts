@@ -32,7 +32,7 @@ export async function loadDemoCase(id?: string): Promise<DemoCaseEntry> {
   const entry = id
     ? list.cases.find((c) => c.id === id)
     : (list.cases.find((c) => c.set === 'validation') ?? list.cases[0]);
-  if (!entry) throw new Error(`there is no demo patient "${id}"`);
+  if (!entry) throw new MessageError('demo.noPatient', { id: String(id) });
   const bytes = await fetchDemoBytes(entry.image);
   const store = useCaseStore.getState();
   store.newCase();

@@ -4,6 +4,7 @@
  * into the canvas, never out of it: the features come from the decoder's grey values, not from here.
  */
 import { maskOutline } from '../../roi/measure';
+import { MessageError } from '../../util/message';
 
 export interface ScaleBar {
   /** Length in the image's unit (mm when calibrated, else pixels). */
@@ -41,7 +42,7 @@ export function renderReportImage(
   source.width = width;
   source.height = height;
   const sctx = source.getContext('2d');
-  if (!sctx) throw new Error('This browser cannot draw on a canvas.');
+  if (!sctx) throw new MessageError('browser.noCanvas');
   sctx.putImageData(new ImageData(new Uint8ClampedArray(rgba), width, height), 0, 0);
 
   const s = TARGET_SIDE / Math.max(width, height);

@@ -3,6 +3,9 @@ import { createExtractor, extractBatch, WorkerCrashError, type SpawnedWorker } f
 import { withMemoryMessage } from '../../../src/radiomics/memory';
 import type { ExtractionResult } from '../../../src/radiomics/extract';
 import type { ImageVolume, MaskVolume } from '../../../src/radiomics/types';
+import { thrownMessage } from '../../fixtures/thrownMessage';
+import { renderEnglish } from '../../../src/i18n/render';
+import type { Message } from '../../../src/util/message';
 
 const image: ImageVolume = { data: new Float64Array(16), size: [1, 4, 4], spacing: [1, 1, 1] };
 const mask: MaskVolume = { data: new Uint8Array(16).fill(1), size: [1, 4, 4], spacing: [1, 1, 1] };
@@ -203,10 +206,8 @@ describe('interactive extractor (worker client)', () => {
       spawn,
     );
     expect(out.map((o) => o.ok)).toEqual([true, false, true]);
-    expect(out[1]).toMatchObject({
-      ok: false,
-      error: expect.stringMatching(/stopped unexpectedly/) as unknown,
-    });
+    expect(out[1]).toMatchObject({ ok: false, error: { code: 'engine.workerCrashed' } });
+    expect(renderEnglish((out[1] as { error: Message }).error)).toMatch(/stopped unexpectedly/);
     expect(spawned.length).toBe(2);
     expect(spawned.every((s) => s.terminated)).toBe(true);
   });
@@ -214,16 +215,23 @@ describe('interactive extractor (worker client)', () => {
 
 describe('out of memory in the engine', () => {
   it('an allocation failure becomes a message that says what to do; other errors pass unchanged', () => {
-    expect(() =>
+    const failed = thrownMessage(() =>
       withMemoryMessage(() => {
         throw new RangeError('Array buffer allocation failed');
       }),
-    ).toThrow(/needs more memory than is available.*smaller image or ROI/);
-    expect(() =>
-      withMemoryMessage(() => {
-        throw new RangeError('Invalid array length');
-      }),
-    ).toThrow(/needs more memory/);
+    );
+    expect(failed).toEqual({
+      code: 'radiomics.outOfMemory',
+      params: { detail: 'Array buffer allocation failed' },
+    });
+    expect(renderEnglish(failed)).toMatch(/needs more memory than is available.*smaller image or ROI/);
+    expect(
+      thrownMessage(() =>
+        withMemoryMessage(() => {
+          throw new RangeError('Invalid array length');
+        }),
+      ).code,
+    ).toBe('radiomics.outOfMemory');
     expect(() =>
       withMemoryMessage(() => {
         throw new Error('The ROI is empty.');

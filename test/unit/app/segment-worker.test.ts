@@ -9,6 +9,7 @@ import type { RadiomicsWorkerApi } from '../../../workers/radiomics.worker';
 import { prepareSegmentation, solveSegmentation, type Box } from '../../../src/roi/segment/segment';
 import { createSegmenter } from '../../../src/ui/segmenter';
 import type { ImageVolume } from '../../../src/radiomics/types';
+import { thrownMessage } from '../../fixtures/thrownMessage';
 
 let exposed: RadiomicsWorkerApi | null = null;
 vi.mock('comlink', async (importOriginal) => {
@@ -57,7 +58,10 @@ describe('worker segment', () => {
         params: { x0: 150, y0: 10, x1: 170, y1: 50, width: 160, height: 120 },
       },
     });
-    expect(() => api.segment('other', [10, 10, 50, 50])).toThrow(/holds no image/);
+    expect(thrownMessage(() => api.segment('other', [10, 10, 50, 50]))).toEqual({
+      code: 'engine.noImage',
+      params: { key: 'other' },
+    });
   });
 });
 

@@ -6,6 +6,8 @@ import { pyFloat, roiCentre, runBatch, runExtract } from '../../../src/cli/extra
 import { csvRecords } from '../../../src/util/csv';
 import type { CliIo } from '../../../src/cli/io';
 import { writeDicom } from '../imaging/dicomWriter';
+import { thrownMessage } from '../../fixtures/thrownMessage';
+import { englishRejected, englishThrown } from '../../fixtures/englishError';
 
 const US = path.resolve(__dirname, '../../../../shared/conformance/ultrasound');
 const CASES = path.join(US, 'cases');
@@ -163,15 +165,27 @@ describe('sonomir extract', () => {
     expect(runExtract(['--image', 'a.png'], io)).toBe(2);
     expect(out.stderr).toMatch(/--image and --mask are required/);
     expect(() => runExtract(['--bogus', '1'], io)).toThrow(/unknown option "--bogus"/);
-    expect(() => runExtract(['--image', '/nonexistent/a.png', '--mask', '/nonexistent/m.png'], io)).toThrow(
-      /Cannot read the image "\/nonexistent\/a\.png": it does not exist/,
+    const unreadable = () =>
+      runExtract(['--image', '/nonexistent/a.png', '--mask', '/nonexistent/m.png'], io);
+    expect(thrownMessage(unreadable)).toEqual({
+      code: 'cli.cannotRead',
+      params: {
+        what: { code: 'cli.file.image' },
+        file: '/nonexistent/a.png',
+        reason: { code: 'cli.reason.missing' },
+      },
+    });
+    // what the CLI prints
+    expect(englishThrown(unreadable)).toBe(
+      'Cannot read the image "/nonexistent/a.png": it does not exist. Check the path and try again.',
     );
-    expect(() =>
+    const mismatched = () =>
       runExtract(
         ['--image', path.join(CASES, 'case_001_image.png'), '--mask', path.join(CASES, 'case_000_mask.png')],
         io,
-      ),
-    ).toThrow(/does not have the image's size/);
+      );
+    expect(thrownMessage(mismatched).code).toBe('cli.maskSize');
+    expect(englishThrown(mismatched)).toMatch(/does not have the image's size/);
     expect(runExtract(['--help'], io)).toBe(0);
   });
 });
@@ -212,8 +226,11 @@ describe('sonomir batch', () => {
 
   it('rejects an input without Image/Mask columns', async () => {
     const { io } = memoryIo({ '/virtual/bad.csv': 'a,b\n1,2\n' });
-    await expect(runBatch(['--input', '/virtual/bad.csv', '--out', '/virtual/o.csv'], io)).rejects.toThrow(
-      /needs columns "Image" and "Mask" \(found: a, b\)/,
-    );
+    const run = () => runBatch(['--input', '/virtual/bad.csv', '--out', '/virtual/o.csv'], io);
+    await expect(run()).rejects.toMatchObject({
+      code: 'cli.batchColumns',
+      params: { file: '/virtual/bad.csv', found: 'a, b' },
+    });
+    expect(await englishRejected(run())).toMatch(/needs columns "Image" and "Mask" \(found: a, b\)/);
   });
 });

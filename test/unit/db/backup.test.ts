@@ -13,6 +13,7 @@ import {
 import { setModelsDb, type ModelsDatabase } from '../../../src/db/models';
 import { setDb, type SonoMiRDatabase } from '../../../src/db/schema';
 import { dump, freshDatabases, seed } from './fixtures';
+import { englishRejected } from '../../fixtures/englishError';
 
 let db: SonoMiRDatabase;
 let mdb: ModelsDatabase;
@@ -92,30 +93,44 @@ describe('full backup and restore', () => {
   });
 
   describe('rejects bad files with a clear message and changes nothing', () => {
-    const cases: [string, (good: Uint8Array) => Uint8Array, RegExp][] = [
-      ['not a zip', () => strToU8('hello'), /not a zip archive/],
-      ['zip without backup.json', () => zipSync({ 'a.txt': strToU8('x') }), /has no backup\.json/],
-      ['invalid JSON', () => zipSync({ 'backup.json': strToU8('{') }), /not valid JSON/],
-      ['another format', (g) => tamper(g, (m) => (m.format = 'other')), /not a SonoMiR backup/],
+    const cases: [string, (good: Uint8Array) => Uint8Array, RegExp, string][] = [
+      ['not a zip', () => strToU8('hello'), /not a zip archive/, 'backup.notZip'],
+      [
+        'zip without backup.json',
+        () => zipSync({ 'a.txt': strToU8('x') }),
+        /has no backup\.json/,
+        'backup.noManifest',
+      ],
+      ['invalid JSON', () => zipSync({ 'backup.json': strToU8('{') }), /not valid JSON/, 'backup.badJson'],
+      [
+        'another format',
+        (g) => tamper(g, (m) => (m.format = 'other')),
+        /not a SonoMiR backup/,
+        'backup.unknownFormat',
+      ],
       [
         'newer schema',
         (g) => tamper(g, (m) => (m.schemaVersion = 99)),
         /newer SonoMiR \(database version 99/,
+        'backup.newer',
       ],
       [
         'a case without id',
         (g) => tamper(g, (m) => delete (m.cases as Record<string, unknown>[])[0].id),
         /not valid: cases\.0\.id/,
+        'backup.invalid',
       ],
       [
         'a duplicated case',
         (g) => tamper(g, (m) => (m.cases as unknown[]).push((m.cases as unknown[])[0])),
         /appears twice/,
+        'backup.duplicateCase',
       ],
       [
         'an unknown status',
         (g) => tamper(g, (m) => ((m.cases as Record<string, unknown>[])[0].status = 'lost')),
         /cases\.0\.status/,
+        'backup.invalid',
       ],
       [
         'a missing image entry',
@@ -125,6 +140,7 @@ describe('full backup and restore', () => {
           return zipSync(f);
         },
         /image images\/1\.bin is missing/,
+        'backup.missingImage',
       ],
       [
         'a changed image byte',
@@ -134,27 +150,32 @@ describe('full backup and restore', () => {
           return zipSync(f);
         },
         /does not match its checksum/,
+        'backup.checksum',
       ],
       [
         'an image of no case',
         (g) => tamper(g, (m) => ((m.images as Record<string, unknown>[])[0].caseId = 'nobody')),
         /belongs to no case/,
+        'backup.orphanImage',
       ],
       [
         'an unknown typed array',
         (g) =>
           tamper(g, (m) => ((m.cases as Record<string, unknown>[])[0].x = { $typed: 'Evil', base64: '' })),
         /unknown typed array "Evil"/,
+        'backup.damaged',
       ],
-      ['models not a list', (g) => tamper(g, (m) => (m.models = 'x')), /not valid: models/],
+      ['models not a list', (g) => tamper(g, (m) => (m.models = 'x')), /not valid: models/, 'backup.invalid'],
     ];
-    it.each(cases)('%s', async (_name, make, message) => {
+    it.each(cases)('%s', async (_name, make, message, code) => {
       await seed(db, mdb);
       const { bytes } = await createBackup();
       const before = await dump(db, mdb);
       const bad = make(bytes);
       await expect(parseBackup(bad)).rejects.toThrow(BackupError);
-      await expect(restoreBackup(bad)).rejects.toThrow(message);
+      await expect(parseBackup(bad)).rejects.toMatchObject({ code });
+      // what the restore dialog shows: the English text of the code
+      expect(await englishRejected(restoreBackup(bad))).toMatch(message);
       expect(await dump(db, mdb)).toEqual(before);
     });
   });

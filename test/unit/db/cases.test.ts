@@ -112,6 +112,8 @@ describe('case database (Dexie)', () => {
     const runs = await listCalibratorRuns();
     expect(runs.map((r) => r.name)).toEqual(['Plate 12']);
     expect(runs[0].cts.U6).toEqual(['24', '24.1', '24.2']);
-    await expect(saveCalibratorRun({ name: ' ', savedAt: '', cts })).rejects.toThrow(/name/);
+    await expect(saveCalibratorRun({ name: ' ', savedAt: '', cts })).rejects.toMatchObject({
+      code: 'store.calibratorRunName',
+    });
   });
 });

@@ -17,6 +17,7 @@ import {
 import { parseCohortCsv } from '../../../src/model/cohort';
 import { loadModel, predict, STUDY_EXTRACTION_SETTINGS } from '../../../src/model/modelFile';
 import { STUDY_FEATURE_NAMES } from '../../../src/radiomics/extract';
+import { thrownMessage } from '../../fixtures/thrownMessage';
 
 function mean(v: number[]): number {
   return v.reduce((s, x) => s + x, 0) / v.length;
@@ -94,8 +95,14 @@ describe('demonstration cohort generator', () => {
   });
 
   it('rejects a bad seed or size with a clear message', () => {
-    expect(() => generateDemoCohort(1.5, 2)).toThrow(/seed must be an integer/);
-    expect(() => generateDemoCohort(DEMO_SEED, 0)).toThrow(/n must be 1\.\.93/);
+    expect(thrownMessage(() => generateDemoCohort(1.5, 2))).toEqual({
+      code: 'demo.seedInvalid',
+      params: { seed: '1.5' },
+    });
+    expect(thrownMessage(() => generateDemoCohort(DEMO_SEED, 0))).toEqual({
+      code: 'demo.sizeInvalid',
+      params: { total: 93, n: '0' },
+    });
   });
 });
 

@@ -5,6 +5,7 @@ import { computeFirstOrder, percentileSorted } from '../../../src/radiomics/firs
 import { STUDY_PRESET } from '../../../src/radiomics/settings';
 import { sha1Hex, voxelBytes } from '../../../src/radiomics/sha1';
 import type { ImageVolume, MaskVolume, Vec3 } from '../../../src/radiomics/types';
+import { thrownMessage } from '../../fixtures/thrownMessage';
 
 /** A 1×ny×nx test image with a deterministic texture and a rectangular ROI (plus optional extra pixels). */
 function testCase(ny = 24, nx = 32): { image: ImageVolume; mask: MaskVolume } {
@@ -163,25 +164,37 @@ describe('extractFeatures', () => {
 
   it('throws clear errors for bad input', () => {
     const { image, mask } = testCase();
-    expect(() => extractFeatures(image, { ...mask, data: new Uint8Array(10) })).toThrow(/data length 10/);
-    expect(() => extractFeatures(image, { ...mask, data: new Uint8Array(24 * 32) })).toThrow(
-      /No labels found/,
+    const code = (fn: () => unknown) => thrownMessage(fn).code;
+    expect(thrownMessage(() => extractFeatures(image, { ...mask, data: new Uint8Array(10) }))).toMatchObject({
+      code: 'radiomics.volumeLength',
+      params: { length: 10 },
+    });
+    expect(code(() => extractFeatures(image, { ...mask, data: new Uint8Array(24 * 32) }))).toBe(
+      'radiomics.maskEmpty',
     );
-    expect(() => extractFeatures(image, mask, { settings: { label: 3 } })).toThrow(/Label \(3\) not present/);
+    expect(thrownMessage(() => extractFeatures(image, mask, { settings: { label: 3 } }))).toMatchObject({
+      code: 'radiomics.labelMissing',
+      params: { label: 3 },
+    });
     const one = new Uint8Array(24 * 32);
     one[100] = 1;
-    expect(() => extractFeatures(image, { ...mask, data: one })).toThrow(/only contains 1 segmented voxel/);
+    expect(code(() => extractFeatures(image, { ...mask, data: one }))).toBe('radiomics.singleVoxel');
     const line = new Uint8Array(24 * 32);
     line.fill(1, 64, 70);
-    expect(() => extractFeatures(image, { ...mask, data: line })).toThrow(/too few dimensions/);
-    expect(() => extractFeatures(image, mask, { settings: { minimumROISize: 1000 } })).toThrow(
-      /Size of the ROI is too small/,
+    expect(code(() => extractFeatures(image, { ...mask, data: line }))).toBe('radiomics.tooFewDimensions');
+    expect(code(() => extractFeatures(image, mask, { settings: { minimumROISize: 1000 } }))).toBe(
+      'radiomics.roiTooSmall',
     );
-    expect(() => extractFeatures(image, mask, { featureClasses: { shape2D: null } })).toThrow(
-      /needs force2D/,
+    expect(code(() => extractFeatures(image, mask, { featureClasses: { shape2D: null } }))).toBe(
+      'radiomics.shape2D.needsForce2D',
     );
-    expect(() => extractFeatures(image, mask, { featureClasses: { wavelet: null } })).toThrow(/wavelet/);
-    expect(() => extractFeatures(image, mask, { settings: { binWidth: -1 } })).toThrow(/binWidth/);
+    expect(
+      thrownMessage(() => extractFeatures(image, mask, { featureClasses: { wavelet: null } })),
+    ).toMatchObject({ code: 'radiomics.featureClass.unsupported', params: { featureClass: 'wavelet' } });
+    expect(thrownMessage(() => extractFeatures(image, mask, { settings: { binWidth: -1 } }))).toMatchObject({
+      code: 'radiomics.setting.notAbove',
+      params: { key: 'binWidth', value: -1 },
+    });
   });
 });
 

@@ -4,6 +4,7 @@ import { checkTextureInput } from '../../../src/radiomics/glszm';
 import { generateAngles } from '../../../src/radiomics/preprocess';
 import { DEFAULT_SETTINGS } from '../../../src/radiomics/settings';
 import type { RadiomicsSettings, TextureInput, Vec3 } from '../../../src/radiomics/types';
+import { thrownMessage } from '../../fixtures/thrownMessage';
 
 /**
  * Builds a TextureInput from a (z, y, x) nested array of grey levels (0 = outside the ROI), with the
@@ -168,19 +169,24 @@ describe('GLDM semantics', () => {
   });
 
   it('rejects a non-integer gldm_a', () => {
-    expect(() => computeGldm(makeInput([[[1, 2]]], { gldm_a: 0.5 }))).toThrow(/gldm_a must be an integer/);
+    expect(thrownMessage(() => computeGldm(makeInput([[[1, 2]]], { gldm_a: 0.5 })))).toEqual({
+      code: 'radiomics.texture.gldmAlpha',
+      params: { value: '0.5' },
+    });
   });
 
   it('rejects an angle listed in both directions', () => {
     const input = makeInput([[[1, 2, 3]]]);
-    expect(() =>
-      computeGldm({
-        ...input,
-        angles: [
-          [0, 0, 1],
-          [0, 0, -1],
-        ],
-      }),
-    ).toThrow(/occurs twice/);
+    expect(
+      thrownMessage(() =>
+        computeGldm({
+          ...input,
+          angles: [
+            [0, 0, 1],
+            [0, 0, -1],
+          ],
+        }),
+      ).code,
+    ).toBe('radiomics.texture.angleTwice');
   });
 });

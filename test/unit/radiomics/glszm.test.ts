@@ -3,6 +3,7 @@ import { buildGlszm, checkTextureInput, computeGlszm } from '../../../src/radiom
 import { generateAngles } from '../../../src/radiomics/preprocess';
 import { DEFAULT_SETTINGS } from '../../../src/radiomics/settings';
 import type { RadiomicsSettings, TextureInput, Vec3 } from '../../../src/radiomics/types';
+import { thrownMessage } from '../../fixtures/thrownMessage';
 
 /**
  * Builds a TextureInput from a (z, y, x) nested array of grey levels (0 = outside the ROI), with the
@@ -205,25 +206,32 @@ describe('GLSZM input checks', () => {
   ]);
 
   it('rejects an Np that does not match the ROI', () => {
-    expect(() => computeGlszm({ ...good, Np: 3 })).toThrow(/Np \(3\) differs/);
+    expect(thrownMessage(() => computeGlszm({ ...good, Np: 3 }))).toMatchObject({
+      code: 'radiomics.texture.npMismatch',
+      params: { cls: 'GLSZM', np: 3 },
+    });
   });
 
   it('rejects levels of the wrong length', () => {
-    expect(() => computeGlszm({ ...good, levels: new Int32Array(3) })).toThrow(
-      /levels must be an Int32Array/,
-    );
+    expect(thrownMessage(() => computeGlszm({ ...good, levels: new Int32Array(3) }))).toMatchObject({
+      code: 'radiomics.texture.levelsLength',
+      params: { length: '3' },
+    });
   });
 
   it('rejects a grey level missing from grayLevels and a listed level absent from the ROI', () => {
-    expect(() => computeGlszm({ ...good, grayLevels: Int32Array.from([1]), Ng: 1 })).toThrow(
-      /not listed in grayLevels/,
+    expect(thrownMessage(() => computeGlszm({ ...good, grayLevels: Int32Array.from([1]), Ng: 1 })).code).toBe(
+      'radiomics.texture.levelUnlisted',
     );
-    expect(() => computeGlszm({ ...good, grayLevels: Int32Array.from([1, 2, 3]), Ng: 3 })).toThrow(
-      /absent from the ROI/,
-    );
+    expect(
+      thrownMessage(() => computeGlszm({ ...good, grayLevels: Int32Array.from([1, 2, 3]), Ng: 3 })),
+    ).toMatchObject({ code: 'radiomics.texture.levelAbsent', params: { level: 3 } });
   });
 
   it('rejects Ng different from max(grayLevels)', () => {
-    expect(() => computeGlszm({ ...good, Ng: 5 })).toThrow(/Ng \(5\) must equal/);
+    expect(thrownMessage(() => computeGlszm({ ...good, Ng: 5 }))).toMatchObject({
+      code: 'radiomics.texture.ng',
+      params: { ng: 5 },
+    });
   });
 });

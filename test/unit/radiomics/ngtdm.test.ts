@@ -4,6 +4,7 @@ import { buildNgtdm, computeNgtdm } from '../../../src/radiomics/ngtdm';
 import { generateAngles } from '../../../src/radiomics/preprocess';
 import { DEFAULT_SETTINGS } from '../../../src/radiomics/settings';
 import type { RadiomicsSettings, TextureInput, Vec3 } from '../../../src/radiomics/types';
+import { thrownMessage } from '../../fixtures/thrownMessage';
 
 /**
  * Builds a TextureInput from a (z, y, x) nested array of grey levels (0 = outside the ROI), with the
@@ -126,6 +127,9 @@ describe('NGTDM semantics', () => {
 
   it('rejects an input without angles', () => {
     const input = makeInput([[[1, 2]]]);
-    expect(() => computeNgtdm({ ...input, angles: [] })).toThrow(/angles must be a non-empty list/);
+    expect(thrownMessage(() => computeNgtdm({ ...input, angles: [] }))).toEqual({
+      code: 'radiomics.texture.anglesEmpty',
+      params: { cls: 'NGTDM' },
+    });
   });
 });

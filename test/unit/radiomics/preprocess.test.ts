@@ -13,6 +13,7 @@ import {
 } from '../../../src/radiomics/preprocess';
 import { resolveSettings } from '../../../src/radiomics/settings';
 import type { Vec3 } from '../../../src/radiomics/types';
+import { thrownMessage } from '../../fixtures/thrownMessage';
 
 const VALUES = Float64Array.of(-37.3, 12.1, 54.0, 166.0, 0.7);
 
@@ -74,7 +75,9 @@ describe('normalisation', () => {
   });
 
   it('rejects a constant image', () => {
-    expect(() => normalizeImage(Float64Array.of(5, 5, 5), 1, null)).toThrow(/constant image/);
+    expect(thrownMessage(() => normalizeImage(Float64Array.of(5, 5, 5), 1, null)).code).toBe(
+      'radiomics.constantImage',
+    );
   });
 });
 
@@ -113,7 +116,10 @@ describe('generateAngles (PyRadiomics C build_angles order)', () => {
     expect(generateAngles([6, 6, 6], [1, 2], false, 0).length).toBe(62);
     // offsets never reach the ROI size
     expect(generateAngles([2, 6, 6], [2], false, 0).every((a) => Math.abs(a[0]) < 2)).toBe(true);
-    expect(() => generateAngles([6, 6, 6], [0], false, 0)).toThrow(/distances/);
+    expect(thrownMessage(() => generateAngles([6, 6, 6], [0], false, 0))).toEqual({
+      code: 'radiomics.distancesInvalid',
+      params: { distances: '0' },
+    });
   });
 });
 
@@ -133,22 +139,29 @@ describe('mask checks', () => {
 
   it('raises PyRadiomics errors for single voxels, too few dimensions and too small ROIs', () => {
     const s = resolveSettings({});
-    expect(() => checkMask(mk([7]), size, s)).toThrow(/only contains 1 segmented voxel/);
-    expect(() => checkMask(mk([6, 7, 8]), size, s)).toThrow(
-      /too few dimensions \(number of dimensions 1, minimum required 2\)/,
-    );
+    expect(thrownMessage(() => checkMask(mk([7]), size, s)).code).toBe('radiomics.singleVoxel');
+    expect(thrownMessage(() => checkMask(mk([6, 7, 8]), size, s))).toEqual({
+      code: 'radiomics.tooFewDimensions',
+      params: { dimensions: 1, minimum: 2 },
+    });
     expect(checkMask(mk([6, 7, 8]), size, resolveSettings({ minimumROIDimensions: 1 })).count).toBe(3);
-    expect(() => checkMask(mk([6, 7, 11]), size, resolveSettings({ minimumROISize: 3 }))).toThrow(
-      /Size of the ROI is too small \(minimum size: 3, ROI size: 3/,
-    );
+    expect(
+      thrownMessage(() => checkMask(mk([6, 7, 11]), size, resolveSettings({ minimumROISize: 3 }))),
+    ).toEqual({
+      code: 'radiomics.roiTooSmall',
+      params: { minimum: 3, size: 3 },
+    });
   });
 
   it('selects the label and reports the labels present', () => {
     const mask = { data: Uint8Array.of(0, 2, 2, 3), size: [1, 2, 2] as Vec3, spacing: [1, 1, 1] as Vec3 };
     expect(Array.from(labelMask(mask, 2))).toEqual([0, 1, 1, 0]);
-    expect(() => labelMask(mask, 1)).toThrow('Label (1) not present in mask. Choose from [2, 3]');
+    expect(thrownMessage(() => labelMask(mask, 1))).toEqual({
+      code: 'radiomics.labelMissing',
+      params: { label: 1, labels: '2, 3' },
+    });
     const empty = { data: new Uint8Array(4), size: [1, 2, 2] as Vec3, spacing: [1, 1, 1] as Vec3 };
-    expect(() => labelMask(empty, 1)).toThrow(/No labels found/);
+    expect(thrownMessage(() => labelMask(empty, 1)).code).toBe('radiomics.maskEmpty');
   });
 });
 
@@ -171,9 +184,10 @@ describe('resegmentation', () => {
     expect(Array.from(sig)).toEqual([1, 1, 1, 1, 1, 1, 1, 1, 0]);
   });
   it('fails when at most one voxel is left', () => {
-    expect(() => resegmentMask(img, roi, resolveSettings({ resegmentRange: [99] }))).toThrow(
-      /Resegmentation excluded too many voxels with label 1 \(retained 1 voxel\(s\)\)/,
-    );
+    expect(thrownMessage(() => resegmentMask(img, roi, resolveSettings({ resegmentRange: [99] })))).toEqual({
+      code: 'radiomics.resegment.tooFew',
+      params: { label: 1, kept: 1 },
+    });
   });
 });
 
@@ -230,6 +244,8 @@ describe('preprocess / prepareTextureInput', () => {
 
   it('rejects image/mask size mismatches', () => {
     const bad = { ...mask, size: [1, 5, 4] as Vec3 };
-    expect(() => preprocess(image, bad, resolveSettings({}))).toThrow(/differ/);
+    expect(thrownMessage(() => preprocess(image, bad, resolveSettings({}))).code).toBe(
+      'radiomics.dimensionMismatch',
+    );
   });
 });

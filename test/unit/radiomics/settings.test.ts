@@ -7,6 +7,7 @@ import {
   resolveSettings,
   STUDY_PRESET,
 } from '../../../src/radiomics/settings';
+import { thrownMessage } from '../../fixtures/thrownMessage';
 
 describe('settings defaults', () => {
   it('holds PyRadiomics defaults', () => {
@@ -68,16 +69,39 @@ describe('settings defaults', () => {
   });
 
   it('rejects invalid values and unsupported keys, naming the key', () => {
-    expect(() => resolveSettings({ binWidth: 0 })).toThrow(/binWidth.*> 0/);
-    expect(() => resolveSettings({ binCount: 2.5 } as never)).toThrow(/binCount.*integer/);
-    expect(() => resolveSettings({ distances: [] })).toThrow(/distances/);
-    expect(() => resolveSettings({ weightingNorm: 'cosine' } as never)).toThrow(/weightingNorm/);
-    expect(() => resolveSettings({ resegmentMode: 'percent' } as never)).toThrow(/resegmentMode/);
-    expect(() => resolveSettings({ resampledPixelSpacing: [2, 2, 2] } as never)).toThrow(
-      /resampledPixelSpacing.*resampling is not supported/,
-    );
-    expect(() => resolveSettings({ sigma: [1, 2] } as never)).toThrow(/Setting 'sigma': not supported/);
-    expect(() => resolveSettings({ kernelRadius: 1 } as never)).toThrow(/kernelRadius/);
+    const refused = (input: Record<string, unknown>) => thrownMessage(() => resolveSettings(input));
+    expect(refused({ binWidth: 0 })).toEqual({
+      code: 'radiomics.setting.notAbove',
+      params: { key: 'binWidth', bound: 0, value: 0 },
+    });
+    expect(refused({ binCount: 2.5 })).toEqual({
+      code: 'radiomics.setting.notInteger',
+      params: { key: 'binCount', value: 2.5 },
+    });
+    expect(refused({ distances: [] })).toEqual({
+      code: 'radiomics.setting.distances',
+      params: { key: 'distances' },
+    });
+    expect(refused({ weightingNorm: 'cosine' })).toMatchObject({
+      code: 'radiomics.setting.choice',
+      params: { key: 'weightingNorm', value: '"cosine"' },
+    });
+    expect(refused({ resegmentMode: 'percent' })).toMatchObject({
+      code: 'radiomics.setting.choice',
+      params: { key: 'resegmentMode', value: '"percent"' },
+    });
+    expect(refused({ resampledPixelSpacing: [2, 2, 2] })).toEqual({
+      code: 'radiomics.setting.resampling',
+      params: { key: 'resampledPixelSpacing' },
+    });
+    expect(refused({ sigma: [1, 2] })).toMatchObject({
+      code: 'radiomics.setting.unsupported',
+      params: { key: 'sigma' },
+    });
+    expect(refused({ kernelRadius: 1 })).toMatchObject({
+      code: 'radiomics.setting.unsupported',
+      params: { key: 'kernelRadius' },
+    });
   });
 
   it('accepts inert keys and reports them in notes', () => {
@@ -136,20 +160,36 @@ describe('parseParams', () => {
   });
 
   it('throws a specific error for every unsupported element', () => {
-    expect(() => parseParams('imageType:\n  LoG: {sigma: [1.0]}\n')).toThrow(
-      /imageType 'LoG' is not supported/,
-    );
-    expect(() => parseParams('imageType:\n  Original: {binWidth: 5}\n')).toThrow(/custom settings/);
-    expect(() => parseParams('featureClass:\n  wavelet: []\n')).toThrow(/featureClass 'wavelet'/);
-    expect(() => parseParams('featureClass:\n  glcm: [SumVariance]\n')).toThrow(
-      /"SumVariance" is not supported/,
-    );
-    expect(() => parseParams('setting:\n  resampledPixelSpacing: [1, 1, 1]\n')).toThrow(
-      /resampledPixelSpacing/,
-    );
-    expect(() => parseParams('setting:\n  interpolator: sitkFoo\n')).toThrow(/interpolator/);
-    expect(() => parseParams('voxelSetting:\n  kernelRadius: 2\n')).toThrow(/section 'voxelSetting'/);
-    expect(() => parseParams('{ not json', 'json')).toThrow(/not valid JSON/);
-    expect(() => parseParams('- a\n- b\n')).toThrow(/must be a mapping/);
+    const refused = (text: string, format?: 'json') => thrownMessage(() => parseParams(text, format));
+    expect(refused('imageType:\n  LoG: {sigma: [1.0]}\n')).toEqual({
+      code: 'radiomics.params.imageType',
+      params: { imageType: 'LoG' },
+    });
+    expect(refused('imageType:\n  Original: {binWidth: 5}\n').code).toBe('radiomics.params.imageTypeCustom');
+    expect(refused('featureClass:\n  wavelet: []\n')).toMatchObject({
+      code: 'radiomics.featureClass.unsupported',
+      params: { featureClass: 'wavelet' },
+    });
+    expect(refused('featureClass:\n  glcm: [SumVariance]\n')).toMatchObject({
+      code: 'radiomics.featureClass.unknownFeature',
+      params: { featureClass: 'glcm', feature: '"SumVariance"' },
+    });
+    expect(refused('setting:\n  resampledPixelSpacing: [1, 1, 1]\n')).toEqual({
+      code: 'radiomics.setting.resampling',
+      params: { key: 'resampledPixelSpacing' },
+    });
+    expect(refused('setting:\n  interpolator: sitkFoo\n')).toEqual({
+      code: 'radiomics.setting.interpolator',
+      params: { key: 'interpolator', value: '"sitkFoo"' },
+    });
+    expect(refused('voxelSetting:\n  kernelRadius: 2\n')).toEqual({
+      code: 'radiomics.params.unknownSection',
+      params: { section: 'voxelSetting' },
+    });
+    expect(refused('{ not json', 'json')).toMatchObject({
+      code: 'radiomics.params.invalid',
+      params: { format: 'JSON' },
+    });
+    expect(refused('- a\n- b\n').code).toBe('radiomics.params.notMapping');
   });
 });

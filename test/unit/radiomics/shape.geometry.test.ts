@@ -10,6 +10,7 @@ import { symmetricEigenvalues } from '../../../src/radiomics/geometry';
 import { computeShape } from '../../../src/radiomics/shape';
 import { computeShape2D } from '../../../src/radiomics/shape2D';
 import type { Vec3 } from '../../../src/radiomics/types';
+import { thrownMessage } from '../../fixtures/thrownMessage';
 
 /** Pads a (z, y, x) mask with one layer of zeros on every side. */
 function pad3(mask: Uint8Array, [nz, ny, nx]: Vec3): Uint8Array {
@@ -372,20 +373,31 @@ describe('eigenvalues', () => {
 
 describe('input validation', () => {
   it('rejects inconsistent or meaningless input with specific messages', () => {
-    expect(() => computeShape(new Uint8Array(5), [1, 2, 3], [1, 1, 1])).toThrow(/holds 5 values.*needs 6/);
-    expect(() => computeShape(new Uint8Array(6), [1, 2, 3], [1, 0, 1])).toThrow(
-      /spacing must be a finite number > 0/,
+    expect(thrownMessage(() => computeShape(new Uint8Array(5), [1, 2, 3], [1, 1, 1]))).toEqual({
+      code: 'radiomics.shape.length',
+      params: { fn: 'computeShape', length: 5, size: '1, 2, 3', count: 6 },
+    });
+    expect(thrownMessage(() => computeShape(new Uint8Array(6), [1, 2, 3], [1, 0, 1]))).toEqual({
+      code: 'radiomics.shape.spacing',
+      params: { fn: 'computeShape', spacing: '1, 0, 1' },
+    });
+    expect(thrownMessage(() => computeShape(new Uint8Array(0), [0, 2, 3], [1, 1, 1])).code).toBe(
+      'radiomics.shape.size',
     );
-    expect(() => computeShape(new Uint8Array(0), [0, 2, 3], [1, 1, 1])).toThrow(/positive integer/);
-    expect(() => computeShape(new Uint8Array(6), [1, 2, 3], [1, 1, 1])).toThrow(/no ROI voxel/);
-    expect(() => computeShape(Uint8Array.of(0, 255), [1, 1, 2], [1, 1, 1])).toThrow(
-      /only 0 and 1, found 255/,
+    expect(thrownMessage(() => computeShape(new Uint8Array(6), [1, 2, 3], [1, 1, 1])).code).toBe(
+      'radiomics.shape.empty',
     );
-    expect(() => computeShape2D(new Uint8Array(4), [2, 2], [1, Number.NaN])).toThrow(
-      /computeShape2D: every spacing/,
-    );
-    expect(() => computeShape2D([1] as unknown as Uint8Array, [1, 1], [1, 1])).toThrow(
-      /must be a Uint8Array/,
-    );
+    expect(thrownMessage(() => computeShape(Uint8Array.of(0, 255), [1, 1, 2], [1, 1, 1]))).toEqual({
+      code: 'radiomics.shape.notBinary',
+      params: { fn: 'computeShape', value: 255, index: 1 },
+    });
+    expect(thrownMessage(() => computeShape2D(new Uint8Array(4), [2, 2], [1, Number.NaN]))).toMatchObject({
+      code: 'radiomics.shape.spacing',
+      params: { fn: 'computeShape2D' },
+    });
+    expect(thrownMessage(() => computeShape2D([1] as unknown as Uint8Array, [1, 1], [1, 1]))).toEqual({
+      code: 'radiomics.shape.maskType',
+      params: { fn: 'computeShape2D' },
+    });
   });
 });

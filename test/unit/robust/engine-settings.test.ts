@@ -7,6 +7,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { englishError } from '../../../src/i18n/render';
 import { extractFeatures } from '../../../src/radiomics/extract';
 import type { RadiomicsSettings } from '../../../src/radiomics/types';
 import { unclearError } from './fuzzCampaign';
@@ -51,7 +52,7 @@ describe('random valid settings', () => {
           values = extractFeatures(image, mask, { settings }).values;
         } catch (e) {
           expect(unclearError(e)).toBeNull();
-          messages.add((e as Error).message.replace(/-?\d+(\.\d+)?/g, '#'));
+          messages.add(englishError(e).replace(/-?\d+(\.\d+)?/g, '#'));
           return;
         }
         extracted++;

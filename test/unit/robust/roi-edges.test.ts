@@ -11,6 +11,7 @@ import { extractFeatures } from '../../../src/radiomics/extract';
 import { STUDY_PRESET } from '../../../src/radiomics/settings';
 import type { RadiomicsSettings } from '../../../src/radiomics/types';
 import { mulberry32, placeIn, volumes, type Grid2D } from './roiGen';
+import { thrownMessage } from '../../fixtures/thrownMessage';
 
 /** A w × h image of random integers 0–255 (fixed seed) with the mask given as rows of 0/1/labels. */
 function grid(rows: number[][], seed = 1): Grid2D {
@@ -34,6 +35,12 @@ function extract(
   return extractFeatures(image, mask, { settings }).values;
 }
 
+/** The code of the MessageError `fn` throws and its English text (the words a user sees). */
+function refused(fn: () => unknown): { code: string; text: string } {
+  const m = thrownMessage(fn);
+  return { code: m.code, text: renderEnglish(m) };
+}
+
 /** Every value finite. */
 function allFinite(values: Record<string, number>): boolean {
   return Object.values(values).every(Number.isFinite);
@@ -48,26 +55,30 @@ function rect(y0: number, y1: number, x0: number, x1: number, h = 6, w = 6): num
 
 describe('ROI size checks (PyRadiomics checkMask messages)', () => {
   it('an empty ROI: "No labels found in this mask"', () => {
-    expect(() => extract(grid(rect(0, 0, 0, 0)))).toThrow(
-      'No labels found in this mask (i.e. nothing is segmented)! Draw or load an ROI.',
-    );
+    expect(refused(() => extract(grid(rect(0, 0, 0, 0))))).toEqual({
+      code: 'radiomics.maskEmpty',
+      text: 'No labels found in this mask (i.e. nothing is segmented)! Draw or load an ROI.',
+    });
   });
 
   it('a one-pixel ROI: "mask only contains 1 segmented voxel"', () => {
-    expect(() => extract(grid(rect(2, 3, 4, 5)))).toThrow(
-      'mask only contains 1 segmented voxel! Cannot extract features for a single voxel. Enlarge the ROI.',
-    );
-    expect(() => extract(grid(rect(2, 3, 4, 5)), { ...STUDY_PRESET, minimumROIDimensions: 1 })).toThrow(
-      /only contains 1 segmented voxel/,
-    );
+    expect(refused(() => extract(grid(rect(2, 3, 4, 5))))).toEqual({
+      code: 'radiomics.singleVoxel',
+      text: 'mask only contains 1 segmented voxel! Cannot extract features for a single voxel. Enlarge the ROI.',
+    });
+    expect(
+      thrownMessage(() => extract(grid(rect(2, 3, 4, 5)), { ...STUDY_PRESET, minimumROIDimensions: 1 })).code,
+    ).toBe('radiomics.singleVoxel');
   });
 
   it('a one-row or one-column ROI: too few dimensions, unless minimumROIDimensions is 1', () => {
     for (const line of [rect(2, 3, 0, 6), rect(0, 6, 3, 4)]) {
-      expect(() => extract(grid(line))).toThrow(
-        'mask has too few dimensions (number of dimensions 1, minimum required 2). ' +
+      expect(refused(() => extract(grid(line)))).toEqual({
+        code: 'radiomics.tooFewDimensions',
+        text:
+          'mask has too few dimensions (number of dimensions 1, minimum required 2). ' +
           'Enlarge the ROI or lower minimumROIDimensions.',
-      );
+      });
       const ok = extract(grid(line), { normalize: false, minimumROIDimensions: 1 });
       expect(ok.original_shape_VoxelVolume).toBe(6);
       expect(ok.original_firstorder_Mean).toBeGreaterThanOrEqual(0);
@@ -76,9 +87,10 @@ describe('ROI size checks (PyRadiomics checkMask messages)', () => {
 
   it('minimumROISize: ROIs of that many pixels or fewer are refused', () => {
     const g = grid(rect(1, 3, 1, 3));
-    expect(() => extract(g, { normalize: false, minimumROISize: 4 })).toThrow(
-      'Size of the ROI is too small (minimum size: 4, ROI size: 4). Enlarge the ROI or lower minimumROISize.',
-    );
+    expect(refused(() => extract(g, { normalize: false, minimumROISize: 4 }))).toEqual({
+      code: 'radiomics.roiTooSmall',
+      text: 'Size of the ROI is too small (minimum size: 4, ROI size: 4). Enlarge the ROI or lower minimumROISize.',
+    });
     expect(extract(g, { normalize: false, minimumROISize: 3 }).original_shape_VoxelVolume).toBe(4);
   });
 
@@ -136,13 +148,15 @@ describe('mask and image of different sizes', () => {
       size: [1, 6, 7] as [number, number, number],
       spacing: [1, 1, 1] as [number, number, number],
     };
-    expect(() => extractFeatures(image, mask)).toThrow(
-      'Image size 1x6x6 and mask size 1x6x7 differ; give the mask on the image grid.',
-    );
+    expect(refused(() => extractFeatures(image, mask))).toEqual({
+      code: 'radiomics.dimensionMismatch',
+      text: 'Image size 1x6x6 and mask size 1x6x7 differ; give the mask on the image grid.',
+    });
     const short = { ...mask, size: [1, 6, 6] as [number, number, number] };
-    expect(() => extractFeatures(image, short)).toThrow(
-      'Mask data length 42 does not match its size 1x6x6 (= 36 voxels)',
-    );
+    expect(refused(() => extractFeatures(image, short))).toEqual({
+      code: 'radiomics.volumeLength',
+      text: 'Mask data length 42 does not match its size 1x6x6 (= 36 voxels)',
+    });
   });
 
   it('decoded PNG image and mask of different sizes give the same error end to end', () => {
@@ -156,7 +170,10 @@ describe('mask and image of different sizes', () => {
     const msk = encodePng({ width: 6, height: 8, depth: 8, channels: 1, data: new Uint8Array(48).fill(255) });
     const image = decodeImage(img, 'image.png').image;
     const { mask } = decodeMask(msk, 'mask.png');
-    expect(() => extractFeatures(image, mask)).toThrow(/Image size 1x6x8 and mask size 1x8x6 differ/);
+    expect(thrownMessage(() => extractFeatures(image, mask))).toEqual({
+      code: 'radiomics.dimensionMismatch',
+      params: { image: '1x6x8', mask: '1x8x6' },
+    });
   });
 });
 
@@ -187,9 +204,10 @@ describe('masks with several label values and several components', () => {
 
   it('a label that is absent is refused with the labels present (PyRadiomics message)', () => {
     const { image, mask } = volumes(labelled);
-    expect(() => extractFeatures(image, mask, { settings: { label: 4 } })).toThrow(
-      'Label (4) not present in mask. Choose from [1, 2, 3]',
-    );
+    expect(refused(() => extractFeatures(image, mask, { settings: { label: 4 } }))).toEqual({
+      code: 'radiomics.labelMissing',
+      text: 'Label (4) not present in mask. Choose from [1, 2, 3]',
+    });
   });
 
   it('two components of one label: both are used, and the diagnostics count them', () => {

@@ -29,6 +29,7 @@ import type { CaseRecord } from '../../../src/db/types';
 import { dump, freshDatabases, seed } from '../db/fixtures';
 import { flushSave } from '../../../src/store/autosave';
 import { useCaseStore } from '../../../src/store/caseStore';
+import { englishRejected } from '../../fixtures/englishError';
 
 const PASS = 'correct horse battery staple';
 /** Small iteration count for speed; the production default is asserted separately. */
@@ -136,7 +137,8 @@ describe('passphrase lock over the case database', () => {
     const raw = await dump(db, mdb);
     for (const wrong of ['', 'correct horse battery stapl', 'Correct horse battery staple', PASS + '\n']) {
       await expect(unlock(wrong)).rejects.toThrow(WrongPassphraseError);
-      await expect(disableLock(wrong)).rejects.toThrow(/Wrong passphrase\. Nothing was changed/);
+      await expect(disableLock(wrong)).rejects.toMatchObject({ code: 'lock.wrongPassphrase' });
+      expect(await englishRejected(disableLock(wrong))).toMatch(/Wrong passphrase\. Nothing was changed/);
       expect(await dump(db, mdb)).toEqual(raw);
       expect(useLockStore.getState().status).toBe('locked');
     }
@@ -156,9 +158,13 @@ describe('passphrase lock over the case database', () => {
   });
 
   it('refuses a short passphrase and a second enable', async () => {
-    await expect(enableLock('short', FAST)).rejects.toThrow(/at least 10 characters/);
+    await expect(enableLock('short', FAST)).rejects.toMatchObject({
+      code: 'lock.tooShort',
+      params: { min: 10 },
+    });
+    expect(await englishRejected(enableLock('short', FAST))).toMatch(/at least 10 characters/);
     await enableLock(PASS, FAST);
-    await expect(enableLock(PASS, FAST)).rejects.toThrow(/already on/);
+    await expect(enableLock(PASS, FAST)).rejects.toMatchObject({ code: 'lock.alreadyOn' });
   });
 
   it('altered ciphertext is detected, not returned', async () => {
