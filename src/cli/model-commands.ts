@@ -11,7 +11,7 @@
  *   sonomir evaluate --data file.csv --label COL --positive VALUE --score COL [--compare COL]
  */
 import { englishError, renderEnglish } from '../i18n/render';
-import { message } from '../util/message';
+import { message, MessageError, toMessage, type Message, type StoredMessage } from '../util/message';
 import { FlagError, parseFlags } from './flags';
 import { parseCohortCsv, parseCsv, parseNumberCell } from '../model/cohort';
 import { decisionCurve } from '../model/dca';
@@ -60,6 +60,11 @@ function parseArgs(
   }
 }
 
+/** A stored reason as a message parameter: old model files hold the English sentence itself. */
+function storedMessage(m: StoredMessage): Message {
+  return typeof m === 'string' ? message('error.unexpected', { message: m }) : m;
+}
+
 /** Returns a required option or throws a usage error. */
 function required(args: Map<string, string>, name: string, command: string): string {
   const v = args.get(name);
@@ -73,7 +78,7 @@ function readText(io: CliIo, path: string): string {
   try {
     bytes = io.readFile(path);
   } catch (e) {
-    throw new Error(`cannot read ${path}: ${englishError(e)}`);
+    throw new MessageError('cli.model.cannotRead', { file: path, detail: toMessage(e) });
   }
   return new TextDecoder('utf-8').decode(bytes);
 }
@@ -89,19 +94,18 @@ function intOption(v: string, name: string, command: string, min: number): numbe
 /** Reads and validates an extraction-settings JSON file. */
 function readSettings(io: CliIo, path: string): ExtractionSettings {
   let raw: unknown;
+  const text = readText(io, path);
   try {
-    raw = JSON.parse(readText(io, path));
+    raw = JSON.parse(text);
   } catch (e) {
-    throw new Error(`${path}: ${englishError(e)}`);
+    throw new MessageError('cli.model.inFile', { file: path, detail: toMessage(e) });
   }
   const parsed = extractionSettingsSchema.safeParse(raw);
   if (!parsed.success) {
     const issues = parsed.error.issues
       .map((i) => `${i.path.join('.') || '(settings)'}: ${i.message}`)
       .join('; ');
-    throw new Error(
-      `${path}: invalid extraction settings (${issues}); expected binWidth, normalize, normalizeScale, voxelArrayShift, shapeClass ('shape'|'shape2D'), spacingUnit ('mm'|'pixel')`,
-    );
+    throw new MessageError('cli.model.settingsInvalid', { file: path, issues });
   }
   return parsed.data;
 }
@@ -231,7 +235,7 @@ export async function runPredict(argv: readonly string[], io: CliIo): Promise<nu
     try {
       doc = await loadModel(readText(io, modelPath));
     } catch (e) {
-      throw new Error(`${modelPath}: ${englishError(e)}`);
+      throw new MessageError('cli.model.inFile', { file: modelPath, detail: toMessage(e) });
     }
     const kindArg = args.get('kind');
     if (kindArg !== undefined && !(MODEL_KINDS as readonly string[]).includes(kindArg)) {
@@ -240,9 +244,11 @@ export async function runPredict(argv: readonly string[], io: CliIo): Promise<nu
     const kind: ModelKind =
       (kindArg as ModelKind | undefined) ?? (doc.models.combined ? 'combined' : 'clinical');
     if (!doc.models[kind])
-      throw new Error(
-        `the ${kind} model is not in ${modelPath}: ${renderEnglish(doc.notBuilt[kind] ?? message('modelFile.notBuilt'))}`,
-      );
+      throw new MessageError('cli.model.kindMissing', {
+        kind,
+        file: modelPath,
+        reason: storedMessage(doc.notBuilt[kind] ?? message('modelFile.notBuilt')),
+      });
     let extraction: ExtractionSettings;
     if (args.has('settings')) extraction = readSettings(io, args.get('settings')!);
     else {
@@ -268,7 +274,7 @@ export async function runPredict(argv: readonly string[], io: CliIo): Promise<nu
           { kinds: [kind] },
         );
       } catch (e) {
-        throw new Error(`${featuresPath}: case ${id}: ${englishError(e)}`);
+        throw new MessageError('cli.model.caseFailed', { file: featuresPath, id, detail: toMessage(e) });
       }
       for (const o of pred.outOfRange) {
         io.stderr(
@@ -301,7 +307,8 @@ export async function runEvaluate(argv: readonly string[], io: CliIo): Promise<n
     /** Index of a named column, or a clear error listing the columns. */
     const col = (name: string) => {
       const j = t.header.indexOf(name);
-      if (j < 0) throw new Error(`${dataPath}: no column "${name}" (columns: ${t.header.join(', ')})`);
+      if (j < 0)
+        throw new MessageError('cli.model.noColumn', { file: dataPath, name, columns: t.header.join(', ') });
       return j;
     };
     const jl = col(label);
@@ -314,7 +321,7 @@ export async function runEvaluate(argv: readonly string[], io: CliIo): Promise<n
     t.rows.forEach((row, r) => {
       const lab = row[jl].trim();
       if (lab === '')
-        throw new Error(`${dataPath}: line ${t.lines[r]}, column "${label}": the label is empty`);
+        throw new MessageError('cli.model.labelEmpty', { file: dataPath, line: t.lines[r], column: label });
       y.push(lab === positive ? 1 : 0);
       for (const [j, out] of [
         [js, s],
@@ -323,17 +330,22 @@ export async function runEvaluate(argv: readonly string[], io: CliIo): Promise<n
         if (j < 0) continue;
         const where = `${dataPath}: line ${t.lines[r]}, column "${t.header[j]}"`;
         const v = parseNumberCell(row[j], where, decimalComma);
-        if (v === null) throw new Error(`${where}: the score is empty`);
+        if (v === null)
+          throw new MessageError('cli.model.scoreEmpty', {
+            file: dataPath,
+            line: t.lines[r],
+            column: t.header[j],
+          });
         out.push(v);
       }
     });
     const nPos = y.filter((v) => v === 1).length;
     if (nPos === 0) {
       const seen = [...new Set(t.rows.map((row) => row[jl].trim()))].join(', ');
-      throw new Error(`${dataPath}: no row has ${label} = "${positive}" (values: ${seen})`);
+      throw new MessageError('cli.model.noPositive', { file: dataPath, label, positive, values: seen });
     }
     if (nPos === y.length)
-      throw new Error(`${dataPath}: every row has ${label} = "${positive}"; no negatives`);
+      throw new MessageError('cli.model.noNegative', { file: dataPath, label, positive });
     const d = delongAuc(y, s);
     const out: Record<string, unknown> = { auc: d.auc, ci95: d.ci, n_pos: nPos, n_neg: y.length - nPos };
     if (compare !== undefined) {

@@ -121,8 +121,6 @@ export const en = {
       splitDefault: 'stratified 4:1 (validation 20 %), seed {{seed}}',
       splitFromColumn: 'split from the cohort’s set column',
       splitCustom: 'stratified, validation {{percent}} %, seed {{seed}}',
-      noSetColumn: 'the cohort has no set column (values training/validation)',
-      noPcrColumn: 'the cohort has no pCR column',
       splitFailed: 'The split could not be read: {{message}}',
       cancelled: 'Training was cancelled; nothing was changed.',
       failed: 'Training failed: {{message}}',
@@ -1628,6 +1626,23 @@ export const en = {
       batchEmpty: 'The batch input "{{file}}" is empty; it needs a header row Image,Mask.',
       batchColumns:
         'The batch input "{{file}}" needs columns "Image" and "Mask" (found: {{found}}). Add a header row like: ID,Image,Mask,Label',
+      model: {
+        cannotRead: 'cannot read {{file}}: {{detail}}',
+        inFile: '{{file}}: {{detail}}',
+        settingsInvalid:
+          "{{file}}: invalid extraction settings ({{issues}}); expected binWidth, normalize, normalizeScale, voxelArrayShift, shapeClass ('shape'|'shape2D'), spacingUnit ('mm'|'pixel')",
+        kindMissing: 'the {{kind}} model is not in {{file}}: {{reason}}',
+        caseFailed: '{{file}}: case {{id}}: {{detail}}',
+        noColumn: '{{file}}: no column "{{name}}" (columns: {{columns}})',
+        labelEmpty: '{{file}}: line {{line}}, column "{{column}}": the label is empty',
+        scoreEmpty: '{{file}}: line {{line}}, column "{{column}}": the score is empty',
+        noPositive: '{{file}}: no row has {{label}} = "{{positive}}" (values: {{values}})',
+        noNegative: '{{file}}: every row has {{label}} = "{{positive}}"; no negatives',
+      },
+    },
+    studio: {
+      noSetColumn: 'the cohort has no set column (values training/validation)',
+      noPcrColumn: 'the cohort has no pCR column',
     },
     stored: {
       unknownTypedArray: 'unknown typed array "{{name}}"',

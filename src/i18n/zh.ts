@@ -120,8 +120,6 @@ export const zh: Resources = {
       splitDefault: '分层 4:1 划分（验证组 20 %），种子 {{seed}}',
       splitFromColumn: '按队列的 set 列划分',
       splitCustom: '分层划分，验证组 {{percent}} %，种子 {{seed}}',
-      noSetColumn: '队列中没有 set 列（取值 training/validation）',
-      noPcrColumn: '队列中没有 pCR 列',
       splitFailed: '无法读取数据划分：{{message}}',
       cancelled: '训练已取消，未作任何更改。',
       failed: '训练失败：{{message}}',
@@ -1531,6 +1529,23 @@ export const zh: Resources = {
       batchEmpty: '批处理输入 "{{file}}" 为空；需要表头行 Image,Mask。',
       batchColumns:
         '批处理输入 "{{file}}" 需要 "Image" 和 "Mask" 两列（找到：{{found}}）。请添加类似 ID,Image,Mask,Label 的表头行',
+      model: {
+        cannotRead: '无法读取 {{file}}：{{detail}}',
+        inFile: '文件 {{file}}：{{detail}}',
+        settingsInvalid:
+          "{{file}}：提取设置无效（{{issues}}）；应包含 binWidth、normalize、normalizeScale、voxelArrayShift、shapeClass（'shape'|'shape2D'）、spacingUnit（'mm'|'pixel'）",
+        kindMissing: '{{file}} 中没有 {{kind}} 模型：{{reason}}',
+        caseFailed: '{{file}}：病例 {{id}}：{{detail}}',
+        noColumn: '{{file}}：没有列 "{{name}}"（现有列：{{columns}}）',
+        labelEmpty: '{{file}}：第 {{line}} 行，列 "{{column}}"：标签为空',
+        scoreEmpty: '{{file}}：第 {{line}} 行，列 "{{column}}"：评分为空',
+        noPositive: '{{file}}：没有任何行的 {{label}} = "{{positive}}"（现有值：{{values}}）',
+        noNegative: '{{file}}：所有行的 {{label}} 都等于 "{{positive}}"；没有阴性样本',
+      },
+    },
+    studio: {
+      noSetColumn: '队列中没有 set 列（取值 training/validation）',
+      noPcrColumn: '队列中没有 pCR 列',
     },
     stored: {
       unknownTypedArray: '未知的类型化数组 "{{name}}"',

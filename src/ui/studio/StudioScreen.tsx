@@ -24,6 +24,7 @@ import { isCancelled } from '../../model/pipeline';
 import './studio.css';
 import { formatInteger, message as msg, t as tr, toMessage, useMessage, useT } from '../../i18n';
 import { APP_VERSION } from '../../version';
+import { MessageError } from '../../util/message';
 
 function CohortPanel() {
   const t = useT();
@@ -212,12 +213,12 @@ function TrainPanel() {
     try {
       if (settings.split === 'column') {
         const s = splitFromSetColumn(cohort);
-        if (!s) throw new Error(tr('studio.train.noSetColumn'));
+        if (!s) throw new MessageError('studio.noSetColumn');
         split = s;
         splitLabel = tr('studio.train.splitFromColumn');
       } else if (settings.validationPercent !== 20) {
         // The pipeline's own split is the study's 4:1; another share is drawn here the same way.
-        if (!cohort.pcr) throw new Error(tr('studio.train.noPcrColumn'));
+        if (!cohort.pcr) throw new MessageError('studio.noPcrColumn');
         split = stratifiedSplit(cohort.pcr, settings.seed, {
           testFraction: settings.validationPercent / 100,
         });
