@@ -1,11 +1,14 @@
 /**
  * Browser benchmark of the "Lesion box" tool (issue 13) in Chromium on the production build: for
- * each BUSI image of ../shared/segmentation (at its own size, and resized to 800×600) a box 10 %
- * larger than the expert mask is dragged, then one "Add to lesion" stroke through the lesion's
- * centre. Measured in the page: pointer released → the proposal's status says the outline is ready
- * (request, solve in the extraction worker, mask back, outline drawn), and the longest main-thread
- * task (PerformanceObserver 'longtask', which reports tasks over 50 ms) from the box's first pointer
- * event to the stroke's proposal. The goal is no main-thread task over 50 ms.
+ * each BUSI image of ../shared/segmentation (at its own size, and resized to 800×600) the tool is
+ * chosen 2 s after the image appeared, a box 10 % larger than the expert mask is dragged 2 s later
+ * (meanwhile the extraction workers warm up on the image and the segmentation worker on a synthetic
+ * lesion, as they do while a person looks at the image),
+ * then one "Add to lesion" stroke goes through the lesion's centre. Measured in the page: pointer
+ * released → the proposal's status says the outline is ready (request, solve in the segmentation
+ * worker, mask back, outline drawn), and the longest main-thread task (PerformanceObserver
+ * 'longtask', which reports tasks over 50 ms) from choosing the tool to the stroke's proposal.
+ * The goal is no main-thread task over 50 ms.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -68,6 +71,7 @@ async function armProbe(page: Page, readyText: string): Promise<void> {
 async function readyAfterUp(page: Page): Promise<number> {
   await page.waitForFunction(() => (window as unknown as { __seg: Probe }).__seg.ready > 0, undefined, {
     timeout: 30_000,
+    polling: 50,
   });
   return page.evaluate(() => {
     const p = (window as unknown as { __seg: Probe }).__seg;
@@ -143,10 +147,13 @@ export async function benchSegmentBrowser(shared: string, n800 = 6): Promise<Seg
           .getByLabel('Ultrasound image', { exact: true })
           .setInputFiles({ name: `${c.name}.png`, mimeType: 'image/png', buffer: Buffer.from(png) });
         await page.getByText(`${w} × ${h} px`).waitFor();
-        await page.waitForTimeout(1000); // the image reaches the worker while a person reaches for the tool
-        await page.getByRole('button', { name: 'Lesion box', exact: true }).click();
-        await armProbe(page, ready);
+        await page.waitForTimeout(2000); // a person looks at the image and reaches for the tool
+        // Everything the harness evaluates in the page happens before the probe is armed: only the
+        // app's own work is measured.
         const toScreen = await imageToScreen(page);
+        await armProbe(page, ready);
+        await page.getByRole('button', { name: 'Lesion box', exact: true }).click();
+        await page.waitForTimeout(2000); // and moves to the lesion
         const mx = 0.1 * (x1 - x0 + 1);
         const my = 0.1 * (y1 - y0 + 1);
         const [ax, ay] = toScreen(Math.max(0, x0 - mx), Math.max(0, y0 - my));
@@ -164,6 +171,15 @@ export async function benchSegmentBrowser(shared: string, n800 = 6): Promise<Seg
         await page.mouse.up();
         row.strokeMs.push(await readyAfterUp(page));
         const probe = await page.evaluate(() => (window as unknown as { __seg: Probe }).__seg);
+        if (process.env.SEG_DEBUG)
+          console.log(
+            JSON.stringify({
+              ...probe,
+              tasks: probe.tasks.map((t) => [Math.round(t.start - probe.first), Math.round(t.duration)]),
+              ready: probe.ready - probe.first,
+              up: probe.up - probe.first,
+            }),
+          );
         for (const t of probe.tasks) {
           if (t.start + t.duration >= probe.first)
             row.longestTaskMs = Math.max(row.longestTaskMs, t.duration);

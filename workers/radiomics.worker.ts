@@ -27,6 +27,8 @@ let warmedOnImage = false;
 /** Extractions of the user's ROIs so far (a warm-up stops when one arrives). */
 let realRuns = 0;
 /** The lesion segmentation of the cached image's last box: strokes on the same box re-solve warm-started. */
+/** Segmentations asked for by the page (a warm-up stops when one arrives). */
+let segmentRuns = 0;
 let segmentSession: { key: string; session: SegmentSession } | null = null;
 
 /** Answer of `segment`: the mask (0/1, the image's size) or a message code. */
@@ -101,6 +103,33 @@ const api = {
     return withMemoryMessage(() => extractFeatures(image, mask, { settings, diagnostics: false }));
   },
   /**
+   * Compiles the segmentation code before the user's first box: `rounds` solves (a box, then a
+   * stroke) on a small synthetic lesion — a textured disk that converges in a few iterations — so
+   * V8 has optimised the solver when the real box arrives. Each round is a separate task and the
+   * warm-up stops as soon as a real segmentation has come in. Touches neither the cached image nor
+   * the segmentation session. Returns the number of rounds run.
+   */
+  async warmUpSegmentation(rounds = 4): Promise<number> {
+    const w = 160;
+    const h = 120;
+    const data = new Float64Array(w * h);
+    for (let y = 0; y < h; y++)
+      for (let x = 0; x < w; x++)
+        data[y * w + x] = ((x - 80) ** 2 + (y - 60) ** 2 < 35 ** 2 ? 50 : 160) + ((x * 7 + y * 13) % 23);
+    const box: Box = [36, 16, 124, 104];
+    const start = segmentRuns;
+    let done = 0;
+    for (let i = 0; i < rounds; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 0)); // let a waiting segmentation go first
+      if (segmentRuns !== start) break;
+      const session = prepareSegmentation({ width: w, height: h, data }, box);
+      solveSegmentation(session);
+      solveSegmentation(session, [{ mode: 'add', points: [{ x: 80, y: 60 }], radius: 4 }]);
+      done++;
+    }
+    return done;
+  },
+  /**
    * Lesion segmentation on the cached image: `box` (and `strokes`) → mask (transferred). A call with
    * the same image and box as the previous one only re-solves with the new strokes, warm-started from
    * the previous solution; another box prepares afresh. Problems come back as message codes.
@@ -109,6 +138,7 @@ const api = {
     if (!cached || cached.key !== key) {
       throw new MessageError('engine.noImage', { key });
     }
+    segmentRuns++;
     const t0 = performance.now();
     try {
       const [nz, height, width] = cached.image.size;

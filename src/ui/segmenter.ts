@@ -22,6 +22,7 @@ export interface SegmentWorker {
   api: {
     setImage(key: string, image: ImageVolume): unknown;
     segment(key: string, box: Box, strokes?: SegmentStroke[]): Promise<SegmentReply>;
+    warmUpSegmentation(rounds?: number): Promise<number>;
   };
   terminate(): void;
 }
@@ -33,9 +34,9 @@ export interface Segmenter {
    */
   segment(image: ImageVolume, box: Box, strokes?: SegmentStroke[]): Promise<SegmentReply | null>;
   /**
-   * Gets ready for a first box on `image` (the tool was chosen): starts the worker, sends the image and
-   * runs one warm-up solve on its central half, so the user's first box does not pay for the worker's
-   * start-up and cold code. Nothing is shown from the warm-up.
+   * Gets ready for a first box on `image` (the tool was chosen): starts the worker, sends the image and,
+   * in a new worker, runs the solver's warm-up on a small synthetic lesion, so the user's first box
+   * pays neither the worker's start-up nor its cold code. Nothing is shown from the warm-up.
    */
   prepare(image: ImageVolume): void;
   dispose(): void;
@@ -51,17 +52,16 @@ export function createSegmenter(spawnWorker: () => SegmentWorker = spawnSegmentW
   let w: SegmentWorker | null = null;
   let posted: string | null = null;
   let generation = 0;
-  /** The worker, holding `image` (sent once per image); `fresh` tells whether it was sent now. */
-  const holding = (image: ImageVolume): { worker: SegmentWorker; key: string; fresh: boolean } => {
+  /** The worker, holding `image` (sent once per image). */
+  const holding = (image: ImageVolume): { worker: SegmentWorker; key: string } => {
     w ??= spawnWorker();
     const key = imageKey(image);
-    const fresh = posted !== key;
-    if (fresh) {
+    if (posted !== key) {
       posted = key;
       const packed = packImage(image);
       void w.api.setImage(key, Comlink.transfer(packed, buffersOf(packed)));
     }
-    return { worker: w, key, fresh };
+    return { worker: w, key };
   };
   return {
     async segment(image, box, strokes = []) {
@@ -71,21 +71,15 @@ export function createSegmenter(spawnWorker: () => SegmentWorker = spawnSegmentW
       return gen === generation ? reply : null;
     },
     prepare(image) {
-      const { worker, key, fresh } = holding(image);
-      if (!fresh) return;
-      const [, h, wd] = image.size;
-      const half: Box = [
-        Math.floor(wd / 4),
-        Math.floor(h / 4),
-        Math.ceil((3 * wd) / 4),
-        Math.ceil((3 * h) / 4),
-      ];
-      // The warm-up's answer (and any problem it meets, e.g. a flat image) is not the user's: the user's
-      // own box is answered, and its problems reported, by `segment`.
-      worker.api.segment(key, half).then(
-        () => undefined,
-        () => undefined,
-      );
+      const fresh = w === null;
+      holding(image);
+      // The warm-up's outcome is nothing to show: a real box is answered (and its problems reported)
+      // by `segment` whatever the warm-up did.
+      if (fresh)
+        w!.api.warmUpSegmentation().then(
+          () => undefined,
+          () => undefined,
+        );
     },
     dispose() {
       generation++;

@@ -28,12 +28,14 @@ export function useRoiEditor(onCalibrationLine: (line: CalibrationLine) => void)
           segmenter ??= createSegmenter();
           return segmenter.segment(image, box, strokes);
         },
-        prepareSegment: () => {
-          const image = useCaseStore.getState().image?.decoded.image;
-          if (!image) return;
-          segmenter ??= createSegmenter();
-          segmenter.prepare(image);
-        },
+        // A task of its own after the tool's click has been drawn (starting a worker takes a while).
+        prepareSegment: () =>
+          void setTimeout(() => {
+            const image = useCaseStore.getState().image?.decoded.image;
+            if (!image) return;
+            segmenter ??= createSegmenter();
+            segmenter.prepare(image);
+          }, 0),
       },
     });
     syncEditorImage(created); // an image already open is there at the first render

@@ -75,6 +75,7 @@ describe('segmenter client', () => {
           api.setImage(key, im);
         },
         segment: async (key: string, box: Box) => api.segment(key, box),
+        warmUpSegmentation: () => api.warmUpSegmentation(),
       },
       terminate: () => undefined,
     }));
@@ -90,10 +91,10 @@ describe('segmenter client', () => {
     expect(sent).toHaveLength(2);
   });
 
-  it('prepare starts the worker, sends the image and warms up once; the first box then reuses them', async () => {
+  it('prepare starts the worker, sends the image and warms the solver up once; the first box then reuses them', async () => {
     let spawned = 0;
     const sent: string[] = [];
-    const boxes: Box[] = [];
+    const warmUps: Promise<number>[] = [];
     const seg = createSegmenter(() => {
       spawned++;
       return {
@@ -102,9 +103,11 @@ describe('segmenter client', () => {
             sent.push(key);
             api.setImage(key, im);
           },
-          segment: async (key: string, box: Box) => {
-            boxes.push(box);
-            return api.segment(key, box);
+          segment: async (key: string, box: Box) => api.segment(key, box),
+          warmUpSegmentation: () => {
+            const run = api.warmUpSegmentation();
+            warmUps.push(run);
+            return run;
           },
         },
         terminate: () => undefined,
@@ -115,14 +118,23 @@ describe('segmenter client', () => {
     seg.prepare(img); // the same image again: nothing more
     expect(spawned).toBe(1);
     expect(sent).toHaveLength(1);
-    expect(boxes).toEqual([[40, 30, 120, 90]]); // the central half of 160 × 120
+    expect(warmUps).toHaveLength(1);
+    expect(await warmUps[0]).toBe(4); // no box came in meanwhile: every round ran
     const reply = await seg.segment(img, [40, 20, 120, 100]);
-    expect(reply?.ok).toBe(true);
     expect(spawned).toBe(1);
     expect(sent).toHaveLength(1);
     // The user's answer is the one a fresh worker gives (the warm-up leaves nothing behind).
     const grey = { width: 160, height: 120, data: img.data };
     if (!reply?.ok) throw new Error('no mask');
     expect(reply.mask).toEqual(solveSegmentation(prepareSegmentation(grey, [40, 20, 120, 100])));
+  });
+
+  it('a box that arrives during the warm-up stops it after the current round', async () => {
+    api.setImage('k3', image());
+    const warm = api.warmUpSegmentation(50);
+    await new Promise((r) => setTimeout(r, 0));
+    const reply = api.segment('k3', [40, 20, 120, 100]);
+    expect(reply.ok).toBe(true);
+    expect(await warm).toBeLessThan(50);
   });
 });
