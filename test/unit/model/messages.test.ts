@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { syntheticCohort } from '../../fixtures/cohort';
 import { thrownMessage } from '../../fixtures/thrownMessage';
-import { en, expectTranslated, zh } from '../../fixtures/translated';
+import { codesOf, codesUnder, en, expectTranslated, zh } from '../../fixtures/translated';
 import { en as enResources } from '../../../src/i18n/en';
 import { decodeRle, iccAnova, intraclassCorrelation, maskOverlap } from '../../../src/model/agreement';
 import { bootstrapAucCi } from '../../../src/model/bootstrap';
@@ -36,18 +36,6 @@ import {
 } from '../../../src/model/tests';
 import { fitStandardScaler, fitSampleScaler, transformStandardScaler } from '../../../src/model/zscore';
 import { message, type Message } from '../../../src/util/message';
-
-type Tree = { [k: string]: string | Tree };
-/** The codes below `prefix` in the English resources. */
-function codesUnder(tree: Tree, prefix: string): string[] {
-  return Object.entries(tree).flatMap(([k, v]) =>
-    typeof v === 'string' ? [`${prefix}.${k}`] : codesUnder(v, `${prefix}.${k}`),
-  );
-}
-/** A message's code and the codes of the messages among its parameters. */
-function codesOf(m: Message): string[] {
-  return [m.code, ...Object.values(m.params ?? {}).flatMap((v) => (typeof v === 'object' ? codesOf(v) : []))];
-}
 
 const header = 'id,original_glcm_Contrast,miR34a,pCR';
 const csv = (rows: string) => thrownMessage(() => parseCohortCsv(`${header}\n${rows}`));

@@ -1,31 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { buildGldm, computeGldm } from '../../../src/radiomics/gldm';
 import { checkTextureInput } from '../../../src/radiomics/glszm';
-import { generateAngles } from '../../../src/radiomics/preprocess';
-import { DEFAULT_SETTINGS } from '../../../src/radiomics/settings';
-import type { RadiomicsSettings, TextureInput, Vec3 } from '../../../src/radiomics/types';
+import type { TextureInput } from '../../../src/radiomics/types';
+import { textureInput } from '../../fixtures/texture';
 import { thrownMessage } from '../../fixtures/thrownMessage';
-
-/**
- * Builds a TextureInput from a (z, y, x) nested array of grey levels (0 = outside the ROI), with the
- * angles PyRadiomics' generateAngles gives for that box.
- */
-function makeInput(vol: number[][][], overrides: Partial<RadiomicsSettings> = {}): TextureInput {
-  const settings: RadiomicsSettings = { ...DEFAULT_SETTINGS, ...overrides };
-  const size: Vec3 = [vol.length, vol[0].length, vol[0][0].length];
-  const levels = Int32Array.from(vol.flat(2));
-  const present = [...new Set(levels)].filter((v) => v > 0).sort((a, b) => a - b);
-  return {
-    size,
-    levels,
-    grayLevels: Int32Array.from(present),
-    Ng: present[present.length - 1],
-    Np: levels.filter((v) => v > 0).length,
-    angles: generateAngles(size, settings.distances, settings.force2D, settings.force2Ddimension),
-    settings,
-    spacing: [1, 1, 1],
-  };
-}
 
 /** Reads a row-major matrix into nested rows. */
 function toRows(P: Float64Array, rows: number, cols: number): number[][] {
@@ -39,7 +17,7 @@ function gldmOf(input: TextureInput): { P: number[][]; jvector: number[] } {
 }
 
 describe('GLDM on the PyRadiomics docstring example (alpha = 0, delta = 1)', () => {
-  const input = makeInput([
+  const input = textureInput([
     [
       [5, 2, 5, 4, 4],
       [3, 3, 3, 1, 3],
@@ -119,8 +97,8 @@ describe('GLDM on the PyRadiomics docstring example (alpha = 0, delta = 1)', () 
 describe('GLDM semantics', () => {
   it('counts neighbours within gldm_a grey levels as dependent', () => {
     const row = [[[1, 2, 4]]];
-    expect(gldmOf(makeInput(row))).toEqual({ P: [[1], [1], [1]], jvector: [1] });
-    expect(gldmOf(makeInput(row, { gldm_a: 1 }))).toEqual({
+    expect(gldmOf(textureInput(row))).toEqual({ P: [[1], [1], [1]], jvector: [1] });
+    expect(gldmOf(textureInput(row, { gldm_a: 1 }))).toEqual({
       P: [
         [0, 1],
         [0, 1],
@@ -129,7 +107,7 @@ describe('GLDM semantics', () => {
       jvector: [1, 2],
     });
     // alpha 2: 1 depends on 2; 2 on 1 and 4; 4 on 2
-    expect(gldmOf(makeInput(row, { gldm_a: 2 }))).toEqual({
+    expect(gldmOf(textureInput(row, { gldm_a: 2 }))).toEqual({
       P: [
         [1, 0],
         [0, 1],
@@ -140,14 +118,14 @@ describe('GLDM semantics', () => {
   });
 
   it('uses every requested distance in both directions', () => {
-    expect(gldmOf(makeInput([[[1, 1, 1, 1, 1]]], { distances: [1, 2] }))).toEqual({
+    expect(gldmOf(textureInput([[[1, 1, 1, 1, 1]]], { distances: [1, 2] }))).toEqual({
       P: [[2, 2, 1]],
       jvector: [3, 4, 5],
     });
   });
 
   it('ignores neighbours outside the ROI and uses actual bin indices', () => {
-    const f = computeGldm(makeInput([[[3, 0, 3, 0, 7]]]));
+    const f = computeGldm(textureInput([[[3, 0, 3, 0, 7]]]));
     expect(f.LargeDependenceEmphasis).toBe(1); // every voxel has 0 dependants: j = 1
     expect(f.HighGrayLevelEmphasis).toBeCloseTo((9 + 9 + 49) / 3, 13);
     expect(f.LowGrayLevelEmphasis).toBeCloseTo((1 / 9 + 1 / 9 + 1 / 49) / 3, 15);
@@ -155,7 +133,7 @@ describe('GLDM semantics', () => {
 
   it('handles a flat ROI', () => {
     const f = computeGldm(
-      makeInput([
+      textureInput([
         [
           [2, 2],
           [2, 2],
@@ -169,14 +147,14 @@ describe('GLDM semantics', () => {
   });
 
   it('rejects a non-integer gldm_a', () => {
-    expect(thrownMessage(() => computeGldm(makeInput([[[1, 2]]], { gldm_a: 0.5 })))).toEqual({
+    expect(thrownMessage(() => computeGldm(textureInput([[[1, 2]]], { gldm_a: 0.5 })))).toEqual({
       code: 'radiomics.texture.gldmAlpha',
       params: { value: '0.5' },
     });
   });
 
   it('rejects an angle listed in both directions', () => {
-    const input = makeInput([[[1, 2, 3]]]);
+    const input = textureInput([[[1, 2, 3]]]);
     expect(
       thrownMessage(() =>
         computeGldm({

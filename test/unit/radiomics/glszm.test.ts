@@ -1,30 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildGlszm, checkTextureInput, computeGlszm } from '../../../src/radiomics/glszm';
-import { generateAngles } from '../../../src/radiomics/preprocess';
-import { DEFAULT_SETTINGS } from '../../../src/radiomics/settings';
-import type { RadiomicsSettings, TextureInput, Vec3 } from '../../../src/radiomics/types';
+import { textureInput } from '../../fixtures/texture';
 import { thrownMessage } from '../../fixtures/thrownMessage';
-
-/**
- * Builds a TextureInput from a (z, y, x) nested array of grey levels (0 = outside the ROI), with the
- * angles PyRadiomics' generateAngles gives for that box.
- */
-function makeInput(vol: number[][][], overrides: Partial<RadiomicsSettings> = {}): TextureInput {
-  const settings: RadiomicsSettings = { ...DEFAULT_SETTINGS, ...overrides };
-  const size: Vec3 = [vol.length, vol[0].length, vol[0][0].length];
-  const levels = Int32Array.from(vol.flat(2));
-  const present = [...new Set(levels)].filter((v) => v > 0).sort((a, b) => a - b);
-  return {
-    size,
-    levels,
-    grayLevels: Int32Array.from(present),
-    Ng: present[present.length - 1],
-    Np: levels.filter((v) => v > 0).length,
-    angles: generateAngles(size, settings.distances, settings.force2D, settings.force2Ddimension),
-    settings,
-    spacing: [1, 1, 1],
-  };
-}
 
 /** The 5x5 example image of PyRadiomics' GLSZM and GLDM docstrings. */
 const DOC_IMAGE = [
@@ -41,7 +18,7 @@ function toRows(P: Float64Array, rows: number, cols: number): number[][] {
 }
 
 describe('GLSZM on the PyRadiomics docstring example', () => {
-  const input = makeInput([DOC_IMAGE]);
+  const input = textureInput([DOC_IMAGE]);
 
   it('uses the 4 in-plane angles generateAngles gives for a 1x5x5 volume', () => {
     expect(input.angles).toEqual([
@@ -95,7 +72,7 @@ describe('GLSZM on the PyRadiomics docstring example', () => {
 
 describe('GLSZM semantics', () => {
   it('connects diagonal neighbours in 2-D (8-connectivity)', () => {
-    const input = makeInput([
+    const input = textureInput([
       [
         [1, 0, 1],
         [0, 1, 0],
@@ -118,10 +95,10 @@ describe('GLSZM semantics', () => {
         [0, 1],
       ],
     ];
-    const f3 = computeGlszm(makeInput(vol));
+    const f3 = computeGlszm(textureInput(vol));
     expect(f3.ZonePercentage).toBe(0.5); // one zone of 2 voxels
     expect(f3.LargeAreaEmphasis).toBe(4);
-    const f2 = computeGlszm(makeInput(vol, { force2D: true, force2Ddimension: 0 }));
+    const f2 = computeGlszm(textureInput(vol, { force2D: true, force2Ddimension: 0 }));
     expect(f2.ZonePercentage).toBe(1); // two zones of 1 voxel
     expect(f2.LargeAreaEmphasis).toBe(1);
   });
@@ -134,12 +111,12 @@ describe('GLSZM semantics', () => {
         [1, 1, 2, 2],
       ],
     ];
-    expect(computeGlszm(makeInput(vol, { distances: [2] }))).toEqual(computeGlszm(makeInput(vol)));
+    expect(computeGlszm(textureInput(vol, { distances: [2] }))).toEqual(computeGlszm(textureInput(vol)));
   });
 
   it('uses the actual bin indices as grey levels when levels are absent', () => {
     // levels 1 and 3 (2 absent): two single-voxel zones, i in {1, 3}
-    const f = computeGlszm(makeInput([[[1, 3]]]));
+    const f = computeGlszm(textureInput([[[1, 3]]]));
     expect(f.HighGrayLevelZoneEmphasis).toBe((1 + 9) / 2);
     expect(f.LowGrayLevelZoneEmphasis).toBeCloseTo((1 + 1 / 9) / 2, 15);
     expect(f.GrayLevelVariance).toBe(1);
@@ -148,7 +125,7 @@ describe('GLSZM semantics', () => {
   it('ignores voxels outside the ROI when growing zones', () => {
     // two 2-voxel zones of level 2 separated by a non-ROI column
     const f = computeGlszm(
-      makeInput([
+      textureInput([
         [
           [2, 0, 2],
           [2, 0, 2],
@@ -161,7 +138,7 @@ describe('GLSZM semantics', () => {
 
   it('handles a flat ROI: one zone, entropy −log2(1 + ε), zero variances', () => {
     const f = computeGlszm(
-      makeInput([
+      textureInput([
         [
           [4, 4, 4],
           [4, 4, 0],
@@ -184,7 +161,7 @@ describe('GLSZM semantics', () => {
     const level = (y: number, x: number): number =>
       (y % 4 === 1 && x < nx - 1) || (y % 4 === 3 && x > 0) ? 2 : 1;
     const vol = [Array.from({ length: ny }, (_, y) => Array.from({ length: nx }, (_u, x) => level(y, x)))];
-    const input = makeInput(vol);
+    const input = textureInput(vol);
     const m = buildGlszm(input, checkTextureInput(input, 'GLSZM'));
     const bars = ny / 2;
     const snake = ny * nx - bars * (nx - 1);
@@ -198,7 +175,7 @@ describe('GLSZM semantics', () => {
 });
 
 describe('GLSZM input checks', () => {
-  const good = makeInput([
+  const good = textureInput([
     [
       [1, 2],
       [2, 1],

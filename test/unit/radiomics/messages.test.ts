@@ -6,7 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { thrownMessage } from '../../fixtures/thrownMessage';
-import { en, expectTranslated, zh } from '../../fixtures/translated';
+import { codesOf, codesUnder, en, expectTranslated, zh } from '../../fixtures/translated';
+import { textureInput } from '../../fixtures/texture';
 import { en as enResources } from '../../../src/i18n/en';
 import { extractFeatures } from '../../../src/radiomics/extract';
 import { computeFirstOrder } from '../../../src/radiomics/firstorder';
@@ -29,46 +30,10 @@ import {
 import { DEFAULT_SETTINGS, parseParams, resolveSettings } from '../../../src/radiomics/settings';
 import { computeShape } from '../../../src/radiomics/shape';
 import { computeShape2D } from '../../../src/radiomics/shape2D';
-import type {
-  ImageVolume,
-  MaskVolume,
-  RadiomicsSettings,
-  TextureInput,
-  Vec3,
-} from '../../../src/radiomics/types';
+import type { ImageVolume, MaskVolume, RadiomicsSettings, Vec3 } from '../../../src/radiomics/types';
 import { message, type Message } from '../../../src/util/message';
 
-type Tree = { [k: string]: string | Tree };
-/** The codes below `prefix` in the English resources. */
-function codesUnder(tree: Tree, prefix: string): string[] {
-  return Object.entries(tree).flatMap(([k, v]) =>
-    typeof v === 'string' ? [`${prefix}.${k}`] : codesUnder(v, `${prefix}.${k}`),
-  );
-}
-/** A message's code and the codes of the messages among its parameters. */
-function codesOf(m: Message): string[] {
-  return [m.code, ...Object.values(m.params ?? {}).flatMap((v) => (typeof v === 'object' ? codesOf(v) : []))];
-}
-
 const S = (over: Partial<RadiomicsSettings> = {}): RadiomicsSettings => ({ ...DEFAULT_SETTINGS, ...over });
-
-/** A hand-made texture input of the grey levels `vol` (0 = outside the ROI). */
-function texture(vol: number[][][], over: Partial<RadiomicsSettings> = {}): TextureInput {
-  const settings = S(over);
-  const size: Vec3 = [vol.length, vol[0].length, vol[0][0].length];
-  const levels = Int32Array.from(vol.flat(2));
-  const present = [...new Set(levels)].filter((v) => v > 0).sort((a, b) => a - b);
-  return {
-    size,
-    levels,
-    grayLevels: Int32Array.from(present),
-    Ng: present[present.length - 1],
-    Np: levels.filter((v) => v > 0).length,
-    angles: generateAngles(size, settings.distances, settings.force2D, settings.force2Ddimension),
-    settings,
-    spacing: [1, 1, 1],
-  };
-}
 
 /** A 1 × 6 × 6 image of distinct values and a 3 × 3 square ROI. */
 function volumes(): { image: ImageVolume; mask: MaskVolume } {
@@ -189,7 +154,7 @@ function shapes(): Message[] {
 }
 
 function textures(): Message[] {
-  const good = texture([
+  const good = textureInput([
     [
       [1, 2, 2],
       [3, 0, 1],
@@ -257,9 +222,7 @@ const all = (): Message[] => [
 describe('radiomics messages', () => {
   it('every radiomics.* code is thrown by a real call (or built for the unreachable ones)', () => {
     const made = new Set(all().flatMap(codesOf));
-    const missing = codesUnder(enResources.code.radiomics as unknown as Tree, 'radiomics').filter(
-      (c) => !made.has(c),
-    );
+    const missing = codesUnder(enResources.code.radiomics, 'radiomics').filter((c) => !made.has(c));
     expect(missing).toEqual([]);
   });
 

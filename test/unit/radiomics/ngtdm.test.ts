@@ -1,34 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { checkTextureInput } from '../../../src/radiomics/glszm';
 import { buildNgtdm, computeNgtdm } from '../../../src/radiomics/ngtdm';
-import { generateAngles } from '../../../src/radiomics/preprocess';
-import { DEFAULT_SETTINGS } from '../../../src/radiomics/settings';
-import type { RadiomicsSettings, TextureInput, Vec3 } from '../../../src/radiomics/types';
+import { textureInput } from '../../fixtures/texture';
 import { thrownMessage } from '../../fixtures/thrownMessage';
 
-/**
- * Builds a TextureInput from a (z, y, x) nested array of grey levels (0 = outside the ROI), with the
- * angles PyRadiomics' generateAngles gives for that box.
- */
-function makeInput(vol: number[][][], overrides: Partial<RadiomicsSettings> = {}): TextureInput {
-  const settings: RadiomicsSettings = { ...DEFAULT_SETTINGS, ...overrides };
-  const size: Vec3 = [vol.length, vol[0].length, vol[0][0].length];
-  const levels = Int32Array.from(vol.flat(2));
-  const present = [...new Set(levels)].filter((v) => v > 0).sort((a, b) => a - b);
-  return {
-    size,
-    levels,
-    grayLevels: Int32Array.from(present),
-    Ng: present[present.length - 1],
-    Np: levels.filter((v) => v > 0).length,
-    angles: generateAngles(size, settings.distances, settings.force2D, settings.force2Ddimension),
-    settings,
-    spacing: [1, 1, 1],
-  };
-}
-
 describe('NGTDM on the PyRadiomics docstring example (4x4, no grey level 4)', () => {
-  const input = makeInput([
+  const input = textureInput([
     [
       [1, 2, 5, 2],
       [3, 5, 1, 3],
@@ -84,7 +61,7 @@ describe('NGTDM on the PyRadiomics docstring example (4x4, no grey level 4)', ()
 describe('NGTDM semantics', () => {
   it('counts a voxel without ROI neighbours in n_i but adds 0 to s_i', () => {
     // 1 and 2 are each other's only neighbour; 5 has none (the gap is outside the ROI)
-    const input = makeInput([[[1, 2, 0, 5]]]);
+    const input = textureInput([[[1, 2, 0, 5]]]);
     const m = buildNgtdm(input, checkTextureInput(input, 'NGTDM'));
     expect(Array.from(m.n)).toEqual([1, 1, 1]);
     expect(Array.from(m.s)).toEqual([1, 1, 0]);
@@ -97,13 +74,13 @@ describe('NGTDM semantics', () => {
   });
 
   it('returns Coarseness 1e6 and zero Strength/Busyness when no voxel has an ROI neighbour', () => {
-    const f = computeNgtdm(makeInput([[[3, 0, 0, 1]]]));
+    const f = computeNgtdm(textureInput([[[3, 0, 0, 1]]]));
     expect(f).toEqual({ Busyness: 0, Coarseness: 1e6, Complexity: 0, Contrast: 0, Strength: 0 });
   });
 
   it('handles a flat ROI', () => {
     const f = computeNgtdm(
-      makeInput([
+      textureInput([
         [
           [6, 6, 6],
           [6, 0, 6],
@@ -118,7 +95,7 @@ describe('NGTDM semantics', () => {
     const vol = [0, 1, 2].map((z) =>
       [0, 1, 2].map((y) => [0, 1, 2].map((x) => (z === 1 && y === 1 && x === 1 ? 2 : 1))),
     );
-    const input = makeInput(vol);
+    const input = textureInput(vol);
     expect(input.angles).toHaveLength(13);
     const m = buildNgtdm(input, checkTextureInput(input, 'NGTDM'));
     expect(m.s[1]).toBe(1); // |2 - 26/26|
@@ -126,7 +103,7 @@ describe('NGTDM semantics', () => {
   });
 
   it('rejects an input without angles', () => {
-    const input = makeInput([[[1, 2]]]);
+    const input = textureInput([[[1, 2]]]);
     expect(thrownMessage(() => computeNgtdm({ ...input, angles: [] }))).toEqual({
       code: 'radiomics.texture.anglesEmpty',
       params: { cls: 'NGTDM' },
