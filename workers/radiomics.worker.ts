@@ -20,6 +20,7 @@ import {
 } from '../src/roi/segment/segment';
 import { isMessageError, MessageError, toMessage, type Message } from '../src/util/message';
 import { registerMessageTransfer } from '../src/util/comlinkMessages';
+import { unpackGrey } from '../src/imaging/transfer';
 
 let cached: { key: string; image: ImageVolume } | null = null;
 /** Whether this worker has already warmed up on a real image (once is enough: the code is then hot). */
@@ -45,7 +46,7 @@ export type BatchOutcome = { ok: true; result: ExtractionResult } | { ok: false;
 const api = {
   /** Cache an image under `key` for later `extractCached` calls. */
   setImage(key: string, image: ImageVolume): void {
-    cached = { key, image };
+    cached = { key, image: unpackGrey(image) };
   },
   /**
    * Runs the engine on the cached image with central elliptical ROIs of growing size (up to
@@ -175,7 +176,7 @@ const api = {
   },
   /** One-shot extraction (image and mask both transferred). */
   extract(image: ImageVolume, mask: MaskVolume, settings?: Partial<RadiomicsSettings>): ExtractionResult {
-    return withMemoryMessage(() => extractFeatures(image, mask, { settings }));
+    return withMemoryMessage(() => extractFeatures(unpackGrey(image), mask, { settings }));
   },
   /** A batch: results in input order, one failing item does not stop the rest. */
   extractBatch(items: BatchItem[], onProgress?: (done: number, total: number) => void): BatchOutcome[] {
@@ -184,7 +185,9 @@ const api = {
       try {
         out.push({
           ok: true,
-          result: withMemoryMessage(() => extractFeatures(it.image, it.mask, { settings: it.settings })),
+          result: withMemoryMessage(() =>
+            extractFeatures(unpackGrey(it.image), it.mask, { settings: it.settings }),
+          ),
         });
       } catch (e) {
         out.push({ ok: false, error: toMessage(e) });

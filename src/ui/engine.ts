@@ -18,6 +18,7 @@ import type { RadiomicsWorkerApi } from '../../workers/radiomics.worker';
 import { isMessageError, MessageError, toMessage, type Message } from '../util/message';
 import { message as renderText } from '../i18n';
 import { registerMessageTransfer } from '../util/comlinkMessages';
+import { packGrey } from '../imaging/transfer';
 
 /** A started worker: its Comlink API and a promise that rejects when the worker itself dies. */
 export interface SpawnedWorker {
@@ -57,10 +58,6 @@ function spawn(): SpawnedWorker {
   return { worker, api: Comlink.wrap<RadiomicsWorkerApi>(worker), crashed };
 }
 
-/** Copy a volume into transferable Float64Array/Uint8Array buffers. */
-export function packImage(image: ImageVolume): ImageVolume {
-  return { ...image, data: Float64Array.from(image.data) };
-}
 function packMask(mask: MaskVolume): MaskVolume {
   return { ...mask, data: mask.data instanceof Uint8Array ? mask.data.slice() : Uint8Array.from(mask.data) };
 }
@@ -147,7 +144,7 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
   const post = (slot: Slot, image: ImageVolume, warm = false): Promise<unknown> => {
     const key = imageKey(image);
     if (slot.posted === key) return slot.ready;
-    const packed = packImage(image);
+    const packed = packGrey(image);
     // Not awaited by runs: the extraction message queued after it is answered only once the image is
     // set, and a crash meanwhile is caught by the run's race.
     slot.posted = key;
@@ -292,7 +289,7 @@ export async function extractBatch(
           if (signal?.aborted) throw new DOMException('Feature extraction was cancelled.', 'AbortError');
           const i = next++;
           const job = jobs[i];
-          const img = packImage(job.image);
+          const img = packGrey(job.image);
           const m = packMask(job.mask);
           const p = pool[slot];
           try {

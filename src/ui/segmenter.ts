@@ -13,7 +13,8 @@ import type { ImageVolume } from '../radiomics/types';
 import type { Box, SegmentStroke } from '../roi/segment/segment';
 import type { RadiomicsWorkerApi, SegmentReply } from '../../workers/radiomics.worker';
 import { registerMessageTransfer } from '../util/comlinkMessages';
-import { buffersOf, imageKey, packImage, startRadiomicsWorker } from './engine';
+import { packGrey } from '../imaging/transfer';
+import { buffersOf, imageKey, startRadiomicsWorker } from './engine';
 
 export type { SegmentReply } from '../../workers/radiomics.worker';
 
@@ -58,7 +59,7 @@ export function createSegmenter(spawnWorker: () => SegmentWorker = spawnSegmentW
     const key = imageKey(image);
     if (posted !== key) {
       posted = key;
-      const packed = packImage(image);
+      const packed = packGrey(image);
       void w.api.setImage(key, Comlink.transfer(packed, buffersOf(packed)));
     }
     return { worker: w, key };
