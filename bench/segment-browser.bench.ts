@@ -13,7 +13,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { encode } from 'fast-png';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { en } from '../src/i18n/en';
 import { maskBounds } from '../src/roi/measure';
 import { median } from '../src/model/bootstrap';
@@ -77,6 +77,12 @@ async function readyAfterUp(page: Page): Promise<number> {
     const p = (window as unknown as { __seg: Probe }).__seg;
     return p.ready - p.up;
   });
+}
+
+async function centreOf(button: Locator): Promise<[number, number]> {
+  const b = await button.boundingBox();
+  if (!b) throw new Error('A tool button is not on the page.');
+  return [b.x + b.width / 2, b.y + b.height / 2];
 }
 
 /** PNG of the grey image resized (bilinear) to w × h, and the mask (nearest) — as the segment bench. */
@@ -151,8 +157,14 @@ export async function benchSegmentBrowser(shared: string, n800 = 6): Promise<Seg
         // Everything the harness evaluates in the page happens before the probe is armed: only the
         // app's own work is measured.
         const toScreen = await imageToScreen(page);
+        // The tools are clicked where their buttons are: a locator's click would run Playwright's
+        // accessibility-tree queries in the page, tasks of the harness the probe would count.
+        const boxTool = page.getByRole('button', { name: 'Lesion box', exact: true });
+        const addTool = page.getByRole('button', { name: 'Add to lesion', exact: true });
+        const boxAt = await centreOf(boxTool);
+        const addAt = await centreOf(addTool);
         await armProbe(page, ready);
-        await page.getByRole('button', { name: 'Lesion box', exact: true }).click();
+        await page.mouse.click(...boxAt);
         await page.waitForTimeout(2000); // and moves to the lesion
         const mx = 0.1 * (x1 - x0 + 1);
         const my = 0.1 * (y1 - y0 + 1);
@@ -163,7 +175,7 @@ export async function benchSegmentBrowser(shared: string, n800 = 6): Promise<Seg
         await page.mouse.move(bx, by, { steps: 6 });
         await page.mouse.up();
         row.promptMs.push(await readyAfterUp(page));
-        await page.getByRole('button', { name: 'Add to lesion', exact: true }).click();
+        await page.mouse.click(...addAt);
         const [cx, cy] = toScreen((x0 + x1 + 1) / 2, (y0 + y1 + 1) / 2);
         await page.mouse.move(cx - 8, cy);
         await page.mouse.down();
@@ -171,6 +183,13 @@ export async function benchSegmentBrowser(shared: string, n800 = 6): Promise<Seg
         await page.mouse.up();
         row.strokeMs.push(await readyAfterUp(page));
         const probe = await page.evaluate(() => (window as unknown as { __seg: Probe }).__seg);
+        // The clicks hit the tools (their buttons did not move, and the stroke's tool is on).
+        if (
+          (await centreOf(boxTool)).join() !== boxAt.join() ||
+          (await centreOf(addTool)).join() !== addAt.join() ||
+          (await addTool.getAttribute('aria-pressed')) !== 'true'
+        )
+          throw new Error(`${c.name}: the tool buttons moved during the run; the clicks missed them`);
         if (process.env.SEG_DEBUG)
           console.log(
             JSON.stringify({
