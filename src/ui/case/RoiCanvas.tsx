@@ -108,8 +108,14 @@ export function RoiCanvas(props: Props) {
           onMouseMove={forward((p) => editor.pointerMove(p))}
           onMouseUp={(e) => editor.pointerUp(input(e))}
           onMouseLeave={() => editor.pointerLeave()}
-          onClick={forward((p) => editor.click(p))}
-          onDblClick={forward((p) => editor.doubleClick(p))}
+          onClick={(e) => {
+            const p = input(e);
+            if (!p) return;
+            editor.click(p);
+            // A double-click is the browser's (the system's time and distance); Konva's dblclick
+            // takes any two clicks 400 ms apart, wherever they are on the stage.
+            if (e.evt.detail === 2) editor.doubleClick(p);
+          }}
           onWheel={(e) => {
             e.evt.preventDefault();
             const pos = e.target.getStage()?.getPointerPosition();
