@@ -21,7 +21,7 @@ import { loadCase, saveCase } from '../db/cases';
 import { announceSave, isConflict, onCaseSaved } from '../db/conflicts';
 import { describeWriteError, isQuotaError } from '../db/quota';
 import type { CaseRecord, ImageRecord } from '../db/types';
-import { useLockStore } from './lock';
+import { lockNow, useLockStore } from './lock';
 import { LockedError } from '../security/records';
 import { useCaseStore, type CaseState } from './caseStore';
 import { message, type Message } from '../util/message';
@@ -237,6 +237,25 @@ async function otherTabSaved(id: string, revision: number): Promise<void> {
     useCaseStore.setState({ conflict: found.record });
     now.setSaveState('error');
   }
+}
+
+/**
+ * Locks the app (the button, or inactivity): saves what is pending, forgets the key and clears the
+ * decrypted case from memory. Must stay true: locking loses no edit — a case whose save failed (storage
+ * full, a conflict with another tab, any write error) stays in memory behind the lock screen, its
+ * failure still shown and retried, and is saved once the passphrase is entered again.
+ */
+export async function lockApp(): Promise<void> {
+  let flushed = true;
+  try {
+    await flushSave();
+  } catch {
+    flushed = false;
+  }
+  const s = useCaseStore.getState();
+  const unsaved = !flushed || s.conflict !== null || (s.touched && s.saveState !== 'saved');
+  lockNow();
+  if (!unsaved) s.newCase();
 }
 
 /** Resolves when the saves started so far have finished (e.g. before listing cases). */

@@ -1,20 +1,13 @@
 /**
  * The passphrase lock in the UI: while the lock is on and this tab is locked, the screens are replaced
- * by the lock screen; while unlocked, inactivity locks the app again (after flushing the autosave and
- * clearing the open case from memory).
+ * by the lock screen; while unlocked, inactivity locks the app again (`lockApp`: the open case is saved
+ * and cleared from memory, or kept behind the lock screen when its save failed).
  */
 import { useEffect, useState, type ReactNode } from 'react';
-import { flushSave, rememberedCase } from '../../store/autosave';
+import { flushSave, lockApp, rememberedCase } from '../../store/autosave';
 import { useCaseStore } from '../../store/caseStore';
-import { lockNow, unlock, useLockStore } from '../../store/lock';
+import { unlock, useLockStore } from '../../store/lock';
 import { message as renderText, t as tr, toMessage, useT } from '../../i18n';
-
-/** Saves what is pending, forgets the key and the decrypted case. */
-export async function lockApp(): Promise<void> {
-  await flushSave().catch(() => undefined);
-  lockNow();
-  useCaseStore.getState().newCase();
-}
 
 const ACTIVITY = ['pointerdown', 'keydown', 'wheel', 'touchstart'] as const;
 

@@ -9,7 +9,7 @@ import {
   useLockStore,
 } from '../../store/lock';
 import { describeWriteError } from '../../store/storage';
-import { lockApp } from './LockGate';
+import { lockApp } from '../../store/autosave';
 import { formatInteger, message as render, t as tr, useT } from '../../i18n';
 
 export function SecurityPanel() {

@@ -27,7 +27,7 @@ import {
 import { LockedError } from '../../../src/security/records';
 import type { CaseRecord } from '../../../src/db/types';
 import { dump, freshDatabases, seed } from '../db/fixtures';
-import { flushSave } from '../../../src/store/autosave';
+import { flushSave, lockApp } from '../../../src/store/autosave';
 import { useCaseStore } from '../../../src/store/caseStore';
 import { englishRejected } from '../../fixtures/englishError';
 
@@ -215,5 +215,39 @@ describe('passphrase lock over the case database', () => {
     const id = useCaseStore.getState().record.id;
     expect(JSON.stringify(await db.cases.get(id))).not.toContain('EDITED-BEFORE-LOCK');
     expect((await loadCase(id))?.record.patientId).toBe('EDITED-BEFORE-LOCK');
+  });
+
+  it('locking clears a saved case; a case whose save failed stays (behind the lock) and is saved after unlock', async () => {
+    await enableLock(PASS, FAST);
+    const s = useCaseStore.getState();
+    s.newCase();
+    s.setPatientId('SAVED-BEFORE-LOCK');
+    await lockApp();
+    expect(useLockStore.getState().status).toBe('locked');
+    expect(useCaseStore.getState().record.patientId).toBe('');
+    await unlock(PASS);
+    expect((await listCases()).map((c) => c.patientId)).toEqual(['SAVED-BEFORE-LOCK']);
+
+    useCaseStore.getState().newCase();
+    useCaseStore.getState().setPatientId('UNSAVED-AT-LOCK');
+    // Every write to the cases table refused, as a full disk does.
+    const full = () => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+    db.cases.hook('creating', full);
+    db.cases.hook('updating', full);
+    await lockApp();
+    expect(useLockStore.getState().status).toBe('locked');
+    expect(useCaseStore.getState().saveState).toBe('error');
+    expect(useCaseStore.getState().record.patientId).toBe('UNSAVED-AT-LOCK');
+    db.cases.hook('creating').unsubscribe(full);
+    db.cases.hook('updating').unsubscribe(full);
+    await unlock(PASS);
+    await flushSave(); // what the lock screen does after the passphrase when the case is unsaved
+    expect(useCaseStore.getState().saveState).toBe('saved');
+    expect((await listCases()).map((c) => c.patientId).sort()).toEqual([
+      'SAVED-BEFORE-LOCK',
+      'UNSAVED-AT-LOCK',
+    ]);
   });
 });
