@@ -89,6 +89,8 @@ export function CaseScreen() {
 
   useEffect(() => {
     void initialise();
+    // A failed start-up is not lost: the model store keeps it (status 'error' and its message), shown
+    // by the prediction panel.
     useModelStore
       .getState()
       .init()

@@ -44,7 +44,8 @@ export function PredictionPanel() {
     try {
       const doc = await loadModel(await file.text());
       const record = await saveModel(doc, file.name.replace(/\.json$/i, ''), 'imported');
-      // Let the start-up activation (demonstration model) finish first so it cannot override this choice.
+      // Let the start-up activation (demonstration model) finish first so it cannot override this choice;
+      // its own failure is kept and shown by the model store, and does not stop this import.
       await useModelStore
         .getState()
         .init()

@@ -245,6 +245,8 @@ export default function PatientReport() {
 
   useEffect(() => {
     void initialise();
+    // A failed start-up is not lost: the model store keeps it (status 'error' and its message, shown
+    // on the Case screen); the report then states that no model is active instead of a probability.
     useModelStore
       .getState()
       .init()
