@@ -95,6 +95,31 @@ export function rememberedCase(): string | null {
 }
 let running: Promise<void> = Promise.resolve();
 
+/**
+ * This tab's own saves: `${id}@${revision saved from}` → the revision stored. A snapshot of a case being
+ * left can carry the revision its in-flight save started from (the result had not reached the store
+ * yet); its save is based on the revision that save stored, so it is not taken for another tab's edit.
+ * A revision written by another tab is never in here, so a real conflict is still refused.
+ */
+const ownSaves = new Map<string, number>();
+const OWN_SAVES_KEPT = 256;
+const ownKey = (id: string, revision: number) => `${id}@${revision}`;
+
+/** `record` based on the latest revision this tab itself wrote on top of it. */
+function rebased(record: CaseRecord): CaseRecord {
+  let revision = record.revision ?? 0;
+  for (let next = ownSaves.get(ownKey(record.id, revision)); next !== undefined;) {
+    revision = next;
+    next = ownSaves.get(ownKey(record.id, revision));
+  }
+  return revision === (record.revision ?? 0) ? record : { ...record, revision };
+}
+
+function rememberOwnSave(record: CaseRecord, stored: number): void {
+  ownSaves.set(ownKey(record.id, record.revision ?? 0), stored);
+  if (ownSaves.size > OWN_SAVES_KEPT) ownSaves.delete(ownSaves.keys().next().value as string);
+}
+
 /** Writes the current case now (queued behind a save in progress). */
 export function flushSave(): Promise<void> {
   if (timer) {
@@ -122,11 +147,23 @@ function copyOf(record: CaseRecord, suffix: string): CaseRecord {
   };
 }
 
+/** Saves a left case's version that conflicts with another tab's as a new case (its image under the copy's ID). */
+function saveConflictCopy(s: CaseState): Promise<void> {
+  const copy = copyOf(s.record, '(conflicting copy)');
+  return saveLeftCopy(copy, imageOf(s, copy.id));
+}
+
 /** Queues a save of `snapshot` (a case being left), or of the current state when null. */
 function enqueueSave(snapshot: CaseState | null, attempt = 0): Promise<void> {
   running = running.then(async () => {
     const s = snapshot ?? useCaseStore.getState();
-    if (!s.touched || s.conflict) return;
+    if (!s.touched) return;
+    if (s.conflict) {
+      // The current case in conflict saves nothing until the user chooses; a case left in conflict
+      // keeps this tab's version as a copy (never drop the edits made here).
+      if (snapshot) await saveConflictCopy(s);
+      return;
+    }
     const revision = s.revision;
     const imageDirty = s.imageDirty;
     // The image object this save writes: another image opened meanwhile stays dirty for the next save.
@@ -134,7 +171,9 @@ function enqueueSave(snapshot: CaseState | null, attempt = 0): Promise<void> {
     const isCurrent = () => useCaseStore.getState().record.id === s.record.id;
     if (isCurrent()) useCaseStore.getState().setSaveState('saving');
     try {
-      const stored = await saveCase(s.record, imageDirty ? imageOf(s) : undefined);
+      const record = rebased(s.record);
+      const stored = await saveCase(record, imageDirty ? imageOf(s) : undefined);
+      rememberOwnSave(record, stored.revision ?? 0);
       announceSave(stored.id, stored.revision ?? 0);
       if (!isCurrent()) return;
       currentFailures = 0;
@@ -158,7 +197,7 @@ function enqueueSave(snapshot: CaseState | null, attempt = 0): Promise<void> {
           useCaseStore.getState().setSaveState('error');
         } else {
           // A case already left: keep both versions (never drop the edits made here).
-          await saveLeftCopy(copyOf(s.record, '(conflicting copy)'), imageOf(s));
+          await saveConflictCopy(s);
         }
         return;
       }
@@ -218,6 +257,8 @@ export async function resolveConflict(choice: 'theirs' | 'copy'): Promise<void> 
     s.setSaveState('error', describeWriteError(e, 'copy'));
     return;
   }
+  // This tab's version is stored (as the copy): leaving it is not leaving unsaved edits.
+  useCaseStore.setState({ touched: false });
   await s.openCase(copy.id);
   rememberCase(copy.id);
 }
@@ -258,6 +299,18 @@ export async function lockApp(): Promise<void> {
   if (!unsaved) s.newCase();
 }
 
+/**
+ * "New case" on the Case screen: starts the new case at once — what is typed next belongs to it — and
+ * leaves the previous one to the autosave, which stores its last state (the running autosave saves a
+ * case left with changes not yet stored; see {@link startAutosave}). Must stay true: nothing waits
+ * between the click and the switch, or a patient ID typed right after the click would land in, and
+ * overwrite, the previous patient's case.
+ */
+export function startNewCase(): void {
+  useCaseStore.getState().newCase();
+  rememberCase(null);
+}
+
 /** Resolves when the saves started so far have finished (e.g. before listing cases). */
 export function whenSaved(): Promise<void> {
   return running;
@@ -267,10 +320,14 @@ export function whenSaved(): Promise<void> {
 export function startAutosave(): () => void {
   const stopListening = onCaseSaved((m) => void otherTabSaved(m.id, m.revision));
   const unsubscribe = useCaseStore.subscribe((s, prev) => {
-    if (s.record.id !== prev.record.id && timer) {
-      // Another case was opened (or a new one started) with changes of the previous one pending.
-      clearTimeout(timer);
+    if (s.record.id !== prev.record.id && prev.touched && (timer || prev.saveState !== 'saved')) {
+      // Another case was opened (or a new one started) with changes of the previous one not yet stored
+      // (pending, being saved, or failed): the previous case's last state is saved — and retried until
+      // stored — as a case left. The current case's timer and retry belonged to it.
+      if (timer) clearTimeout(timer);
       timer = null;
+      clearRetry();
+      currentFailures = 0;
       void enqueueSave(prev);
     }
     if (s.revision === prev.revision || !s.touched || s.conflict) return;

@@ -1,7 +1,7 @@
 /** The clinician workflow screen of one patient: image → ROI → features, qPCR → miR-34a, prediction, outcome. */
 import { lazy, memo, Suspense, useEffect } from 'react';
 import { caseStatus } from '../../store/storage';
-import { flushSave, rememberCase, rememberedCase, startAutosave } from '../../store/autosave';
+import { rememberedCase, startAutosave, startNewCase } from '../../store/autosave';
 import { useCaseStore } from '../../store/caseStore';
 import { useModelStore } from '../../store/models';
 import { FeaturePanel } from './FeaturePanel';
@@ -84,7 +84,6 @@ export function CaseScreen() {
   const loading = useCaseStore((s) => s.loading);
   const loadError = useCaseStore((s) => s.loadError);
   const setPatientId = useCaseStore((s) => s.setPatientId);
-  const newCase = useCaseStore((s) => s.newCase);
   const run = useFeatureExtraction();
 
   useEffect(() => {
@@ -116,15 +115,7 @@ export function CaseScreen() {
         <span role="status" aria-label={t('case.saveStatusLabel')} className={`save-state save-${saveState}`}>
           {loading ? t('case.opening') : t(`case.save.${saveState}`)}
         </span>
-        <button
-          type="button"
-          onClick={async () => {
-            await flushSave();
-            newCase();
-            rememberCase(null);
-          }}
-          title={t('case.newCaseTip')}
-        >
+        <button type="button" onClick={startNewCase} title={t('case.newCaseTip')}>
           {t('case.newCase')}
         </button>
         <button

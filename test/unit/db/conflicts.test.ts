@@ -1,10 +1,10 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
 import { loadCase, newCaseRecord, saveCase } from '../../../src/db/cases';
 import { CaseConflictError } from '../../../src/db/conflicts';
 import { setDb, type SonoMiRDatabase } from '../../../src/db/schema';
 import { setModelsDb, type ModelsDatabase } from '../../../src/db/models';
-import { flushSave, resolveConflict } from '../../../src/store/autosave';
+import { flushSave, resolveConflict, startAutosave, whenSaved } from '../../../src/store/autosave';
 import { useCaseStore } from '../../../src/store/caseStore';
 import { freshDatabases } from './fixtures';
 
@@ -77,8 +77,13 @@ describe('autosave with two tabs', () => {
   });
 
   it('"keep mine as a copy" saves this tab\'s version as a new case and keeps theirs', async () => {
+    // With the autosave running, as on the Case screen (leaving a case in conflict saves a copy of it
+    // by itself: the copy made here must be the only one).
+    const stop = startAutosave();
+    onTestFinished(stop);
     const { id, theirs } = await openedCase();
     await resolveConflict('copy');
+    await whenSaved();
     const st = useCaseStore.getState();
     expect(st.conflict).toBeNull();
     expect(st.record.id).not.toBe(id);

@@ -3,8 +3,14 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { renderEnglish } from '../../../src/i18n/render';
 import { encode } from 'fast-png';
 import { SonoMiRDatabase, setDb } from '../../../src/db/schema';
-import { loadCase } from '../../../src/db/cases';
-import { flushSave, RETRY_DELAYS_MS, startAutosave, whenSaved } from '../../../src/store/autosave';
+import { listCases, loadCase, saveCase } from '../../../src/db/cases';
+import {
+  flushSave,
+  RETRY_DELAYS_MS,
+  startAutosave,
+  startNewCase,
+  whenSaved,
+} from '../../../src/store/autosave';
 import { effectiveSpacing, useCaseStore } from '../../../src/store/caseStore';
 import { addOp, emptyRoi, roiMask } from '../../../src/roi/roi';
 import { emptyQpcrEntry } from '../../../src/qpcr/analysis';
@@ -199,6 +205,74 @@ describe('autosave', () => {
       expect((await loadCase(leftId))?.record.patientId).toBe('LEFT-1');
       expect(useCaseStore.getState().record.id).not.toBe(leftId);
       expect(useCaseStore.getState().record.patientId).toBe('');
+    } finally {
+      stop();
+    }
+  });
+
+  it('"New case" switches at once: an ID typed right after it, while the left case is being saved, belongs to the new case', async () => {
+    const stop = startAutosave();
+    try {
+      const st = useCaseStore.getState();
+      st.setPatientId('BR-A');
+      await st.openImage(png, 'a.png');
+      const leftId = useCaseStore.getState().record.id;
+      // The left case's save is in flight, and a further edit is pending, when "New case" is pressed
+      // and the next patient's ID typed.
+      let newId = '';
+      const unsubscribe = useCaseStore.subscribe((now, before) => {
+        if (now.saveState !== 'saving' || before.saveState === 'saving' || newId) return;
+        useCaseStore.getState().setPatientId('BR-A (final)');
+        startNewCase();
+        useCaseStore.getState().setPatientId('BR-B');
+        newId = useCaseStore.getState().record.id;
+      });
+      await flushSave();
+      unsubscribe();
+      expect(newId).not.toBe('');
+      expect(newId).not.toBe(leftId);
+      await flushSave();
+      await whenSaved();
+      const cases = await listCases();
+      // The left case holds its last state (saved on top of its own in-flight save, not taken for
+      // another tab's edit: no conflicting copy), the new case the ID typed after the click.
+      expect(cases.map((c) => c.patientId).sort()).toEqual(['BR-A (final)', 'BR-B']);
+      const left = await loadCase(leftId);
+      expect(left?.record.patientId).toBe('BR-A (final)');
+      expect(left?.record.revision).toBe(2);
+      expect(left?.image?.fileName).toBe('a.png');
+      expect((await loadCase(newId))?.record.patientId).toBe('BR-B');
+    } finally {
+      stop();
+    }
+  });
+
+  it('a case left in conflict with another tab is kept as a copy, its image under the copy; theirs untouched', async () => {
+    const stop = startAutosave();
+    try {
+      const st = useCaseStore.getState();
+      st.setPatientId('BR-C');
+      await st.openImage(png, 'mine.png');
+      await flushSave();
+      const id = useCaseStore.getState().record.id;
+      const theirs = (await loadCase(id))!;
+      await saveCase(
+        { ...theirs.record, patientId: 'BR-C (tab B)' },
+        { ...theirs.image!, fileName: 'theirs.png' },
+      );
+      useCaseStore.getState().setPatientId('BR-C (tab A)');
+      await flushSave();
+      expect(useCaseStore.getState().conflict?.patientId).toBe('BR-C (tab B)');
+      startNewCase();
+      await whenSaved();
+      const cases = await listCases();
+      expect(cases.map((c) => c.patientId).sort()).toEqual([
+        'BR-C (tab A) (conflicting copy)',
+        'BR-C (tab B)',
+      ]);
+      expect((await loadCase(id))?.image?.fileName).toBe('theirs.png');
+      const copy = cases.find((c) => c.id !== id)!;
+      expect((await loadCase(copy.id))?.image?.fileName).toBe('mine.png');
     } finally {
       stop();
     }
