@@ -81,6 +81,8 @@ export function BackupPanel() {
       // The backup brings its own lock setting: locked again if it was made with the lock on.
       await reloadLockSettings();
       resetModelStoreInit();
+      // A failed reload of the restored models is not lost: the model store keeps it (status 'error' and
+      // its message), shown by the Model Studio and the prediction panel; the restore itself succeeded.
       await useModelStore
         .getState()
         .init()
