@@ -27,9 +27,11 @@ let cached: { key: string; image: ImageVolume } | null = null;
 let warmedOnImage = false;
 /** Extractions of the user's ROIs so far (a warm-up stops when one arrives). */
 let realRuns = 0;
-/** The lesion segmentation of the cached image's last box: strokes on the same box re-solve warm-started. */
+/** Requests to stop warming up so far (`stopWarmUp`: a warm-up in progress stops before its next round). */
+let warmUpStops = 0;
 /** Segmentations asked for by the page (a warm-up stops when one arrives). */
 let segmentRuns = 0;
+/** The lesion segmentation of the cached image's last box: strokes on the same box re-solve warm-started. */
 let segmentSession: { key: string; session: SegmentSession } | null = null;
 
 /** Answer of `segment`: the mask (0/1, the image's size) or a message code. */
@@ -52,8 +54,9 @@ const api = {
    * Runs the engine on the cached image with central elliptical ROIs of growing size (up to
    * `maxPixels` pixels; 2-D images only) and discards the results, once per worker: the engine's code
    * is then optimised for image-sized work before the user's first ROI (a cold first run is 2–4×
-   * slower). Each round is a separate task, and the warm-up stops as soon as a real extraction has
-   * come in, so the user's ROI waits for one round at most. Returns the number of rounds run.
+   * slower). Each round is a separate task, and the warm-up stops as soon as a real extraction or a
+   * `stopWarmUp` has come in, so the user's ROI waits for one round at most. Returns the number of
+   * rounds run.
    */
   async warmUpOnImage(key: string, rounds = 6, maxPixels = 100_000): Promise<number> {
     if (warmedOnImage || !cached || cached.key !== key || cached.image.size[0] !== 1) return 0;
@@ -61,10 +64,11 @@ const api = {
     const image = cached.image;
     const [, h, w] = image.size;
     const start = realRuns;
+    const stops = warmUpStops;
     let done = 0;
     for (let i = 0; i < rounds; i++) {
       await new Promise((resolve) => setTimeout(resolve, 0)); // let a waiting extraction go first
-      if (realRuns !== start || cached?.image !== image) break;
+      if (realRuns !== start || warmUpStops !== stops || cached?.image !== image) break;
       const area = Math.min(maxPixels * Math.min(1, 0.25 * (i + 1)), w * h * 0.2);
       const r2 = area / Math.PI;
       const m = new Uint8Array(w * h);
@@ -85,6 +89,13 @@ const api = {
       done++;
     }
     return done;
+  },
+  /**
+   * Stops a warm-up in progress before its next round (the page needs the processor for something
+   * the user is waiting for, e.g. the lesion box's segmentation).
+   */
+  stopWarmUp(): void {
+    warmUpStops++;
   },
   /**
    * Extract from the cached image with the mask's geometry (spacing, origin: the caller's choice of

@@ -23,7 +23,10 @@ import { packGrey } from '../imaging/transfer';
 /** A started worker: its Comlink API and a promise that rejects when the worker itself dies. */
 export interface SpawnedWorker {
   worker: Pick<Worker, 'terminate'>;
-  api: Pick<Comlink.Remote<RadiomicsWorkerApi>, 'setImage' | 'extractCached' | 'extract' | 'warmUpOnImage'>;
+  api: Pick<
+    Comlink.Remote<RadiomicsWorkerApi>,
+    'setImage' | 'extractCached' | 'extract' | 'warmUpOnImage' | 'stopWarmUp'
+  >;
   /** Never resolves; rejects when the worker crashes (uncaught error, unreadable message). */
   crashed: Promise<never>;
 }
@@ -75,7 +78,22 @@ export interface Extractor {
   ): Promise<ExtractionResult | null>;
   /** Send `image` to the worker(s) ahead of the first ROI (only its pixels matter: geometry travels with masks). */
   prepare(image: ImageVolume): void;
+  /**
+   * The user now waits for other work in the workers (the lesion box's segmentation): warm-ups in
+   * progress stop before their next round and no further one starts in this extractor, so they do not
+   * take the processor from it (on two cores, two warming workers slowed the page's own frames past
+   * 50 ms). Runs are not affected; the first one may be slower if its worker was not warm yet.
+   */
+  quiet(): void;
   dispose(): void;
+}
+
+/** The interactive extractors alive (their warm-ups are stopped by {@link quietWarmUps}). */
+const liveExtractors = new Set<Extractor>();
+
+/** Stops the feature-extraction warm-ups of every interactive extractor (see {@link Extractor.quiet}). */
+export function quietWarmUps(): void {
+  for (const e of liveExtractors) e.quiet();
 }
 
 /** Images are identified by their pixel array: the same pixels with another spacing are the same image. */
@@ -139,6 +157,7 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
   let generation = 0;
   let disposed = false;
   let cancelPending: (() => void) | null = null;
+  let warmUps = true;
 
   /** Posts `image` to the worker unless it has it; resolves when the worker is done with it (and its warm-up). */
   const post = (slot: Slot, image: ImageVolume, warm = false): Promise<unknown> => {
@@ -149,7 +168,7 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
     // set, and a crash meanwhile is caught by the run's race.
     slot.posted = key;
     const set = slot.w.api.setImage(key, Comlink.transfer(packed, buffersOf(packed))).catch(() => undefined);
-    slot.ready = warm ? slot.w.api.warmUpOnImage(key).catch(() => undefined) : set;
+    slot.ready = warm && warmUps ? slot.w.api.warmUpOnImage(key).catch(() => undefined) : set;
     return slot.ready;
   };
   /** Starts a worker; an idle start (the spare) also gets the image and warms up on it. */
@@ -186,7 +205,7 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
     spare = alive(spare) ?? start(true);
   };
 
-  return {
+  const extractor: Extractor = {
     prepare(image) {
       if (disposed) return;
       lastImage = image;
@@ -244,7 +263,14 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
         }
       }
     },
+    quiet() {
+      if (!warmUps) return;
+      warmUps = false;
+      // Both workers are told; one that is not warming up has nothing to stop.
+      for (const slot of [current, spare]) slot?.w.api.stopWarmUp().catch(() => undefined);
+    },
     dispose() {
+      liveExtractors.delete(extractor);
       disposed = true;
       generation++;
       cancelPending?.();
@@ -255,6 +281,8 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
       lastImage = null;
     },
   };
+  liveExtractors.add(extractor);
+  return extractor;
 }
 
 export interface BatchJob {

@@ -14,7 +14,7 @@ import type { Box, SegmentStroke } from '../roi/segment/segment';
 import type { RadiomicsWorkerApi, SegmentReply } from '../../workers/radiomics.worker';
 import { registerMessageTransfer } from '../util/comlinkMessages';
 import { packGrey } from '../imaging/transfer';
-import { buffersOf, imageKey, startRadiomicsWorker } from './engine';
+import { buffersOf, imageKey, quietWarmUps, startRadiomicsWorker } from './engine';
 
 export type { SegmentReply } from '../../workers/radiomics.worker';
 
@@ -72,6 +72,9 @@ export function createSegmenter(spawnWorker: () => SegmentWorker = spawnSegmentW
       return gen === generation ? reply : null;
     },
     prepare(image) {
+      // The user is about to draw a box and wait for its outline: the feature workers' warm-ups
+      // (hundreds of ms of work per round) would take the processor from it and from the page.
+      quietWarmUps();
       const fresh = w === null;
       holding(image);
       // The warm-up's outcome is nothing to show: a real box is answered (and its problems reported)

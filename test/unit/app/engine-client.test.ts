@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { createExtractor, extractBatch, WorkerCrashError, type SpawnedWorker } from '../../../src/ui/engine';
+import {
+  createExtractor,
+  extractBatch,
+  quietWarmUps,
+  WorkerCrashError,
+  type SpawnedWorker,
+} from '../../../src/ui/engine';
 import { withMemoryMessage } from '../../../src/radiomics/memory';
 import type { ExtractionResult } from '../../../src/radiomics/extract';
 import type { ImageVolume, MaskVolume } from '../../../src/radiomics/types';
@@ -18,7 +24,7 @@ function fakeWorkers(opts: { crashOnExtract?: Set<number> } = {}) {
     terminated: boolean;
     crash: (msg: string) => void;
     finish: () => void;
-    /** Messages received, in order: 'setImage:<key>', 'warmUpOnImage:<key>', 'extractCached:<key>'. */
+    /** Messages received, in order: 'setImage:<key>', 'warmUpOnImage:<key>', 'stopWarmUp', 'extractCached:<key>'. */
     log: string[];
   }> = [];
   const spawn = (): SpawnedWorker => {
@@ -38,6 +44,7 @@ function fakeWorkers(opts: { crashOnExtract?: Set<number> } = {}) {
       crashed,
       api: {
         warmUpOnImage: async (key: string) => void entry.log.push(`warmUpOnImage:${key}`),
+        stopWarmUp: async () => void entry.log.push('stopWarmUp'),
         setImage: async (key: string) => void entry.log.push(`setImage:${key}`),
         extractCached: (key: string) => {
           entry.log.push(`extractCached:${key}`);
@@ -194,6 +201,33 @@ describe('interactive extractor (worker client)', () => {
     expect(spawned[2].log).toEqual(warmed);
     ex.dispose();
     expect(spawned.map((s) => s.terminated)).toEqual([true, true, true]);
+  });
+
+  it('quiet (the lesion box was chosen): the warming workers are told to stop, and no worker warms up after', async () => {
+    const { spawn, spawned } = fakeWorkers();
+    const ex = createExtractor({ spawnWorker: spawn });
+    const img: ImageVolume = { ...image, data: new Float64Array(16) };
+    ex.prepare(img);
+    await tick();
+    expect(spawned).toHaveLength(2);
+    const key = /setImage:(.*)/.exec(spawned[0].log[0])![1];
+    quietWarmUps();
+    quietWarmUps(); // told once
+    await tick();
+    const warmed = [`setImage:${key}`, `warmUpOnImage:${key}`, 'stopWarmUp'];
+    expect(spawned.map((s) => s.log)).toEqual([warmed, warmed]);
+    // A superseded run replaces its worker by the spare, and a new spare is started: it gets the
+    // image, without a warm-up; runs go on as before.
+    const first = ex.run(img, mask);
+    await tick();
+    const second = ex.run(img, mask);
+    await tick();
+    spawned[1].finish();
+    expect(await first).toBeNull();
+    expect(await second).toBe(RESULT);
+    expect(spawned).toHaveLength(3);
+    expect(spawned[2].log).toEqual([`setImage:${key}`]);
+    ex.dispose();
   });
 
   it('a batch item that kills its worker is reported as failed and the batch continues on a fresh worker', async () => {
