@@ -200,8 +200,16 @@ function buildTriangleTable(): { start: Int32Array; edges: Int8Array } {
   return { start, edges: Int8Array.from(list) };
 }
 
-/** The generated triangle table: triangles of configuration c are edges[start[c] .. start[c+1]). */
-export const CUBE_TRIANGLES = buildTriangleTable();
+let cubeTriangles: { start: Int32Array; edges: Int8Array } | null = null;
+
+/**
+ * The generated triangle table: triangles of configuration c are edges[start[c] .. start[c+1]). Built
+ * on first use (~13 ms): a worker that never computes the 3-D shape class (the lesion segmentation
+ * worker) does not pay for it when it starts.
+ */
+export function cubeTriangleTable(): { start: Int32Array; edges: Int8Array } {
+  return (cubeTriangles ??= buildTriangleTable());
+}
 
 /** Result of {@link marchCubes}. */
 export interface MeshMeasures {
@@ -242,7 +250,7 @@ export function marchCubes(
 ): MeshMeasures {
   const [pz, py, px] = dims;
   const [sz, sy, sx] = spacing;
-  const { start, edges } = CUBE_TRIANGLES;
+  const { start, edges } = cubeTriangleTable();
   const area = new Float64Array(128);
   const k0 = new Float64Array(128);
   const nz = new Float64Array(128);

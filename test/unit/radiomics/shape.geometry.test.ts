@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CUBE_TRIANGLES, SQUARE_LINES } from '../../../src/radiomics/marchingCubes';
+import { cubeTriangleTable, SQUARE_LINES } from '../../../src/radiomics/marchingCubes';
 import { symmetricEigenvalues } from '../../../src/radiomics/geometry';
 import { computeShape } from '../../../src/radiomics/shape';
 import { computeShape2D } from '../../../src/radiomics/shape2D';
@@ -249,7 +249,7 @@ describe('marching cubes / squares', () => {
     ];
     /** Weighted area and volume checksums of the generated table at a spacing (z, y, x). */
     const checksums = (sp: number[]): [number, number] => {
-      const { start, edges } = CUBE_TRIANGLES;
+      const { start, edges } = cubeTriangleTable();
       let area = 0;
       let volume = 0;
       for (let c = 0; c < 128; c++) {
@@ -276,7 +276,7 @@ describe('marching cubes / squares', () => {
     const [a2, v2] = checksums([0.7, 2.2, 1.3]);
     expect(a2).toBeCloseTo(18240.807442968617, 8);
     expect(v2).toBeCloseTo(-6058.218833333326, 8);
-    expect(CUBE_TRIANGLES.start[128]).toBe(3 * 396);
+    expect(cubeTriangleTable().start[128]).toBe(3 * 396);
   });
 
   it('builds consistently oriented triangle meshes, closed without ambiguous faces', () => {
@@ -314,7 +314,7 @@ describe('marching cubes / squares', () => {
                 c ^= 0xff;
                 flip = true;
               }
-              const { start, edges } = CUBE_TRIANGLES;
+              const { start, edges } = cubeTriangleTable();
               for (let t = start[c]; t < start[c + 1]; t += 3) {
                 const v = [edges[t], edges[t + 1], edges[t + 2]].map((e) => {
                   const h = edgeHalf[e];
