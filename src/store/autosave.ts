@@ -320,7 +320,9 @@ export function whenSaved(): Promise<void> {
 export function startAutosave(): () => void {
   const stopListening = onCaseSaved((m) => void otherTabSaved(m.id, m.revision));
   const unsubscribe = useCaseStore.subscribe((s, prev) => {
-    if (s.record.id !== prev.record.id && prev.touched && (timer || prev.saveState !== 'saved')) {
+    // A pending timer implies the save state 'pending': the state alone says whether the case has
+    // changes not yet stored.
+    if (s.record.id !== prev.record.id && prev.touched && prev.saveState !== 'saved') {
       // Another case was opened (or a new one started) with changes of the previous one not yet stored
       // (pending, being saved, or failed): the previous case's last state is saved — and retried until
       // stored — as a case left. The current case's timer and retry belonged to it.

@@ -266,7 +266,8 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
     quiet() {
       if (!warmUps) return;
       warmUps = false;
-      // Both workers are told; one that is not warming up has nothing to stop.
+      // Both workers are told; one that is not warming up has nothing to stop, and a message that
+      // fails (a worker gone) only lets a warm-up round finish.
       for (const slot of [current, spare]) slot?.w.api.stopWarmUp().catch(() => undefined);
     },
     dispose() {
